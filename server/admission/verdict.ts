@@ -1,0 +1,68 @@
+import type { ProjectKind, RuleInForce } from '../zoning/access-list.ts'
+import { industryMatch } from './industry-match.ts'
+
+export type Verdict = 'forbidden' | 'conditional' | 'consistent'
+
+export interface ApplicableRule extends RuleInForce {
+  /** 'applies' when the rule names the project's industry or a broader one; 'may_apply' when it
+   * names a narrower class that the declared industry includes. */
+  match: 'applies' | 'may_apply'
+}
+
+export interface VerdictResult {
+  verdict: Verdict
+  reasons: string[]
+  rules: ApplicableRule[]
+}
+
+/**
+ * The verdict on a project from the rules in force at its site. A forbidding rule that applies
+ * makes it forbidden; a forbidding rule that may apply, or a restricting or conditioning one,
+ * makes it conditional; otherwise it is consistent with the access list. Encouraging rules are
+ * listed but never change the verdict. Pure.
+ */
+export function decideVerdict(
+  rules: RuleInForce[],
+  industry: string,
+  projectKind: ProjectKind,
+): VerdictResult {
+  const applicable: ApplicableRule[] = []
+  for (const rule of rules) {
+    if (rule.project_kinds.length > 0 && !rule.project_kinds.includes(projectKind)) continue
+    const match = industryMatch(rule.industries, industry)
+    if (match) applicable.push({ ...rule, match })
+  }
+
+  const forbidding = applicable.filter((r) => r.effect === 'forbid' && r.match === 'applies')
+  const possiblyForbidding = applicable.filter(
+    (r) => r.effect === 'forbid' && r.match === 'may_apply',
+  )
+  const conditioning = applicable.filter((r) => r.effect === 'restrict' || r.effect === 'condition')
+
+  if (forbidding.length > 0) {
+    return {
+      verdict: 'forbidden',
+      reasons: forbidding.map((r) => `Rule ${r.code} forbids this project here: ${r.text_zh}`),
+      rules: applicable,
+    }
+  }
+  if (possiblyForbidding.length > 0 || conditioning.length > 0) {
+    return {
+      verdict: 'conditional',
+      reasons: [
+        ...possiblyForbidding.map(
+          (r) =>
+            `Rule ${r.code} forbids some classes of ${industry} (${r.industries.join(', ')}): ` +
+            'the project must not fall in them.',
+        ),
+        ...conditioning.map((r) => `Rule ${r.code} ${r.effect}s this project: ${r.text_zh}`),
+      ],
+      rules: applicable,
+    }
+  }
+  return {
+    verdict: 'consistent',
+    reasons: ['No rule in force here forbids, restricts or conditions this project.'],
+    rules: applicable,
+  }
+}

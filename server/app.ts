@@ -1,0 +1,51 @@
+import Koa from 'koa'
+import serve from 'koa-static'
+import type { Logger } from 'pino'
+import { admissionRoutes } from './admission/admission-routes.ts'
+import type { TileCache } from './cache/tile-cache.ts'
+import { datasetRoutes } from './data/dataset-routes.ts'
+import type { Database } from './db/database.ts'
+import { errorMiddleware } from './http/error-middleware.ts'
+import { jsonBody } from './http/json-body.ts'
+import { requestLog } from './http/request-log.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import type { LayerCatalog } from './tiles/layer-catalog.ts'
+import { tileRoutes } from './tiles/tile-routes.ts'
+import type { TileService } from './tiles/tile-service.ts'
+import { lookupRoutes } from './zoning/lookup-routes.ts'
+
+export interface AppDeps {
+  db: Database
+  cache: TileCache
+  catalog: LayerCatalog
+  tiles: TileService
+  log: Logger
+  /** Folder of the built portal, served at /. */
+  portalDir: string
+  publicUrl?: string
+}
+
+/** The HTTP application: portal, API and tiles, built from its dependencies; it does not listen. */
+export function buildApp(deps: AppDeps): Koa {
+  const app = new Koa()
+  // The error middleware renders every error; Koa's default printer would only repeat them.
+  app.silent = true
+
+  app.use(requestLog(deps.log))
+  app.use(errorMiddleware(deps.log))
+  app.use(securityHeaders)
+  app.use(jsonBody())
+
+  for (const router of [
+    tileRoutes({ db: deps.db, catalog: deps.catalog, tiles: deps.tiles, publicUrl: deps.publicUrl }),
+    lookupRoutes(deps),
+    admissionRoutes(deps),
+    datasetRoutes(deps),
+  ]) {
+    app.use(router.routes())
+    app.use(router.allowedMethods({ throw: true }))
+  }
+
+  app.use(serve(deps.portalDir, { index: 'index.html', maxage: 60_000 }))
+  return app
+}

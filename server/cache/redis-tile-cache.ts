@@ -1,0 +1,53 @@
+import { Redis } from 'ioredis'
+import type { CacheStats, TileCache } from './tile-cache.ts'
+
+export interface RedisCacheOptions {
+  url: string
+  ttlSeconds: number
+  /** Prefix for every key, so several products can share one Redis. */
+  prefix: string
+}
+
+/**
+ * Tiles in Redis, shared by every server process that points at it. Entries expire after the
+ * TTL; keys of old data versions are never read again and go the same way.
+ */
+export async function createRedisTileCache(options: RedisCacheOptions): Promise<TileCache> {
+  const redis = new Redis(options.url, {
+    keyPrefix: options.prefix,
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+  })
+  // ioredis reconnects by itself; without a listener a lost connection would be an unhandled
+  // 'error' event.
+  redis.on('error', () => {})
+  await redis.connect()
+
+  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0 }
+
+  return {
+    kind: 'redis',
+
+    async get(key) {
+      const value = await redis.getBuffer(key)
+      if (value === null) {
+        stats.misses++
+        return undefined
+      }
+      stats.hits++
+      return value
+    },
+
+    async set(key, value) {
+      await redis.set(key, value, 'EX', options.ttlSeconds)
+      stats.bytes += value.length
+      stats.entries++
+    },
+
+    stats: () => ({ ...stats }),
+
+    async close() {
+      await redis.quit().catch(() => redis.disconnect())
+    },
+  }
+}

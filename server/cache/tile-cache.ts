@@ -1,0 +1,24 @@
+/**
+ * A byte cache for encoded tiles. Keys carry the layer's data version, so a new import makes old
+ * entries unreachable at once; they leave by eviction or expiry.
+ */
+export interface TileCache {
+  readonly kind: 'memory' | 'redis'
+  /** The cached bytes, or undefined on a miss. An empty tile is a zero-length buffer. */
+  get(key: string): Promise<Buffer | undefined>
+  set(key: string, value: Buffer): Promise<void>
+  stats(): CacheStats
+  close(): Promise<void>
+}
+
+export interface CacheStats {
+  hits: number
+  misses: number
+  /** Bytes held, where the cache knows it (the memory cache); for Redis, bytes written. */
+  bytes: number
+  entries: number
+}
+
+export function tileCacheKey(layer: string, version: number, z: number, x: number, y: number) {
+  return `tile:${layer}:v${version}:${z}/${x}/${y}`
+}

@@ -1,0 +1,70 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..')
+
+const urlOf = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((value) => protocols.includes(new URL(value).protocol), {
+      message: `must start with ${protocols.join(' or ')}//`,
+    })
+
+/** Every setting, its environment variable, default and meaning; README lists the same. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: urlOf(['http:', 'https:']).optional(),
+  DATABASE_URL: urlOf(['postgres:', 'postgresql:']).optional(),
+  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data', 'pglite')),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  REDIS_URL: urlOf(['redis:', 'rediss:']).optional(),
+  TILE_CACHE_MB: z.coerce.number().min(1).default(256),
+  TILE_CACHE_TTL_S: z.coerce.number().int().min(1).default(86_400),
+  CATALOG_REFRESH_MS: z.coerce.number().int().min(0).default(2_000),
+  LOAD_SAMPLE: z.enum(['auto', 'never']).default('auto'),
+  BUILD_PORTAL: z.enum(['auto', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = z.infer<typeof schema>
+
+/**
+ * Reads the configuration from environment variables. Returns the problems, one line per wrong
+ * value, instead of throwing, so the entry point can print them all and stop.
+ */
+export function readConfig(
+  env: Record<string, string | undefined>,
+): { config: Config; problems?: undefined } | { config?: undefined; problems: string[] } {
+  // An empty variable means unset, as in most shells' `VAR= command`.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== ''),
+  )
+  const result = schema.safeParse(present)
+  if (result.success) return { config: result.data }
+  return {
+    problems: result.error.issues.map((issue) => {
+      const name = String(issue.path[0])
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`
+    }),
+  }
+}
+
+export const CONFIG_HELP: [string, string, string][] = [
+  ['PORT', '8080', 'HTTP port; 0 picks a free one'],
+  ['HOST', '0.0.0.0', 'address to listen on'],
+  ['PUBLIC_URL', 'from the request', 'base URL in TileJSON when behind a proxy'],
+  ['DATABASE_URL', 'embedded PGlite', 'postgres:// URL of PostgreSQL with PostGIS 3'],
+  ['DATA_DIR', '.data/pglite', 'folder of the embedded database'],
+  ['DB_POOL_SIZE', '10', 'connections to PostgreSQL'],
+  ['DB_STATEMENT_TIMEOUT_MS', '15000', 'longest a PostgreSQL statement may run'],
+  ['REDIS_URL', 'in-memory cache', 'redis:// URL of the shared tile cache'],
+  ['TILE_CACHE_MB', '256', 'byte budget of the in-memory tile cache'],
+  ['TILE_CACHE_TTL_S', '86400', 'expiry of tiles in Redis'],
+  ['CATALOG_REFRESH_MS', '2000', 'how often the layer catalogue is re-read (imports show)'],
+  ['LOAD_SAMPLE', 'auto', 'auto loads data/sample into an empty database; never skips'],
+  ['BUILD_PORTAL', 'auto', 'auto builds the portal when missing or stale; never skips'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+]

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import type { Queryable } from '../db/database.ts'
+import { ImportError } from '../import/import-error.ts'
+import { readLayers } from '../tiles/layer-catalog.ts'
+import { DIMENSIONS, EFFECTS, PROJECT_KINDS } from '../zoning/access-list.ts'
+
+const industryCode = z.string().regex(/^[A-T](\d{2,4})?$/, 'a GB/T 4754-2017 code such as C2614')
+
+const industrySchema = z.object({
+  code: industryCode,
+  name_zh: z.string().min(1),
+  name_en: z.string().nullish(),
+  level: z.enum(['section', 'division', 'group', 'class']),
+  parent_code: industryCode.nullish(),
+})
+
+const ruleSchema = z
+  .object({
+    code: z.string().min(1).max(64),
+    unit_code: z.string().regex(/^ZH\d{11}$/).nullish(),
+    unit_class: z.enum(['priority', 'key', 'general']).nullish(),
+    layer: z.string().nullish(),
+    layer_filter: z.record(z.string(), z.string()).nullish(),
+    within_m: z.number().positive().nullish(),
+    dimension: z.enum(DIMENSIONS),
+    effect: z.enum(EFFECTS),
+    industries: z.array(industryCode).default([]),
+    project_kinds: z.array(z.enum(PROJECT_KINDS)).default([]),
+    text_zh: z.string().min(1),
+    legal_basis: z.string().nullish(),
+  })
+  .refine((r) => [r.unit_code, r.unit_class, r.layer].filter((v) => v != null).length === 1, {
+    message: 'a rule belongs to exactly one of unit_code, unit_class or layer',
+  })
+  .refine((r) => r.within_m == null || r.layer != null, {
+    message: 'within_m needs a layer to measure from',
+  })
+
+/** Replaces the industry catalogue. Parents are inserted before their children. */
+export async function loadIndustries(tx: Queryable, items: unknown[], file: string) {
+  const industries = items.map((item, i) => parseItem(industrySchema, item, file, i))
+  industries.sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))
+  const codes = new Set(industries.map((industry) => industry.code))
+  for (const [i, industry] of industries.entries()) {
+    if (industry.parent_code && !codes.has(industry.parent_code)) {
+      const message = `parent_code ${industry.parent_code} is not in the catalogue.`
+      throw new ImportError(message, { file, feature: i + 1, field: 'parent_code' })
+    }
+  }
+
+  await tx.query('DELETE FROM rules')
+  await tx.query('DELETE FROM industries')
+  await tx.query(
+    `INSERT INTO industries (code, name_zh, name_en, level, parent_code)
+     SELECT i->>'code', i->>'name_zh', i->>'name_en', i->>'level', i->>'parent_code'
+       FROM jsonb_array_elements($1::jsonb) AS i`,
+    [JSON.stringify(industries)],
+  )
+  return industries.length
+}
+
+/**
+ * Replaces the access list, checking that every unit, layer, filter attribute and industry a
+ * rule names exists. Load the layers and industries first.
+ */
+export async function loadRules(tx: Queryable, items: unknown[], file: string) {
+  const rules = items.map((item, i) => parseItem(ruleSchema, item, file, i))
+  const layers = new Map((await readLayers(tx)).map((layer) => [layer.name, layer]))
+  const units = new Set(
+    (await tx.query<{ code: string }>('SELECT code FROM control_units')).map((u) => u.code),
+  )
+  const industries = new Set(
+    (await tx.query<{ code: string }>('SELECT code FROM industries')).map((i) => i.code),
+  )
+
+  for (const [i, rule] of rules.entries()) {
+    const at = (field: string) => ({ file, feature: i + 1, field })
+    if (rule.unit_code && !units.has(rule.unit_code)) {
+      throw new ImportError(`No control unit has code ${rule.unit_code}.`, at('unit_code'))
+    }
+    const layer = rule.layer ? layers.get(rule.layer) : undefined
+    if (rule.layer && !layer) throw new ImportError(`No layer named ${rule.layer}.`, at('layer'))
+    for (const name of Object.keys(rule.layer_filter ?? {})) {
+      if (!layer?.attributes.some((a) => a.name === name)) {
+        const message = `Layer ${rule.layer} has no attribute ${name} to filter on.`
+        throw new ImportError(message, at('layer_filter'))
+      }
+    }
+    const unknown = rule.industries.find((code) => !industries.has(code))
+    if (unknown) {
+      throw new ImportError(`Industry ${unknown} is not in the catalogue.`, at('industries'))
+    }
+  }
+
+  await tx.query('DELETE FROM rules')
+  await tx.query(
+    `INSERT INTO rules (code, unit_code, unit_class, layer, layer_filter, within_m, dimension,
+                        effect, industries, project_kinds, text_zh, legal_basis)
+     SELECT r->>'code', r->>'unit_code', r->>'unit_class', r->>'layer',
+            NULLIF(r->'layer_filter', 'null'::jsonb),
+            (r->>'within_m')::double precision, r->>'dimension', r->>'effect',
+            ARRAY(SELECT jsonb_array_elements_text(r->'industries')),
+            ARRAY(SELECT jsonb_array_elements_text(r->'project_kinds')),
+            r->>'text_zh', r->>'legal_basis'
+       FROM jsonb_array_elements($1::jsonb) AS r`,
+    [JSON.stringify(rules)],
+  )
+  return rules.length
+}
+
+function parseItem<T>(schema: z.ZodType<T>, item: unknown, file: string, index: number): T {
+  const result = schema.safeParse(item)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  throw new ImportError(issue.message, {
+    file,
+    feature: index + 1,
+    field: issue.path.join('.') || undefined,
+  })
+}

@@ -1,0 +1,43 @@
+import type { Queryable } from '../db/database.ts'
+
+/** What the loaded dataset says of itself: name, version, and whether it is illustrative. */
+export interface DatasetInfo {
+  name: string
+  name_en: string
+  illustrative: boolean
+  notice_zh: string
+  notice_en: string
+  version: string
+  boundary_source?: string
+  datum_note?: string
+}
+
+const NO_DATASET: DatasetInfo = {
+  name: '未加载数据',
+  name_en: 'No dataset loaded',
+  illustrative: false,
+  notice_zh: '',
+  notice_en: '',
+  version: 'none',
+}
+
+export async function readDatasetInfo(db: Queryable): Promise<DatasetInfo> {
+  const [row] = await db.query<{ value: DatasetInfo }>(
+    "SELECT value FROM dataset_info WHERE key = 'manifest'",
+  )
+  return row?.value ?? NO_DATASET
+}
+
+export async function writeDatasetInfo(db: Queryable, info: DatasetInfo) {
+  await db.query(
+    `INSERT INTO dataset_info (key, value) VALUES ('manifest', $1::jsonb)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    [JSON.stringify(info)],
+  )
+}
+
+/** Plain text for TileJSON's attribution, which many clients render as HTML. */
+export function attributionText(info: DatasetInfo): string {
+  const text = info.illustrative ? `${info.name_en} (${info.notice_en})` : info.name_en
+  return text.replace(/[<>&"]/g, '')
+}

@@ -1,0 +1,19 @@
+/**
+ * The one database interface the product uses. Both back ends, embedded PGlite with PostGIS and
+ * a real PostgreSQL with PostGIS, implement it, so every query runs on the same code path.
+ */
+export interface Queryable {
+  /** Runs one statement with bound parameters ($1, $2, …) and returns its rows. */
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'embedded' | 'postgres'
+  /** Where the data lives, for logs: a folder, or user@host:port/name without secrets. */
+  readonly location: string
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>
+  /** Runs several statements separated by semicolons, with no parameters (migrations). */
+  exec(sql: string): Promise<void>
+  close(): Promise<void>
+}

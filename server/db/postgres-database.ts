@@ -1,0 +1,78 @@
+import pg from 'pg'
+import type { Database, Queryable } from './database.ts'
+
+// Counts and ids are int8 in some queries; they stay far below 2^53, and numbers keep both back
+// ends returning the same JavaScript types.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
+
+export interface PostgresOptions {
+  url: string
+  poolSize: number
+  statementTimeoutMs: number
+}
+
+/** Opens a pool on a real PostgreSQL with PostGIS, given a postgres:// connection URL. */
+export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    statement_timeout: options.statementTimeoutMs,
+    application_name: 'ecozoning',
+  })
+  // An idle client that loses its connection emits here; without a listener it would crash the
+  // process. The pool replaces the client on the next checkout.
+  pool.on('error', () => {})
+
+  const client = await pool.connect()
+  client.release()
+
+  const query: Queryable['query'] = async (text, params) => {
+    const result = await pool.query(text, params as unknown[] | undefined)
+    return result.rows
+  }
+
+  return {
+    kind: 'postgres',
+    location: describeUrl(options.url),
+    query,
+
+    async transaction(work) {
+      const conn = await pool.connect()
+      try {
+        await conn.query('BEGIN')
+        const result = await work({
+          async query(text, params) {
+            return (await conn.query(text, params as unknown[] | undefined)).rows
+          },
+        })
+        await conn.query('COMMIT')
+        return result
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        conn.release()
+      }
+    },
+
+    async exec(sql) {
+      await pool.query(sql)
+    },
+
+    async close() {
+      await pool.end()
+    },
+  }
+}
+
+/** user@host:port/name, never the password. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : ''
+    return `${user}${parsed.host}${parsed.pathname}`
+  } catch {
+    return 'postgres (unparsable URL)'
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The product's one error type for failures a caller can act on. `status` is the HTTP status
+ * the edge answers with; `code` is stable for clients to branch on; `field` names the request
+ * field at fault when there is one. Messages say what was expected and what came.
+ */
+export class HttpError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly field: string | undefined
+  /** Whether the message may reach the client; false for 5xx, which show only a status text. */
+  readonly expose: boolean
+
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message)
+    this.name = 'HttpError'
+    this.status = status
+    this.code = code
+    this.field = field
+    this.expose = status < 500
+  }
+}
+
+export const badRequest = (code: string, message: string, field?: string) =>
+  new HttpError(400, code, message, field)
+
+export const notFound = (code: string, message: string, field?: string) =>
+  new HttpError(404, code, message, field)
+
+export const unprocessable = (code: string, message: string, field?: string) =>
+  new HttpError(422, code, message, field)

@@ -1,0 +1,27 @@
+import { bodyParser } from '@koa/bodyparser'
+import { HttpError } from './http-error.ts'
+
+export const JSON_LIMIT_BYTES = 2 * 1024 * 1024
+
+/**
+ * Parses JSON request bodies up to 2 MB. A body that is too large or not JSON becomes a 4xx
+ * that says so, instead of the parser's own error.
+ */
+export function jsonBody() {
+  return bodyParser({
+    enableTypes: ['json'],
+    jsonLimit: JSON_LIMIT_BYTES,
+    encoding: 'utf-8',
+    onError(error) {
+      const status = (error as { status?: number }).status
+      if (status === 413) {
+        const message = `The request body exceeds the limit of ${JSON_LIMIT_BYTES / 1024 / 1024} MB.`
+        throw new HttpError(413, 'PAYLOAD_TOO_LARGE', message)
+      }
+      if (status === 415) {
+        throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The body encoding is not supported.')
+      }
+      throw new HttpError(400, 'BODY_INVALID_JSON', `The request body is not valid JSON.`)
+    },
+  })
+}

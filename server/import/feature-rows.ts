@@ -1,0 +1,76 @@
+import type { Feature, Geometry } from 'geojson'
+import type { Layer, LayerAttribute } from '../tiles/layer-catalog.ts'
+import { ImportError } from './import-error.ts'
+
+/** One feature ready for the staging table: lon/lat geometry and the layer's columns. */
+export interface FeatureRow {
+  geometry: Geometry
+  values: Record<string, string | number | null>
+}
+
+const GEOMETRY_TYPES: Record<Layer['geometryKind'], string[]> = {
+  polygon: ['Polygon', 'MultiPolygon'],
+  line: ['LineString', 'MultiLineString'],
+  point: ['Point'],
+}
+
+/**
+ * Maps features onto a layer's columns: each attribute is read from its own name or one of its
+ * aliases (case-insensitive), converted to the column's type. Throws an ImportError naming the
+ * feature and field for a missing required attribute, a value of the wrong type, or a geometry
+ * of the wrong kind. Pure.
+ */
+export function toFeatureRows(layer: Layer, features: Feature[], file?: string): FeatureRow[] {
+  if (features.length === 0) throw new ImportError('The file holds no features.', { file })
+
+  return features.map((feature, i) => {
+    const where = { file, feature: i + 1 }
+    const geometry = feature.geometry
+    if (!geometry) throw new ImportError('The feature has no geometry.', where)
+    if (!GEOMETRY_TYPES[layer.geometryKind].includes(geometry.type)) {
+      const expected = GEOMETRY_TYPES[layer.geometryKind].join(' or ')
+      const message = `Layer ${layer.name} takes ${expected} geometries, got ${geometry.type}.`
+      throw new ImportError(message, where)
+    }
+
+    const properties = feature.properties ?? {}
+    const values: FeatureRow['values'] = {}
+    for (const attribute of layer.attributes) {
+      const raw = readAttribute(properties, attribute)
+      values[attribute.name] = convert(raw, attribute, { ...where, field: attribute.name })
+    }
+    return { geometry, values }
+  })
+}
+
+function readAttribute(properties: Record<string, unknown>, attribute: LayerAttribute): unknown {
+  const names = [attribute.name, ...attribute.aliases].map((n) => n.toLowerCase())
+  for (const name of names) {
+    for (const [key, value] of Object.entries(properties)) {
+      if (key.toLowerCase() === name && value !== null && value !== '') return value
+    }
+  }
+  return undefined
+}
+
+function convert(
+  raw: unknown,
+  attribute: LayerAttribute,
+  where: { file?: string; feature: number; field: string },
+): string | number | null {
+  if (raw === undefined) {
+    if (!attribute.required) return null
+    const aliases = attribute.aliases.length > 0 ? ` (or ${attribute.aliases.join(', ')})` : ''
+    throw new ImportError(`Required attribute ${attribute.name}${aliases} is missing.`, where)
+  }
+  if (attribute.type === 'text') {
+    if (typeof raw === 'string') return raw.trim()
+    if (typeof raw === 'number') return String(raw)
+  } else {
+    const number = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN
+    const whole = attribute.type === 'integer'
+    if (Number.isFinite(number) && (!whole || Number.isInteger(number))) return number
+  }
+  const expected = attribute.type === 'text' ? 'text' : `a ${attribute.type}`
+  throw new ImportError(`Expected ${expected}, got ${JSON.stringify(raw)}.`, where)
+}

@@ -1,0 +1,27 @@
+/**
+ * A file that cannot be imported, with where: the file, the feature number (1-based) and the
+ * field when the problem is in one. An import that throws this has changed nothing.
+ */
+export class ImportError extends Error {
+  readonly file: string | undefined
+  readonly feature: number | undefined
+  readonly field: string | undefined
+
+  constructor(message: string, where: { file?: string; feature?: number; field?: string } = {}) {
+    super(message)
+    this.name = 'ImportError'
+    this.file = where.file
+    this.feature = where.feature
+    this.field = where.field
+  }
+
+  /** The message with its place, as an operator reads it: file, feature N, field F: message. */
+  describe(): string {
+    const place = [
+      this.file,
+      this.feature === undefined ? undefined : `feature ${this.feature}`,
+      this.field === undefined ? undefined : `field ${this.field}`,
+    ].filter(Boolean)
+    return place.length > 0 ? `${place.join(', ')}: ${this.message}` : this.message
+  }
+}

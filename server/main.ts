@@ -1,0 +1,56 @@
+import pino from 'pino'
+import { CONFIG_HELP, readConfig } from './config.ts'
+import { startServer } from './start.ts'
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log('Usage: npm start\n\nSettings, from environment variables:')
+  for (const [name, fallback, meaning] of CONFIG_HELP) {
+    console.log(`  ${name.padEnd(24)} ${meaning} (default: ${fallback})`)
+  }
+  process.exit(0)
+}
+
+const { config, problems } = readConfig(process.env)
+if (!config) {
+  for (const problem of problems) console.error(`ecozoning: bad setting ${problem}`)
+  process.exit(2)
+}
+
+const log = pino({ level: config.LOG_LEVEL, base: { service: 'ecozoning' } })
+log.info(
+  { version: process.env.npm_package_version, node: process.version },
+  'starting; settings from the environment (npm start -- --help lists them)',
+)
+
+try {
+  const server = await startServer({
+    port: config.PORT,
+    host: config.HOST,
+    publicUrl: config.PUBLIC_URL,
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    dbPoolSize: config.DB_POOL_SIZE,
+    dbStatementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    redisUrl: config.REDIS_URL,
+    tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
+    tileCacheTtlSeconds: config.TILE_CACHE_TTL_S,
+    catalogRefreshMs: config.CATALOG_REFRESH_MS,
+    loadSample: config.LOAD_SAMPLE === 'auto',
+    buildPortal: config.BUILD_PORTAL === 'auto',
+    log,
+  })
+  const layers = await server.catalog.list()
+  log.info({ layers: layers.map((l) => `${l.name}@v${l.dataVersion}`) }, 'layers published')
+  log.info(`ecozoning is ready: open ${server.url}`)
+
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'shutting down')
+    await server.close()
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+  process.once('SIGINT', () => void stop('SIGINT'))
+} catch (error) {
+  log.fatal({ err: error }, 'could not start')
+  process.exit(1)
+}

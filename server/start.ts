@@ -1,0 +1,114 @@
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import pino, { type Logger } from 'pino'
+import { buildApp } from './app.ts'
+import { createMemoryTileCache } from './cache/memory-tile-cache.ts'
+import { createRedisTileCache } from './cache/redis-tile-cache.ts'
+import type { TileCache } from './cache/tile-cache.ts'
+import { REPO_ROOT } from './config.ts'
+import { isDatabaseEmpty, loadDatasetFolder } from './data/sample-loader.ts'
+import type { Database } from './db/database.ts'
+import { migrate } from './db/migrate.ts'
+import { openDatabase } from './db/open-database.ts'
+import { ensurePortalBuilt } from './portal/portal-build.ts'
+import { LayerCatalog } from './tiles/layer-catalog.ts'
+import { TileCutter } from './tiles/tile-cutter.ts'
+import { TileService } from './tiles/tile-service.ts'
+
+export interface StartOptions {
+  port?: number
+  host?: string
+  publicUrl?: string
+  /** postgres:// URL; undefined runs the embedded PostgreSQL. */
+  databaseUrl?: string
+  /** Folder of the embedded database; undefined keeps it in memory. */
+  dataDir?: string
+  dbPoolSize?: number
+  dbStatementTimeoutMs?: number
+  /** redis:// URL; undefined keeps tiles in memory. */
+  redisUrl?: string
+  tileCacheBytes?: number
+  tileCacheTtlSeconds?: number
+  catalogRefreshMs?: number
+  loadSample?: boolean
+  buildPortal?: boolean
+  log?: Logger
+}
+
+export interface RunningServer {
+  url: string
+  db: Database
+  cache: TileCache
+  catalog: LayerCatalog
+  log: Logger
+  /** Stops listening, lets requests in flight finish, and closes the database and cache. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the whole product: migrates the database, loads the sample into an empty one, builds
+ * the portal when needed, and serves portal, API and tiles on one port.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? pino({ level: 'silent' })
+
+  const db = await openDatabase({
+    url: options.databaseUrl,
+    dataDir: options.dataDir,
+    poolSize: options.dbPoolSize,
+    statementTimeoutMs: options.dbStatementTimeoutMs,
+  })
+  log.info({ database: db.kind, at: db.location }, 'database open')
+
+  const applied = await migrate(db)
+  if (applied.length > 0) log.info({ versions: applied }, 'migrations applied')
+
+  if (options.loadSample !== false && (await isDatabaseEmpty(db))) {
+    const loaded = await loadDatasetFolder(db)
+    log.info(
+      { layers: loaded.layers.length, rules: loaded.rules, industries: loaded.industries },
+      'sample dataset loaded into the empty database',
+    )
+  }
+
+  const portalDir =
+    options.buildPortal === false
+      ? path.join(REPO_ROOT, 'portal', 'dist')
+      : await ensurePortalBuilt(REPO_ROOT, log)
+
+  const cache = options.redisUrl
+    ? await createRedisTileCache({
+        url: options.redisUrl,
+        ttlSeconds: options.tileCacheTtlSeconds ?? 86_400,
+        prefix: 'ecozoning:',
+      })
+    : createMemoryTileCache(options.tileCacheBytes ?? 256 * 1024 * 1024)
+  log.info({ cache: cache.kind }, 'tile cache ready')
+
+  const catalog = new LayerCatalog(db, options.catalogRefreshMs ?? 2_000)
+  const tiles = new TileService(cache, new TileCutter(db), log)
+  const app = buildApp({ db, cache, catalog, tiles, log, portalDir, publicUrl: options.publicUrl })
+
+  const server = app.listen(options.port ?? 8080, options.host ?? '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  const host = options.host === undefined || options.host === '0.0.0.0' ? 'localhost' : options.host
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+  return {
+    url,
+    db,
+    cache,
+    catalog,
+    log,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      })
+      await cache.close()
+      await db.close()
+    },
+  }
+}

@@ -1,0 +1,124 @@
+import type { Queryable } from '../db/database.ts'
+
+export type AttributeType = 'text' | 'integer' | 'number'
+
+export interface LayerAttribute {
+  name: string
+  type: AttributeType
+  required: boolean
+  description_zh: string
+  description_en: string
+  aliases: string[]
+}
+
+export interface Layer {
+  name: string
+  tableName: string
+  titleZh: string
+  titleEn: string
+  geometryKind: 'polygon' | 'line' | 'point'
+  /** The control units, an overlay zone, a feature distance rules measure from, or context. */
+  role: 'units' | 'zone' | 'feature' | 'context'
+  attributes: LayerAttribute[]
+  minzoom: number
+  maxzoom: number
+  dataVersion: number
+  featureCount: number
+  repairedCount: number
+  source: string | null
+  loadedAt: string | null
+  /** [west, south, east, north] in lon/lat, or undefined while the layer is empty. */
+  bounds: [number, number, number, number] | undefined
+}
+
+interface LayerRow {
+  name: string
+  table_name: string
+  title_zh: string
+  title_en: string
+  geometry_kind: Layer['geometryKind']
+  role: Layer['role']
+  attributes: LayerAttribute[]
+  minzoom: number
+  maxzoom: number
+  data_version: number
+  feature_count: number
+  repaired_count: number
+  source: string | null
+  loaded_at: Date | string | null
+  bounds: number[] | null
+}
+
+/** Every layer of the catalogue in display order. */
+export async function readLayers(db: Queryable): Promise<Layer[]> {
+  const rows = await db.query<LayerRow>(
+    `SELECT name, table_name, title_zh, title_en, geometry_kind, role, attributes, minzoom, maxzoom,
+            data_version, feature_count, repaired_count, source, loaded_at, bounds
+       FROM layers ORDER BY sort_order, name`,
+  )
+  return rows.map((row) => ({
+    name: row.name,
+    tableName: row.table_name,
+    titleZh: row.title_zh,
+    titleEn: row.title_en,
+    geometryKind: row.geometry_kind,
+    role: row.role,
+    attributes: row.attributes,
+    minzoom: row.minzoom,
+    maxzoom: row.maxzoom,
+    dataVersion: row.data_version,
+    featureCount: row.feature_count,
+    repairedCount: row.repaired_count,
+    source: row.source,
+    loadedAt: row.loaded_at === null ? null : new Date(row.loaded_at).toISOString(),
+    bounds: row.bounds?.length === 4 ? (row.bounds as Layer['bounds']) : undefined,
+  }))
+}
+
+/**
+ * The catalogue as the server sees it: read from the database at most once per `refreshMs`, so
+ * an import made by another process shows within that time without a query per request.
+ */
+export class LayerCatalog {
+  #db: Queryable
+  #refreshMs: number
+  #layers: Map<string, Layer> = new Map()
+  #readAt = -Infinity
+  #pending: Promise<void> | undefined
+
+  constructor(db: Queryable, refreshMs: number) {
+    this.#db = db
+    this.#refreshMs = refreshMs
+  }
+
+  /** Every layer in display order. */
+  async list(): Promise<Layer[]> {
+    await this.#fresh()
+    return [...this.#layers.values()]
+  }
+
+  /** The named layer, or undefined when the catalogue has none by that name. */
+  async get(name: string): Promise<Layer | undefined> {
+    await this.#fresh()
+    return this.#layers.get(name)
+  }
+
+  /** Forgets what was read, so the next call reads the database again (after an import). */
+  invalidate() {
+    this.#readAt = -Infinity
+  }
+
+  async #fresh() {
+    if (performance.now() - this.#readAt < this.#refreshMs) return
+    // One read at a time: concurrent requests wait for the same one.
+    this.#pending ??= readLayers(this.#db)
+      .then((layers) => {
+        this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
+        this.#readAt = performance.now()
+      })
+      .finally(() => {
+        this.#pending = undefined
+      })
+    await this.#pending
+  }
+}

@@ -1,0 +1,60 @@
+import { badRequest, notFound } from '../http/http-error.ts'
+
+/** A tile of the XYZ scheme: Web Mercator, y counted from the north. */
+export interface TileAddress {
+  z: number
+  x: number
+  y: number
+}
+
+export const MAX_ZOOM = 24
+
+/**
+ * Parses the z, x and y path segments of a tile URL. Throws a 400 naming the segment when one
+ * is not a whole number or lies outside the grid of its zoom (0 ≤ x, y < 2^z).
+ */
+export function parseTileAddress(z: string, x: string, y: string): TileAddress {
+  const zoom = parseWhole(z, 'z')
+  if (zoom > MAX_ZOOM) {
+    throw badRequest('TILE_OUT_OF_RANGE', `z must be between 0 and ${MAX_ZOOM}, got ${zoom}.`, 'z')
+  }
+  const size = 2 ** zoom
+  const column = parseWhole(x, 'x')
+  const row = parseWhole(y, 'y')
+  for (const [value, field] of [
+    [column, 'x'],
+    [row, 'y'],
+  ] as const) {
+    if (value >= size) {
+      const message = `${field} must be between 0 and ${size - 1} at zoom ${zoom}, got ${value}.`
+      throw badRequest('TILE_OUT_OF_RANGE', message, field)
+    }
+  }
+  return { z: zoom, x: column, y: row }
+}
+
+/** Throws a 404 when the zoom lies outside the layer's published range. */
+export function assertZoomInRange(tile: TileAddress, minzoom: number, maxzoom: number) {
+  if (tile.z < minzoom || tile.z > maxzoom) {
+    const message = `Zoom ${tile.z} is outside this layer's range ${minzoom}–${maxzoom}.`
+    throw notFound('ZOOM_OUT_OF_RANGE', message, 'z')
+  }
+}
+
+function parseWhole(text: string, field: string): number {
+  if (!/^\d{1,9}$/.test(text)) {
+    throw badRequest('TILE_ADDRESS_INVALID', `${field} must be a whole number, got "${text}".`, field)
+  }
+  return Number(text)
+}
+
+/** The tile's bounds in lon/lat degrees: [west, south, east, north]. */
+export function tileBounds({ z, x, y }: TileAddress): [number, number, number, number] {
+  const size = 2 ** z
+  const lon = (column: number) => (column / size) * 360 - 180
+  const lat = (row: number) => {
+    const n = Math.PI - (2 * Math.PI * row) / size
+    return (180 / Math.PI) * Math.atan(Math.sinh(n))
+  }
+  return [lon(x), lat(y + 1), lon(x + 1), lat(y)]
+}

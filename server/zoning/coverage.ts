@@ -1,0 +1,27 @@
+import type { Queryable } from '../db/database.ts'
+import type { SiteGeometry } from '../geo/geojson-geometry.ts'
+import { unprocessable } from '../http/http-error.ts'
+import { isCovered } from './site-zoning.ts'
+
+/**
+ * Throws a 422 when the site lies wholly outside the zoned area, with the likely fix: a point
+ * whose swapped coordinates fall inside was given as latitude, longitude.
+ */
+export async function assertCovered(db: Queryable, site: SiteGeometry, field: string) {
+  if (await isCovered(db, site)) return
+
+  let hint = ''
+  if (site.type === 'Point') {
+    const [lon, lat] = site.coordinates as [number, number]
+    const swapped: SiteGeometry = { type: 'Point', coordinates: [lat, lon] }
+    if (Math.abs(lat) <= 180 && Math.abs(lon) <= 90 && (await isCovered(db, swapped))) {
+      hint = ` Longitude and latitude look swapped: [${lat}, ${lon}] lies inside; ` +
+        'give longitude first.'
+    }
+  }
+  throw unprocessable(
+    'OUTSIDE_COVERAGE',
+    `The site lies outside the area this zoning covers.${hint}`,
+    field,
+  )
+}

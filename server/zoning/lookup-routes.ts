@@ -1,0 +1,40 @@
+import Router from '@koa/router'
+import { readDatasetInfo } from '../data/dataset-info.ts'
+import type { Queryable } from '../db/database.ts'
+import type { LayerCatalog } from '../tiles/layer-catalog.ts'
+import { assertCovered } from './coverage.ts'
+import { parsePointQuery } from './point-query.ts'
+import { ruleView } from './rule-view.ts'
+import { zoningAt } from './zoning-at.ts'
+
+export interface LookupDeps {
+  db: Queryable
+  catalog: LayerCatalog
+}
+
+/** `GET /api/lookup`: the unit, overlay zones and rules in force at a point. */
+export function lookupRoutes(deps: LookupDeps): Router {
+  const router = new Router()
+
+  router.get('/api/lookup', async (ctx) => {
+    const point = parsePointQuery(ctx.query)
+    const site = { type: 'Point' as const, coordinates: [point.lon, point.lat] }
+    await assertCovered(deps.db, site, 'lon')
+
+    const [zoning, dataset] = await Promise.all([
+      zoningAt(deps.db, deps.catalog, site),
+      readDatasetInfo(deps.db),
+    ])
+    ctx.body = {
+      location: { lon: point.lon, lat: point.lat, input: point.input },
+      unit: zoning.units[0] ?? null,
+      // A point on a shared boundary touches both units; all are listed.
+      units: zoning.units,
+      zones: zoning.zones,
+      rules: zoning.rules.map(ruleView),
+      dataset,
+    }
+  })
+
+  return router
+}
