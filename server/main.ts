@@ -32,6 +32,7 @@ try {
     dbPoolSize: config.DB_POOL_SIZE,
     dbStatementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     redisUrl: config.REDIS_URL,
+    redisPrefix: config.REDIS_PREFIX,
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     tileCacheTtlSeconds: config.TILE_CACHE_TTL_S,
     catalogRefreshMs: config.CATALOG_REFRESH_MS,

@@ -28,6 +28,8 @@ export interface StartOptions {
   dbStatementTimeoutMs?: number
   /** redis:// URL; undefined keeps tiles in memory. */
   redisUrl?: string
+  /** Prefix of every Redis key, so several deployments can share one Redis. */
+  redisPrefix?: string
   tileCacheBytes?: number
   tileCacheTtlSeconds?: number
   catalogRefreshMs?: number
@@ -81,7 +83,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ? await createRedisTileCache({
         url: options.redisUrl,
         ttlSeconds: options.tileCacheTtlSeconds ?? 86_400,
-        prefix: 'ecozoning:',
+        prefix: options.redisPrefix ?? 'ecozoning:',
       })
     : createMemoryTileCache(options.tileCacheBytes ?? 256 * 1024 * 1024)
   log.info({ cache: cache.kind }, 'tile cache ready')

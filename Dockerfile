@@ -1,0 +1,10 @@
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production ASTRO_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build:portal
+USER node
+EXPOSE 8080
+CMD ["npx", "tsx", "server/main.ts"]

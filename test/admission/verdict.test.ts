@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { decideVerdict } from '../../server/admission/verdict.ts'
+import type { RuleInForce } from '../../server/zoning/access-list.ts'
+
+const rule = (overrides: Partial<RuleInForce>): RuleInForce => ({
+  code: 'R',
+  unit_code: 'ZH43040720001',
+  unit_class: null,
+  layer: null,
+  layer_filter: null,
+  within_m: null,
+  dimension: 'spatial_layout',
+  effect: 'forbid',
+  industries: [],
+  project_kinds: [],
+  text_zh: '规则',
+  legal_basis: null,
+  trigger: { kind: 'unit', unit_code: 'ZH43040720001' },
+  ...overrides,
+})
+
+describe('verdict', () => {
+  it('is consistent when no rule is in force', () => {
+    const result = decideVerdict([], 'C2614', 'new')
+    expect(result.verdict).toBe('consistent')
+    expect(result.rules).toEqual([])
+  })
+
+  it('is forbidden by a forbidding rule on the project industry', () => {
+    const result = decideVerdict([rule({ code: 'F', industries: ['C26'] })], 'C2614', 'new')
+    expect(result.verdict).toBe('forbidden')
+    expect(result.reasons[0]).toContain('F')
+  })
+
+  it('is conditional when a forbidding rule names only a narrower class', () => {
+    const result = decideVerdict([rule({ industries: ['C2614'] })], 'C26', 'new')
+    expect(result.verdict).toBe('conditional')
+    expect(result.rules[0]!.match).toBe('may_apply')
+  })
+
+  it('is conditional under a restricting or conditioning rule', () => {
+    for (const effect of ['restrict', 'condition'] as const) {
+      expect(decideVerdict([rule({ effect })], 'D4411', 'new').verdict).toBe('conditional')
+    }
+  })
+
+  it('lists encouraging rules without changing the verdict', () => {
+    const result = decideVerdict([rule({ effect: 'encourage' })], 'D4411', 'new')
+    expect(result.verdict).toBe('consistent')
+    expect(result.rules.map((r) => r.effect)).toEqual(['encourage'])
+  })
+
+  it('skips rules for other project kinds and other industries', () => {
+    const rules = [
+      rule({ code: 'A', project_kinds: ['new', 'expansion'] }),
+      rule({ code: 'B', industries: ['A03'] }),
+    ]
+    const result = decideVerdict(rules, 'C2614', 'renovation')
+    expect(result.verdict).toBe('consistent')
+    expect(result.rules).toEqual([])
+  })
+
+  it('lets a forbidding rule outweigh a restricting one', () => {
+    const rules = [rule({ code: 'R', effect: 'restrict' }), rule({ code: 'F' })]
+    const result = decideVerdict(rules, 'C2614', 'new')
+    expect(result.verdict).toBe('forbidden')
+    expect(result.rules.map((r) => r.code)).toEqual(['R', 'F'])
+  })
+})

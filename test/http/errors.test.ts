@@ -1,0 +1,39 @@
+import { Writable } from 'node:stream'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BACKENDS } from '../support/services.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+
+describe('internal failures', () => {
+  const lines: Record<string, unknown>[] = []
+  let server: TestServer
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line))
+        done()
+      },
+    })
+    server = await startTestServer(BACKENDS[0]!, 'fixture', { log: pino({ level: 'info' }, sink) })
+    // The database goes away under the running server.
+    await server.db.close()
+  })
+  afterAll(() => server?.close().catch(() => {}))
+
+  it('answers 500 with a bare message, and logs the cause with its stack', async () => {
+    const response = await server.get('/api/lookup?lon=112.03&lat=27.03')
+    expect(response.status).toBe(500)
+    expect(await response.json()).toEqual({
+      error: { code: 'INTERNAL', message: 'Internal server error.' },
+    })
+    const logged = lines.find((l) => l.msg === 'request failed') as { err?: { stack?: string } }
+    expect(logged?.err?.stack).toBeTruthy()
+  })
+
+  it('keeps unknown paths a 404 in the same JSON shape', async () => {
+    const response = await server.get('/api/nothing-here')
+    expect(response.status).toBe(404)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
+  })
+})

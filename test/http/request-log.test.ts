@@ -1,0 +1,42 @@
+import { Writable } from 'node:stream'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BACKENDS } from '../support/services.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+
+describe('request log', () => {
+  const lines: Record<string, unknown>[] = []
+  let server: TestServer
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line))
+        done()
+      },
+    })
+    server = await startTestServer(BACKENDS[0]!, 'fixture', { log: pino({ level: 'info' }, sink) })
+  })
+  afterAll(() => server?.close())
+
+  it('writes one line per request with route, status, duration, cache outcome and id', async () => {
+    const response = await server.get('/tiles/control_units/8/207/107.mvt')
+    const requestId = response.headers.get('x-request-id')
+    const line = lines.find((l) => l.reqId === requestId)
+    expect(line).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      route: '/tiles/:layer/:z/:x/:file',
+      status: response.status,
+      cache: 'miss',
+    })
+    expect(typeof line!.ms).toBe('number')
+  })
+
+  it('logs the route pattern, not the coordinates a person asked about', async () => {
+    const response = await server.get('/api/lookup?lon=112.0312345&lat=27.0312345')
+    const line = lines.find((l) => l.reqId === response.headers.get('x-request-id'))
+    expect(line?.route).toBe('/api/lookup')
+    expect(JSON.stringify(lines)).not.toContain('112.0312345')
+  })
+})

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { HttpError } from '../../server/http/http-error.ts'
+import { parseTileAddress, tileBounds } from '../../server/tiles/tile-address.ts'
+
+const errorOf = (fn: () => unknown) => {
+  try {
+    fn()
+  } catch (error) {
+    return error as HttpError
+  }
+  throw new Error('expected a throw')
+}
+
+describe('tile address', () => {
+  it('parses whole numbers inside the grid of their zoom', () => {
+    expect(parseTileAddress('0', '0', '0')).toEqual({ z: 0, x: 0, y: 0 })
+    expect(parseTileAddress('14', '13312', '6912')).toEqual({ z: 14, x: 13312, y: 6912 })
+  })
+
+  it('rejects a column or row at 2^z with the valid range in the message', () => {
+    const error = errorOf(() => parseTileAddress('3', '8', '0'))
+    expect(error.status).toBe(400)
+    expect(error.field).toBe('x')
+    expect(error.message).toBe('x must be between 0 and 7 at zoom 3, got 8.')
+  })
+
+  it.each([['-1'], ['1.0'], ['1e3'], [' 1'], ['0x10'], ['']])('rejects %j as a zoom', (z) => {
+    expect(errorOf(() => parseTileAddress(z, '0', '0')).code).toBe('TILE_ADDRESS_INVALID')
+  })
+
+  it('gives the whole world for tile 0/0/0 and a quarter for 1/1/1', () => {
+    const [w, s, e, n] = tileBounds({ z: 0, x: 0, y: 0 })
+    expect([w, e]).toEqual([-180, 180])
+    expect(n).toBeCloseTo(85.0511287798, 9)
+    expect(s).toBeCloseTo(-85.0511287798, 9)
+    expect(tileBounds({ z: 1, x: 1, y: 1 })).toEqual([0, -n, 180, 0])
+  })
+})

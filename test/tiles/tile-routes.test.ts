@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
+import { decodeTile } from '../support/mvt.ts'
+import { BACKENDS } from '../support/services.ts'
+import { FIXTURE_DATASET, startTestServer, type TestServer } from '../support/test-server.ts'
+import { latToTileY, lonToTileX, tileToLat, tileToLon } from '../support/tile-math.ts'
+
+// The fixture's units, as its README draws them: [code, west, south, east, north].
+const UNITS: [string, number, number, number, number][] = [
+  ['ZH43042110001', 112.0, 27.0, 112.1, 27.1],
+  ['ZH43042120001', 112.1, 27.05, 112.2, 27.1],
+  ['ZH43042130001', 112.1, 27.0, 112.2, 27.05],
+]
+
+const tileAt = (lon: number, lat: number, z: number) =>
+  [z, lonToTileX(lon, z), latToTileY(lat, z)] as const
+
+/** Units whose squares overlap the tile, by rectangle arithmetic. */
+function unitsInTile(z: number, x: number, y: number): string[] {
+  const [w, e, n, s] = [tileToLon(x, z), tileToLon(x + 1, z), tileToLat(y, z), tileToLat(y + 1, z)]
+  return UNITS.filter(([, uw, us, ue, un]) => uw < e && ue > w && us < n && un > s)
+    .map(([code]) => code)
+    .sort()
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`tiles ${backend.title}`, () => {
+    let server: TestServer
+    beforeAll(async () => {
+      server = await startTestServer(backend, 'fixture')
+    })
+    afterAll(() => server?.close())
+
+    const tile = (path: string, init?: RequestInit) => server.get(`/tiles/${path}`, init)
+
+    it('lists every layer with an absolute TileJSON URL', async () => {
+      const response = await server.get('/tiles')
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as { layers: { name: string; tilejson: string }[] }
+      expect(body.layers.map((l) => l.name)).toContain('control_units')
+      expect(body.layers.length).toBe(10)
+      for (const layer of body.layers) {
+        expect(layer.tilejson).toBe(`${server.url}/tiles/${layer.name}.json`)
+      }
+    })
+
+    it('describes a layer as TileJSON 3.0.0 with its bounds and fields', async () => {
+      const response = await tile('control_units.json')
+      expect(response.headers.get('access-control-allow-origin')).toBe('*')
+      const doc = (await response.json()) as Record<string, unknown> & {
+        vector_layers: { id: string; fields: Record<string, string> }[]
+      }
+      expect(doc.tilejson).toBe('3.0.0')
+      expect(doc.tiles).toEqual([`${server.url}/tiles/control_units/{z}/{x}/{y}.mvt`])
+      expect(doc.bounds).toEqual([112, 27, 112.2, 27.1])
+      expect(doc.vector_layers[0]!.id).toBe('control_units')
+      expect(Object.keys(doc.vector_layers[0]!.fields)).toEqual([
+        'code',
+        'name',
+        'class',
+        'district_adcode',
+        'area_km2',
+      ])
+    })
+
+    it.each([
+      [8, 112.1, 27.05],
+      [10, 112.03, 27.03],
+      [12, 112.15, 27.07],
+      [14, 112.099, 27.01],
+    ])('holds at z%i exactly the units that overlap the tile', async (z, lon, lat) => {
+      const [, x, y] = tileAt(lon, lat, z)
+      const response = await tile(`control_units/${z}/${x}/${y}.mvt`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile')
+      const layers = decodeTile(await response.arrayBuffer())
+      expect(Object.keys(layers)).toEqual(['control_units'])
+
+      const features = layers.control_units!.features
+      expect(features.map((f) => f.properties.code).sort()).toEqual(unitsInTile(z, x, y))
+      for (const feature of features) {
+        expect(typeof feature.id).toBe('number')
+        expect(typeof feature.properties.district_adcode).toBe('number')
+        expect(['priority', 'key', 'general']).toContain(feature.properties.class)
+      }
+    })
+
+    it('places the polygon where the data has it', async () => {
+      const [z, x, y] = tileAt(112.03, 27.03, 10)
+      const layers = decodeTile(await (await tile(`control_units/${z}/${x}/${y}.mvt`)).arrayBuffer())
+      const unit = layers.control_units!.features.find((f) => f.properties.code === UNITS[0]![0])!
+      const geometry = unit.toGeoJSON(x, y, z).geometry as { coordinates: number[][][] }
+      const lons = geometry.coordinates.flat().map((p) => p[0]!)
+      // The unit's west edge (112.0) lies inside this tile; one tile pixel is 360/2^10/4096 °.
+      const pixel = 360 / 2 ** 10 / 4096
+      expect(Math.min(...lons)).toBeCloseTo(112.0, 3)
+      expect(Math.abs(Math.min(...lons) - 112.0)).toBeLessThan(2 * pixel)
+    })
+
+    it('answers 204 with no body for an empty tile in range', async () => {
+      const [z, x, y] = tileAt(100, 30, 10)
+      const response = await tile(`control_units/${z}/${x}/${y}.mvt`)
+      expect(response.status).toBe(204)
+      expect((await response.arrayBuffer()).byteLength).toBe(0)
+    })
+
+    it('answers 304 to a matching If-None-Match and serves repeats from the cache', async () => {
+      const [z, x, y] = tileAt(112.05, 27.05, 9)
+      const first = await tile(`control_units/${z}/${x}/${y}.mvt`)
+      const etag = first.headers.get('etag')!
+      expect(etag).toMatch(/^".+"$/)
+      expect(first.headers.get('cache-control')).toMatch(/public, max-age=\d+/)
+
+      const hitsBefore = server.cache.stats().hits
+      const again = await tile(`control_units/${z}/${x}/${y}.mvt`, {
+        headers: { 'if-none-match': etag },
+      })
+      expect(again.status).toBe(304)
+      expect(server.cache.stats().hits).toBe(hitsBefore + 1)
+    })
+
+    it('changes version and ETag when the layer is imported again', async () => {
+      const [z, x, y] = tileAt(112.05, 27.05, 9)
+      const before = await tile(`control_units/${z}/${x}/${y}.mvt`)
+      const versionBefore = ((await (await tile('control_units.json')).json()) as { version: string })
+        .version
+
+      await loadDatasetFolder(server.db, FIXTURE_DATASET)
+      server.catalog.invalidate()
+
+      const after = await tile(`control_units/${z}/${x}/${y}.mvt`)
+      const versionAfter = ((await (await tile('control_units.json')).json()) as { version: string })
+        .version
+      expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'))
+      expect(versionAfter).not.toBe(versionBefore)
+    })
+
+    describe('bad input', () => {
+      const cases: [string, number, string, string | undefined][] = [
+        ['nowhere/1/0/0.mvt', 404, 'LAYER_NOT_FOUND', 'layer'],
+        ['nowhere.json', 404, 'LAYER_NOT_FOUND', 'layer'],
+        ['control_units/25/0/0.mvt', 400, 'TILE_OUT_OF_RANGE', 'z'],
+        ['control_units/3/8/0.mvt', 400, 'TILE_OUT_OF_RANGE', 'x'],
+        ['control_units/3/0/8.mvt', 400, 'TILE_OUT_OF_RANGE', 'y'],
+        ['control_units/3/0/-1.mvt', 400, 'TILE_ADDRESS_INVALID', 'y'],
+        ['control_units/3/1.5/0.mvt', 400, 'TILE_ADDRESS_INVALID', 'x'],
+        ['control_units/a/0/0.mvt', 400, 'TILE_ADDRESS_INVALID', 'z'],
+        ['control_units/3/0/0.png', 400, 'TILE_FORMAT_UNSUPPORTED', 'format'],
+        ['control_units/15/0/0.mvt', 404, 'ZOOM_OUT_OF_RANGE', 'z'],
+        ['facilities/3/6/3.mvt', 404, 'ZOOM_OUT_OF_RANGE', 'z'],
+      ]
+      it.each(cases)('/tiles/%s answers %i %s', async (path, status, code, field) => {
+        const response = await tile(path)
+        expect(response.status).toBe(status)
+        const body = (await response.json()) as { error: Record<string, string> }
+        expect(body.error.code).toBe(code)
+        expect(body.error.field).toBe(field)
+      })
+    })
+  })
+}
