@@ -1,5 +1,4 @@
 import Koa from 'koa'
-import serve from 'koa-static'
 import type { Logger } from 'pino'
 import { admissionRoutes } from './admission/admission-routes.ts'
 import type { TileCache } from './cache/tile-cache.ts'
@@ -7,6 +6,7 @@ import { datasetRoutes } from './data/dataset-routes.ts'
 import type { Database } from './db/database.ts'
 import { errorMiddleware } from './http/error-middleware.ts'
 import { jsonBody } from './http/json-body.ts'
+import { portalPages } from './http/portal-pages.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import type { LayerCatalog } from './tiles/layer-catalog.ts'
@@ -37,7 +37,12 @@ export function buildApp(deps: AppDeps): Koa {
   app.use(jsonBody())
 
   for (const router of [
-    tileRoutes({ db: deps.db, catalog: deps.catalog, tiles: deps.tiles, publicUrl: deps.publicUrl }),
+    tileRoutes({
+      db: deps.db,
+      catalog: deps.catalog,
+      tiles: deps.tiles,
+      publicUrl: deps.publicUrl,
+    }),
     lookupRoutes(deps),
     admissionRoutes(deps),
     datasetRoutes(deps),
@@ -46,6 +51,6 @@ export function buildApp(deps: AppDeps): Koa {
     app.use(router.allowedMethods({ throw: true }))
   }
 
-  app.use(serve(deps.portalDir, { index: 'index.html', maxage: 60_000 }))
+  app.use(portalPages(deps.portalDir))
   return app
 }

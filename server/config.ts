@@ -17,7 +17,10 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: urlOf(['http:', 'https:']).optional(),
   DATABASE_URL: urlOf(['postgres:', 'postgresql:']).optional(),
-  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data', 'pglite')),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, '.data', 'pglite')),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   REDIS_URL: urlOf(['redis:', 'rediss:']).optional(),

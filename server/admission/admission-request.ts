@@ -39,7 +39,8 @@ export function parseAdmissionRequest(body: unknown): AdmissionRequest {
 
   const kind = projectKind ?? 'new'
   if (typeof kind !== 'string' || !(PROJECT_KINDS as readonly string[]).includes(kind)) {
-    const message = `projectKind must be one of ${PROJECT_KINDS.join(', ')}, got ${JSON.stringify(kind)}.`
+    const kinds = PROJECT_KINDS.join(', ')
+    const message = `projectKind must be one of ${kinds}, got ${JSON.stringify(kind)}.`
     throw unprocessable('PROJECT_KIND_INVALID', message, 'projectKind')
   }
   return { site, industry: code, projectKind: kind as ProjectKind }

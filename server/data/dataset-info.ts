@@ -38,6 +38,6 @@ export async function writeDatasetInfo(db: Queryable, info: DatasetInfo) {
 
 /** Plain text for TileJSON's attribution, which many clients render as HTML. */
 export function attributionText(info: DatasetInfo): string {
-  const text = info.illustrative ? `${info.name_en} (${info.notice_en})` : info.name_en
+  const text = info.illustrative ? `${info.name}（示例数据 · illustrative）` : info.name
   return text.replace(/[<>&"]/g, '')
 }

@@ -18,7 +18,9 @@ export function parseSiteGeometry(value: unknown, field = 'geometry'): SiteGeome
   }
   const { type, coordinates } = value as { type?: unknown; coordinates?: unknown }
   if (typeof type !== 'string' || !(SITE_TYPES as readonly string[]).includes(type)) {
-    return fail(`${field}.type must be one of ${SITE_TYPES.join(', ')}, got ${JSON.stringify(type)}.`)
+    return fail(
+      `${field}.type must be one of ${SITE_TYPES.join(', ')}, got ${JSON.stringify(type)}.`,
+    )
   }
   if (!Array.isArray(coordinates)) return fail(`${field}.coordinates must be an array.`)
 

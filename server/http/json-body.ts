@@ -15,7 +15,8 @@ export function jsonBody() {
     onError(error) {
       const status = (error as { status?: number }).status
       if (status === 413) {
-        const message = `The request body exceeds the limit of ${JSON_LIMIT_BYTES / 1024 / 1024} MB.`
+        const megabytes = JSON_LIMIT_BYTES / 1024 / 1024
+        const message = `The request body exceeds the limit of ${megabytes} MB.`
         throw new HttpError(413, 'PAYLOAD_TOO_LARGE', message)
       }
       if (status === 415) {

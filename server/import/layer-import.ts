@@ -54,10 +54,12 @@ export async function replaceLayer(
   const casts = layer.attributes.map((a, i) => `(f.value->1->>${i})::${SQL_TYPE[a.type]}`)
 
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    const batch = rows.slice(start, start + BATCH_SIZE).map((row) => [
-      JSON.stringify(row.geometry),
-      layer.attributes.map((a) => row.values[a.name] ?? null),
-    ])
+    const batch = rows
+      .slice(start, start + BATCH_SIZE)
+      .map((row) => [
+        JSON.stringify(row.geometry),
+        layer.attributes.map((a) => row.values[a.name] ?? null),
+      ])
     await tx.query(
       `INSERT INTO ${staging} (geom, was_valid, feature_no${columns.map((c) => `, ${c}`).join('')})
        SELECT ${repaired}, ST_IsValid(${raw}), $2::integer + f.ordinality::integer

@@ -43,7 +43,11 @@ export function assertZoomInRange(tile: TileAddress, minzoom: number, maxzoom: n
 
 function parseWhole(text: string, field: string): number {
   if (!/^\d{1,9}$/.test(text)) {
-    throw badRequest('TILE_ADDRESS_INVALID', `${field} must be a whole number, got "${text}".`, field)
+    throw badRequest(
+      'TILE_ADDRESS_INVALID',
+      `${field} must be a whole number, got "${text}".`,
+      field,
+    )
   }
   return Number(text)
 }

@@ -22,7 +22,8 @@ const TILE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600'
 /** The tile catalogue, TileJSON documents and the tiles themselves, open to any origin. */
 export function tileRoutes(deps: TileRoutesDeps): Router {
   const router = new Router()
-  const baseUrl = (ctx: Context) => deps.publicUrl?.replace(/\/$/, "") ?? `${ctx.protocol}://${ctx.host}`
+  const baseUrl = (ctx: Context) =>
+    deps.publicUrl?.replace(/\/$/, '') ?? `${ctx.protocol}://${ctx.host}`
 
   router.use(async (ctx, next) => {
     ctx.set('Access-Control-Allow-Origin', '*')
@@ -41,7 +42,10 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
   router.get('/tiles/:document', async (ctx) => {
     const document = ctx.params.document ?? ''
     if (!document.endsWith('.json')) {
-      throw notFound('NOT_FOUND', `No route for GET ${ctx.path}; TileJSON is at /tiles/{layer}.json.`)
+      throw notFound(
+        'NOT_FOUND',
+        `No route for GET ${ctx.path}; TileJSON is at /tiles/{layer}.json.`,
+      )
     }
     const layer = await requireLayer(deps.catalog, document.slice(0, -'.json'.length))
     const dataset = await readDatasetInfo(deps.db)

@@ -15,7 +15,8 @@ export async function assertCovered(db: Queryable, site: SiteGeometry, field: st
     const [lon, lat] = site.coordinates as [number, number]
     const swapped: SiteGeometry = { type: 'Point', coordinates: [lat, lon] }
     if (Math.abs(lat) <= 180 && Math.abs(lon) <= 90 && (await isCovered(db, swapped))) {
-      hint = ` Longitude and latitude look swapped: [${lat}, ${lon}] lies inside; ` +
+      hint =
+        ` Longitude and latitude look swapped: [${lat}, ${lon}] lies inside; ` +
         'give longitude first.'
     }
   }

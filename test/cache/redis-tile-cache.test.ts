@@ -38,7 +38,10 @@ describe.skipIf(!REDIS_URL)(`two servers sharing one Redis ${title}`, () => {
   const embedded = BACKENDS[0]!
 
   beforeAll(async () => {
-    const shared = { redisUrl: REDIS_URL, redisPrefix: `ecozoning-test-${randomBytes(4).toString('hex')}:` }
+    const shared = {
+      redisUrl: REDIS_URL,
+      redisPrefix: `ecozoning-test-${randomBytes(4).toString('hex')}:`,
+    }
     ;[first, second] = await Promise.all([
       startTestServer(embedded, 'fixture', shared),
       startTestServer(embedded, 'fixture', shared),

@@ -38,7 +38,7 @@ for (const backend of BACKENDS) {
       expect(await migrate(db)).toEqual([])
     })
 
-    it('creates the catalogue with a table per layer and PostGIS with Gauss-Krüger zones', async () => {
+    it('creates a table per layer and PostGIS with the Gauss-Krüger zones', async () => {
       const layers = await db.query<{ table_name: string }>('SELECT table_name FROM layers')
       expect(layers.length).toBe(10)
       for (const { table_name } of layers) {

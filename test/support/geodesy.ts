@@ -22,6 +22,7 @@ export function rectangleArea(west: number, south: number, east: number, north: 
 export function haversine(a: [number, number], b: [number, number]): number {
   const dLat = rad(b[1] - a[1])
   const dLon = rad(b[0] - a[0])
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLon / 2) ** 2
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLon / 2) ** 2
   return 2 * AUTHALIC_RADIUS * Math.asin(Math.sqrt(h))
 }

@@ -87,7 +87,9 @@ for (const backend of BACKENDS) {
 
     it('places the polygon where the data has it', async () => {
       const [z, x, y] = tileAt(112.03, 27.03, 10)
-      const layers = decodeTile(await (await tile(`control_units/${z}/${x}/${y}.mvt`)).arrayBuffer())
+      const layers = decodeTile(
+        await (await tile(`control_units/${z}/${x}/${y}.mvt`)).arrayBuffer(),
+      )
       const unit = layers.control_units!.features.find((f) => f.properties.code === UNITS[0]![0])!
       const geometry = unit.toGeoJSON(x, y, z).geometry as { coordinates: number[][][] }
       const lons = geometry.coordinates.flat().map((p) => p[0]!)
@@ -122,15 +124,17 @@ for (const backend of BACKENDS) {
     it('changes version and ETag when the layer is imported again', async () => {
       const [z, x, y] = tileAt(112.05, 27.05, 9)
       const before = await tile(`control_units/${z}/${x}/${y}.mvt`)
-      const versionBefore = ((await (await tile('control_units.json')).json()) as { version: string })
-        .version
+      const versionBefore = (
+        (await (await tile('control_units.json')).json()) as { version: string }
+      ).version
 
       await loadDatasetFolder(server.db, FIXTURE_DATASET)
       server.catalog.invalidate()
 
       const after = await tile(`control_units/${z}/${x}/${y}.mvt`)
-      const versionAfter = ((await (await tile('control_units.json')).json()) as { version: string })
-        .version
+      const versionAfter = (
+        (await (await tile('control_units.json')).json()) as { version: string }
+      ).version
       expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'))
       expect(versionAfter).not.toBe(versionBefore)
     })

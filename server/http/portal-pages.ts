@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Context, Next } from 'koa'
+import serve from 'koa-static'
+
+/**
+ * Serves the built portal. A browser asking for a page that does not exist gets the portal's own
+ * 404 page; API clients keep getting the JSON error.
+ */
+export function portalPages(portalDir: string) {
+  const files = serve(portalDir, { index: 'index.html', maxage: 60_000 })
+
+  return async (ctx: Context, next: Next) => {
+    await files(ctx, next)
+    if (ctx.status !== 404 || ctx.body !== undefined || ctx.method !== 'GET') return
+    if (ctx.accepts('json', 'html') !== 'html' || ctx.path.startsWith('/api/')) return
+
+    const page = await readFile(path.join(portalDir, '404.html')).catch(() => undefined)
+    if (!page) return
+    ctx.status = 404
+    ctx.type = 'html'
+    ctx.body = page
+  }
+}
