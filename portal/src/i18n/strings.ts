@@ -1,0 +1,141 @@
+import type {
+  Dimension,
+  Effect,
+  FacilityKind,
+  LayerName,
+  LookupCrs,
+  NoRaisingKind,
+  ParkLevel,
+  ReserveZone,
+  UnitClass,
+  WaterSourceLevel,
+} from '../zoning/zoning-terms.ts'
+
+/** A heading with paragraphs. */
+export interface Section {
+  heading: string
+  paragraphs: string[]
+}
+
+/** A term and its explanation, for definition lists. */
+export interface Entry {
+  term: string
+  detail: string
+}
+
+/**
+ * Every piece of interface text. A second language is a second object of this shape;
+ * functions stand for text with numbers in it, whose word order differs between languages.
+ */
+export interface Strings {
+  lang: string
+  siteName: string
+  skipToContent: string
+  nav: { label: string; map: string; report: string; about: string }
+  footer: { notice: string; contact: string }
+
+  unitClass: Record<UnitClass, string>
+  unitClassOutline: Record<UnitClass, string>
+  dimension: Record<Dimension, string>
+  effect: Record<Effect, string>
+  layer: Record<LayerName, string>
+  waterSourceLevel: Record<WaterSourceLevel, string>
+  reserveZone: Record<ReserveZone, string>
+  noRaisingKind: Record<NoRaisingKind, string>
+  facilityKind: Record<FacilityKind, string>
+  parkLevel: Record<ParkLevel, string>
+  crs: Record<LookupCrs, string>
+
+  map: {
+    pageTitle: string
+    heading: string
+    intro: string
+    label: string
+    queryCentre: string
+    loading: string
+    failed: string
+    noWebgl: string
+    noScript: string
+    controls: Record<string, string>
+  }
+  legend: { unitsHeading: string; facilitiesHeading: string }
+  toggles: { heading: string; hint: string }
+  lookupForm: {
+    heading: string
+    lon: string
+    lat: string
+    crs: string
+    submit: string
+    hint: string
+    pasteHint: string
+    noScript: string
+  }
+  panel: {
+    heading: string
+    empty: string
+    loading: string
+    location: (lon: string, lat: string) => string
+    unitHeading: string
+    unitCode: string
+    unitClass: string
+    district: string
+    area: string
+    areaValue: (km2: string) => string
+    zonesHeading: string
+    noZones: string
+    rulesHeading: string
+    noRules: string
+    noRulesInDimension: string
+    legalBasis: string
+    ruleCode: string
+    industries: string
+    withinZone: (zone: string) => string
+    withinDistance: (what: string, withinM: string, distanceM: string | undefined) => string
+    relatedZone: string
+    outside: string
+    errorNetwork: string
+    errorServer: string
+    errorRequest: string
+    errorField: (field: string) => string
+  }
+  dataset: { version: (version: string) => string }
+
+  report: {
+    pageTitle: string
+    heading: string
+    intro: string
+    urgent: string
+    channelsHeading: string
+    channels: Entry[]
+    channelsNote: string
+    categoriesHeading: string
+    categoriesIntro: string
+    categories: Entry[]
+    contentHeading: string
+    contentIntro: string
+    content: Entry[]
+    contentMapHint: string
+    identity: Section
+    timelinesHeading: string
+    timelines: Entry[]
+    timelinesNote: string
+    flowHeading: string
+    flow: string[]
+  }
+  about: {
+    pageTitle: string
+    heading: string
+    source: Section
+    noticeHeading: string
+    coordinates: Section
+    coordinateSystems: Entry[]
+    tiles: Section
+    endpoints: Entry[]
+    layersHeading: string
+    layerTable: { name: string; title: string }
+    clientsHeading: string
+    clients: Entry[]
+    exampleHeading: string
+    lookup: Section
+  }
+}

@@ -1,0 +1,284 @@
+import type { Strings } from './strings.ts'
+
+export const zh: Strings = {
+  lang: 'zh-CN',
+  siteName: '衡阳市生态环境分区管控',
+  skipToContent: '跳到主要内容',
+  nav: { label: '主导航', map: '管控地图', report: '举报', about: '关于数据' },
+  footer: {
+    notice: '示例数据，仅供演示，非官方管控成果',
+    contact: '环境污染举报请拨打 12369',
+  },
+
+  unitClass: {
+    priority: '优先保护单元',
+    key: '重点管控单元',
+    general: '一般管控单元',
+  },
+  unitClassOutline: {
+    priority: '粗实线边框',
+    key: '虚线边框',
+    general: '细实线边框',
+  },
+  dimension: {
+    spatial_layout: '空间布局约束',
+    emission_control: '污染物排放管控',
+    risk_prevention: '环境风险防控',
+    resource_efficiency: '资源利用效率',
+  },
+  effect: {
+    forbid: '禁止',
+    restrict: '限制',
+    condition: '条件',
+    encourage: '鼓励',
+  },
+  layer: {
+    districts: '行政区',
+    control_units: '环境管控单元',
+    water_source_zones: '饮用水水源保护区',
+    nature_reserve_zones: '自然保护区',
+    ecological_red_line: '生态保护红线',
+    ecological_space: '一般生态空间',
+    industrial_parks: '产业园区',
+    no_raising_zones: '畜禽禁养区、限养区',
+    rivers: '河流',
+    facilities: '排污口、养殖场和取水口',
+  },
+  waterSourceLevel: { level1: '一级保护区', level2: '二级保护区', quasi: '准保护区' },
+  reserveZone: { core: '核心区', buffer: '缓冲区', experimental: '实验区' },
+  noRaisingKind: { no_raising: '禁养区', restricted: '限养区' },
+  facilityKind: { outfall: '入河排污口', farm: '畜禽养殖场', intake: '取水口' },
+  parkLevel: { national: '国家级', provincial: '省级' },
+  crs: {
+    'EPSG:4326': 'WGS84 / CGCS2000（GPS 经纬度）',
+    gcj02: 'GCJ-02（高德、腾讯地图）',
+    bd09: 'BD-09（百度地图）',
+  },
+
+  map: {
+    pageTitle: '管控地图',
+    heading: '衡阳市环境管控单元地图',
+    intro:
+      '点击地图上的任意位置，或输入经纬度，查询该处所属的环境管控单元、叠加的管控区域和适用的准入要求。',
+    label: '环境管控单元地图',
+    queryCentre: '查询地图中心',
+    loading: '地图加载中……',
+    failed: '地图数据加载失败，请稍后刷新页面。仍可使用经纬度表单查询。',
+    noWebgl: '此浏览器无法显示地图（需要 WebGL）。仍可使用经纬度表单查询。',
+    noScript: '地图需要启用 JavaScript。未启用时仍可用经纬度表单查询，结果以 JSON 格式显示。',
+    controls: {
+      'Map.Title': '环境管控单元地图',
+      'NavigationControl.ZoomIn': '放大',
+      'NavigationControl.ZoomOut': '缩小',
+      'NavigationControl.ResetBearing': '恢复正北方向',
+      'AttributionControl.ToggleAttribution': '显示或隐藏数据说明',
+      'ScaleControl.Meters': '米',
+      'ScaleControl.Kilometers': '千米',
+    },
+  },
+  legend: {
+    unitsHeading: '环境管控单元类别',
+    facilitiesHeading: '点位类型',
+  },
+  toggles: {
+    heading: '图层',
+    hint: '勾选以在地图上显示该图层。',
+  },
+  lookupForm: {
+    heading: '按经纬度查询',
+    lon: '经度',
+    lat: '纬度',
+    crs: '坐标系',
+    submit: '查询',
+    hint: '经度约 110.5 至 113.6，纬度约 25.9 至 27.6（衡阳市范围）。',
+    pasteHint: '可将“经度, 纬度”整体粘贴到经度框中。',
+    noScript: '未启用 JavaScript 时，查询结果以 JSON 格式显示。',
+  },
+  panel: {
+    heading: '查询结果',
+    empty: '点击地图上的位置，或使用“查询地图中心”按钮、下方的经纬度表单开始查询。',
+    loading: '正在查询……',
+    location: (lon, lat) => `东经 ${lon}°，北纬 ${lat}°（WGS84）`,
+    unitHeading: '环境管控单元',
+    unitCode: '单元编码',
+    unitClass: '管控类别',
+    district: '所在区县',
+    area: '面积',
+    areaValue: (km2) => `${km2} 平方千米`,
+    zonesHeading: '叠加的管控区域',
+    noZones: '此处不在其他管控区域内。',
+    rulesHeading: '适用的准入要求',
+    noRules: '此处暂无适用的准入要求。',
+    noRulesInDimension: '本项暂无适用要求。',
+    legalBasis: '依据',
+    ruleCode: '编号',
+    industries: '涉及行业',
+    withinZone: (zone) => `适用范围：${zone}`,
+    withinDistance: (what, withinM, distanceM) =>
+      distanceM === undefined
+        ? `适用范围：${what} ${withinM} 米以内`
+        : `适用范围：${what} ${withinM} 米以内（此处相距约 ${distanceM} 米）`,
+    relatedZone: '相关区域',
+    outside: '该位置不在本数据集覆盖的范围内。',
+    errorNetwork: '无法连接服务器，请检查网络后重试。',
+    errorServer: '服务器暂时无法完成查询，请稍后重试。',
+    errorRequest: '查询条件有误。',
+    errorField: (field) => `请检查“${field}”一项。`,
+  },
+  dataset: {
+    version: (version) => `数据版本 ${version}`,
+  },
+
+  report: {
+    pageTitle: '举报环境污染',
+    heading: '如何举报环境污染和生态破坏',
+    intro:
+      '发现污染环境、破坏生态的行为，可以向生态环境部门举报。目前举报统一通过 12369 环保举报渠道受理；本站的在线举报表单将在以后提供。',
+    urgent:
+      '正在发生的突发环境事件（如危险化学品泄漏、大面积死鱼）请立即拨打 12369；危及人身安全时请同时拨打 110 或 119。',
+    channelsHeading: '12369 环保举报渠道',
+    channels: [
+      { term: '电话', detail: '拨打环保举报热线 12369。' },
+      {
+        term: '微信',
+        detail:
+          '关注“12369环保举报”微信公众号，或使用“12369环保举报”微信小程序，可上传照片和定位。',
+      },
+      { term: '网络', detail: '登录生态环境部的 12369 环保举报网络平台提交。' },
+    ],
+    channelsNote: '各渠道收到的举报都会转交事发地的生态环境部门办理。',
+    categoriesHeading: '可以举报的问题',
+    categoriesIntro: '12369 受理以下八类环境问题：',
+    categories: [
+      { term: '大气', detail: '工厂废气超标或偷排、施工扬尘、露天焚烧、刺激性异味。' },
+      { term: '水', detail: '偷排、超标排放污水，黑臭水体，饮用水水源保护区内的违法活动。' },
+      { term: '噪声', detail: '工业生产、建筑施工和社会生活噪声扰民。' },
+      { term: '固体废物', detail: '非法倾倒、堆放、焚烧或处置固体废物和危险废物。' },
+      { term: '土壤', detail: '土壤污染，污染地块未经治理即开发利用。' },
+      { term: '辐射', detail: '放射源管理不当，电磁辐射设施违规建设或运行。' },
+      {
+        term: '生态破坏',
+        detail: '在生态保护红线、自然保护区内违法开发建设，毁坏植被、湿地或河岸。',
+      },
+      { term: '畜禽养殖', detail: '在禁养区内养殖，养殖粪污、废水直排或乱堆乱放。' },
+    ],
+    contentHeading: '怎样的举报更有用',
+    contentIntro: '举报内容越具体，核查越快。请尽量说明：',
+    content: [
+      { term: '地点', detail: '具体到乡镇、街道、门牌号或附近的明显标志物，能提供经纬度更好。' },
+      { term: '时间', detail: '发现问题的日期和时段，是持续发生还是间歇出现。' },
+      {
+        term: '看到的情况',
+        detail: '看到、闻到或听到了什么，例如排水颜色、烟气颜色、气味、声响。',
+      },
+      { term: '照片或视频', detail: '拍摄现场和污染迹象，拍摄时请注意自身安全。' },
+      { term: '涉事单位', detail: '如果知道，写明企业或个人的名称。' },
+    ],
+    contentMapHint:
+      '可以在本站的管控地图上查询该地点所属的环境管控单元和适用的管控要求，一并写入举报。',
+    identity: {
+      heading: '匿名与举报人保护',
+      paragraphs: [
+        '可以匿名举报，也可以留下姓名和联系电话。留下联系方式便于核实情况和告知办理结果；匿名举报可能无法收到反馈。',
+        '生态环境部门对举报人的信息保密，不会向被举报单位或个人透露举报人的身份。',
+      ],
+    },
+    timelinesHeading: '办理时限',
+    timelines: [
+      {
+        term: '受理',
+        detail:
+          '一般在收到举报之日起 15 日内决定是否受理；不属于生态环境部门职责的，告知举报人向哪个部门反映或转交有关部门。',
+      },
+      { term: '办结', detail: '一般在受理之日起 60 日内办结。' },
+      { term: '延期', detail: '情况复杂的，可以延长一次，一般不超过 30 日，并说明理由。' },
+    ],
+    timelinesNote: '以上为一般情况，具体时限以各地的规定为准。',
+    flowHeading: '办理流程',
+    flow: ['提交举报', '受理或转办', '交办', '现场核查', '处理或整改', '答复举报人', '办结'],
+  },
+
+  about: {
+    pageTitle: '关于数据',
+    heading: '关于本站数据',
+    source: {
+      heading: '数据来源',
+      paragraphs: [
+        '本站展示衡阳市生态环境分区管控（“三线一单”）的示例数据集：环境管控单元、饮用水水源保护区、自然保护区、生态保护红线、一般生态空间、产业园区、畜禽禁养区、河流和点位，以及各单元的生态环境准入清单。',
+        '这些图层和准入要求是依据公开资料简化编制的演示数据，不是衡阳市正式发布的管控成果，不能作为项目审批、选址或执法的依据。正式成果以衡阳市生态环境局发布的为准。',
+        '行政区边界取自公开转载的 DataV GeoAtlas 行政区划数据，未附许可声明，仅用于演示，不代表官方行政界线。',
+      ],
+    },
+    noticeHeading: '示例数据声明',
+    coordinates: {
+      heading: '坐标系',
+      paragraphs: [
+        '本站的数据、瓦片和接口都使用经纬度坐标。查询接口默认输入和输出 WGS84 经纬度；地图瓦片采用 Web 墨卡托投影（EPSG:3857）的 XYZ 分块。',
+        '在管控单元边界附近，用错坐标系会查到错误的单元。手机地图上取得的坐标请在查询时选择相应的坐标系，由服务器换算。',
+      ],
+    },
+    coordinateSystems: [
+      {
+        term: 'WGS84（EPSG:4326）',
+        detail: 'GPS 设备和大多数 GIS 软件使用的经纬度。',
+      },
+      {
+        term: 'CGCS2000（EPSG:4490）',
+        detail: '国家大地坐标系。对本站用途而言与 WGS84 的差别在 1 米以内，可直接当作 WGS84 使用。',
+      },
+      {
+        term: 'GCJ-02',
+        detail: '高德、腾讯等手机地图使用的加偏坐标，与 WGS84 相差数百米。',
+      },
+      {
+        term: 'BD-09',
+        detail: '百度地图在 GCJ-02 基础上再次加偏的坐标。',
+      },
+    ],
+    tiles: {
+      heading: '在其他客户端中使用瓦片',
+      paragraphs: [
+        '所有图层都以 Mapbox 矢量瓦片（MVT）发布，可在 MapLibre、OpenLayers、QGIS 等客户端中使用。每个图层有一份 TileJSON 3.0.0 描述，给出瓦片地址、缩放级别范围、范围框和属性字段。瓦片中的图层名（source-layer）与图层名称相同。',
+        '下列地址都以本站地址开头，例如本站为 https://example.org 时，管控单元的 TileJSON 为 https://example.org/tiles/control_units.json。',
+      ],
+    },
+    endpoints: [
+      {
+        term: '/tiles',
+        detail: '图层目录（JSON），列出各图层的名称、标题、属性和 TileJSON 地址。',
+      },
+      { term: '/tiles/{图层}.json', detail: '图层的 TileJSON 3.0.0 描述。' },
+      {
+        term: '/tiles/{图层}/{z}/{x}/{y}.mvt',
+        detail: '矢量瓦片；该处没有要素时返回 204（无内容）。',
+      },
+    ],
+    layersHeading: '图层',
+    layerTable: { name: '图层名称', title: '内容' },
+    clientsHeading: '常用客户端',
+    clients: [
+      {
+        term: 'MapLibre GL JS',
+        detail:
+          '添加 type 为 vector 的数据源，url 设为图层 TileJSON 的完整地址，图层的 source-layer 设为图层名称。',
+      },
+      {
+        term: 'OpenLayers',
+        detail: '使用 VectorTile 图层、MVT 格式，瓦片地址模板取 TileJSON 中的 tiles。',
+      },
+      {
+        term: 'QGIS',
+        detail:
+          '在“矢量瓦片”中新建通用连接，URL 填写瓦片地址模板，最小、最大缩放级别按 TileJSON 填写。',
+      },
+    ],
+    exampleHeading: 'MapLibre 数据源示例',
+    lookup: {
+      heading: '查询接口',
+      paragraphs: [
+        'GET /api/lookup?lon=经度&lat=纬度 返回该点所属的环境管控单元、叠加的管控区域和适用的准入要求。参数 crs 可取 EPSG:4326（默认）、gcj02 或 bd09。',
+        'GET /api/dataset 返回数据集的名称、版本、是否为示例数据以及各图层的要素数量。',
+      ],
+    },
+  },
+}

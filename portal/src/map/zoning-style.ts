@@ -1,0 +1,256 @@
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl'
+import { isTerm, LAYER_NAMES, type LayerName } from '../zoning/zoning-terms.ts'
+import {
+  background,
+  classLooks,
+  districtLook,
+  facilityLooks,
+  highlight,
+  overlayLooks,
+  riverLook,
+  type AreaLook,
+  type OverlayName,
+} from './zoning-palette.ts'
+
+/** The GeoJSON source that marks the last queried point. */
+export const queryPointSource = 'query-point'
+
+/** The line layer that outlines the unit of the last query; its filter names the unit code. */
+export const selectedUnitLayer = 'control_units-selected'
+
+/**
+ * Overlays whose fill grows stronger with the strictness of the zone: the strictest value,
+ * the next one, and every other value weakest.
+ */
+const graded: Partial<Record<OverlayName, { attribute: string; values: [string, string] }>> = {
+  water_source_zones: { attribute: 'level', values: ['level1', 'level2'] },
+  nature_reserve_zones: { attribute: 'zone', values: ['core', 'buffer'] },
+  no_raising_zones: { attribute: 'kind', values: ['no_raising', 'restricted'] },
+}
+
+const overlayOrder: OverlayName[] = [
+  'ecological_space',
+  'no_raising_zones',
+  'industrial_parks',
+  'water_source_zones',
+  'nature_reserve_zones',
+  'ecological_red_line',
+]
+
+/**
+ * The map style: one vector source per published layer, its TileJSON at
+ * `{origin}/tiles/{layer}.json`, and no basemap, sprite or glyphs, so every request stays on
+ * the origin. Layers whose name is false in `visible` start hidden.
+ *
+ * @param origin the server's origin, e.g. `http://127.0.0.1:8080`; maplibre needs absolute URLs
+ */
+export function zoningStyle(
+  origin: string,
+  visible: Record<LayerName, boolean>,
+): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {
+    [queryPointSource]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+  }
+  for (const name of LAYER_NAMES) {
+    sources[name] = { type: 'vector', url: `${origin}/tiles/${name}.json` }
+  }
+
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': background } },
+    unitFill(),
+    ...overlayOrder.flatMap((name) => overlayLayers(name)),
+    ...unitOutlines(),
+    selectedUnit(),
+    districtLines(),
+    riverLines(),
+    facilityPoints(),
+    queryPoint(),
+  ]
+
+  return {
+    version: 8,
+    sources,
+    layers: layers.map((layer) => withVisibility(layer, visible)),
+  }
+}
+
+function withVisibility(
+  layer: LayerSpecification,
+  visible: Record<LayerName, boolean>,
+): LayerSpecification {
+  if (!('source' in layer) || !isTerm(LAYER_NAMES, layer.source)) return layer
+
+  const visibility = visible[layer.source] ? 'visible' : 'none'
+  return { ...layer, layout: { ...layer.layout, visibility } } as LayerSpecification
+}
+
+function byClass(pick: (look: AreaLook) => string | number): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'class'],
+    'priority',
+    pick(classLooks.priority),
+    'key',
+    pick(classLooks.key),
+    pick(classLooks.general),
+  ]
+}
+
+function unitFill(): LayerSpecification {
+  return {
+    id: 'control_units-fill',
+    type: 'fill',
+    source: 'control_units',
+    'source-layer': 'control_units',
+    paint: {
+      'fill-color': byClass((look) => look.fill),
+      'fill-opacity': byClass((look) => look.fillOpacity),
+    },
+  }
+}
+
+function unitOutlines(): LayerSpecification[] {
+  return (['general', 'key', 'priority'] as const).map((unitClass) => {
+    const look = classLooks[unitClass]
+    const filter: FilterSpecification = ['==', ['get', 'class'], unitClass]
+
+    return {
+      id: `control_units-line-${unitClass}`,
+      type: 'line',
+      source: 'control_units',
+      'source-layer': 'control_units',
+      filter,
+      paint: {
+        'line-color': look.outline,
+        'line-width': look.outlineWidth,
+        ...(look.outlineDash ? { 'line-dasharray': look.outlineDash } : {}),
+      },
+    } satisfies LayerSpecification
+  })
+}
+
+function selectedUnit(): LayerSpecification {
+  return {
+    id: selectedUnitLayer,
+    type: 'line',
+    source: 'control_units',
+    'source-layer': 'control_units',
+    filter: ['==', ['get', 'code'], ''],
+    paint: { 'line-color': highlight, 'line-width': 3.5 },
+  }
+}
+
+function overlayLayers(name: OverlayName): LayerSpecification[] {
+  const look = overlayLooks[name]
+  const grade = graded[name]
+  const opacity: ExpressionSpecification | number = grade
+    ? [
+        'match',
+        ['get', grade.attribute],
+        grade.values[0],
+        look.fillOpacity,
+        grade.values[1],
+        look.fillOpacity * 0.7,
+        look.fillOpacity * 0.45,
+      ]
+    : look.fillOpacity
+
+  return [
+    {
+      id: `${name}-fill`,
+      type: 'fill',
+      source: name,
+      'source-layer': name,
+      paint: { 'fill-color': look.fill, 'fill-opacity': opacity },
+    },
+    {
+      id: `${name}-line`,
+      type: 'line',
+      source: name,
+      'source-layer': name,
+      paint: {
+        'line-color': look.outline,
+        'line-width': look.outlineWidth,
+        ...(look.outlineDash ? { 'line-dasharray': look.outlineDash } : {}),
+      },
+    },
+  ]
+}
+
+function districtLines(): LayerSpecification {
+  return {
+    id: 'districts-line',
+    type: 'line',
+    source: 'districts',
+    'source-layer': 'districts',
+    paint: {
+      'line-color': districtLook.colour,
+      'line-width': districtLook.width,
+      ...(districtLook.dash ? { 'line-dasharray': districtLook.dash } : {}),
+    },
+  }
+}
+
+function riverLines(): LayerSpecification {
+  return {
+    id: 'rivers-line',
+    type: 'line',
+    source: 'rivers',
+    'source-layer': 'rivers',
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': riverLook.colour,
+      'line-width': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        6,
+        riverLook.width * 0.6,
+        12,
+        riverLook.width * 2,
+      ],
+    },
+  }
+}
+
+function facilityPoints(): LayerSpecification {
+  return {
+    id: 'facilities-circle',
+    type: 'circle',
+    source: 'facilities',
+    'source-layer': 'facilities',
+    paint: {
+      'circle-color': [
+        'match',
+        ['get', 'kind'],
+        'outfall',
+        facilityLooks.outfall.colour,
+        'farm',
+        facilityLooks.farm.colour,
+        facilityLooks.intake.colour,
+      ],
+      'circle-radius': facilityLooks.outfall.radius,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
+  }
+}
+
+function queryPoint(): LayerSpecification {
+  return {
+    id: 'query-point-circle',
+    type: 'circle',
+    source: queryPointSource,
+    paint: {
+      'circle-color': highlight,
+      'circle-radius': 6,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  }
+}

@@ -1,0 +1,52 @@
+/** The vocabulary the API uses, in the order the portal shows it. */
+
+export const UNIT_CLASSES = ['priority', 'key', 'general'] as const
+export type UnitClass = (typeof UNIT_CLASSES)[number]
+
+export const DIMENSIONS = [
+  'spatial_layout',
+  'emission_control',
+  'risk_prevention',
+  'resource_efficiency',
+] as const
+export type Dimension = (typeof DIMENSIONS)[number]
+
+/** Effects from the strictest to the most permissive. */
+export const EFFECTS = ['forbid', 'restrict', 'condition', 'encourage'] as const
+export type Effect = (typeof EFFECTS)[number]
+
+/** Published layers, bottom to top as the map draws them. */
+export const LAYER_NAMES = [
+  'control_units',
+  'ecological_space',
+  'no_raising_zones',
+  'industrial_parks',
+  'water_source_zones',
+  'nature_reserve_zones',
+  'ecological_red_line',
+  'districts',
+  'rivers',
+  'facilities',
+] as const
+export type LayerName = (typeof LAYER_NAMES)[number]
+
+export const WATER_SOURCE_LEVELS = ['level1', 'level2', 'quasi'] as const
+export const RESERVE_ZONES = ['core', 'buffer', 'experimental'] as const
+export const NO_RAISING_KINDS = ['no_raising', 'restricted'] as const
+export const FACILITY_KINDS = ['outfall', 'farm', 'intake'] as const
+export const PARK_LEVELS = ['national', 'provincial'] as const
+
+export type WaterSourceLevel = (typeof WATER_SOURCE_LEVELS)[number]
+export type ReserveZone = (typeof RESERVE_ZONES)[number]
+export type NoRaisingKind = (typeof NO_RAISING_KINDS)[number]
+export type FacilityKind = (typeof FACILITY_KINDS)[number]
+export type ParkLevel = (typeof PARK_LEVELS)[number]
+
+/** Coordinate systems the lookup accepts: GPS, and the offsets of Chinese phone map apps. */
+export const LOOKUP_CRS = ['EPSG:4326', 'gcj02', 'bd09'] as const
+export type LookupCrs = (typeof LOOKUP_CRS)[number]
+
+/** Narrows an unknown API value to one of a list of known terms. */
+export function isTerm<T extends string>(terms: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (terms as readonly string[]).includes(value)
+}

@@ -1,0 +1,262 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { zh } from '../../portal/src/i18n/zh.ts'
+import { startServer, type RunningServer } from '../../server/start.ts'
+
+const CHROMIUM = '/usr/bin/chromium'
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts')
+
+/**
+ * Without a GPU, Chromium draws WebGL through SwiftShader, a CPU renderer behind ANGLE. Since
+ * Chromium 137 that fallback needs --enable-unsafe-swiftshader outside headless mode; the
+ * flags are spelled out so that a machine with a GPU renders the same way. The rest keep the
+ * browser from calling home, which would break the same-origin check below.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+const SKIP_REASON = existsSync(CHROMIUM)
+  ? undefined
+  : `skipped: no Chromium at ${CHROMIUM}; install Debian's chromium package to run it`
+if (SKIP_REASON) console.warn(`portal browser tests ${SKIP_REASON}`)
+
+/** What the test page reads from `window.ecozoningMap`, typed for the evaluate callbacks. */
+type MapHandle = import('maplibre-gl').Map
+
+describe.skipIf(SKIP_REASON !== undefined)(
+  `portal in Chromium${SKIP_REASON ? ` (${SKIP_REASON})` : ''}`,
+  { timeout: 120_000 },
+  () => {
+    let server: RunningServer
+    let context: BrowserContext
+    let userDataDir: string
+    const requests: string[] = []
+    const pageErrors: string[] = []
+
+    beforeAll(async () => {
+      server = await startServer({ port: 0, host: '127.0.0.1' })
+
+      userDataDir = mkdtempSync(path.join(tmpdir(), 'ecozoning-chromium-'))
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1280, height: 800 },
+      })
+      context.on('request', (request) => requests.push(request.url()))
+      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
+      mkdirSync(ARTIFACTS, { recursive: true })
+    }, 300_000)
+
+    afterAll(async () => {
+      await context?.close()
+      await server?.close()
+      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true })
+    })
+
+    async function openMap(width = 1280, height = 800): Promise<Page> {
+      const page = await context.newPage()
+      await page.setViewportSize({ width, height })
+      await page.goto(`${server.url}/`)
+
+      const ready = page.locator('[data-map][data-map-ready="true"]')
+      await ready.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+        const status = await page.locator('[data-map-status]').textContent()
+        throw new Error(`the map never became ready; its status says "${status}"`, {
+          cause: error,
+        })
+      })
+      return page
+    }
+
+    interface LookupBody {
+      unit: { code: string } | null
+      rules: unknown[]
+    }
+
+    async function lookup(lon: number, lat: number): Promise<LookupBody | undefined> {
+      const response = await fetch(`${server.url}/api/lookup?lon=${lon}&lat=${lat}`)
+      return response.ok ? ((await response.json()) as LookupBody) : undefined
+    }
+
+    async function lookupCode(lon: number, lat: number): Promise<string | undefined> {
+      return (await lookup(lon, lat))?.unit?.code
+    }
+
+    it('renders the control units of the Hengyang view', async () => {
+      const page = await openMap()
+      const codes = await page.evaluate(() => {
+        const map = (window as unknown as { ecozoningMap: MapHandle }).ecozoningMap
+        const layers = map
+          .getStyle()
+          .layers.filter((layer) => 'source' in layer && layer.source === 'control_units')
+          .map((layer) => layer.id)
+        const features = map.queryRenderedFeatures({ layers })
+        return [...new Set(features.map((feature) => String(feature.properties.code)))]
+      })
+
+      const dataset = (await (await fetch(`${server.url}/api/dataset`)).json()) as {
+        layers: { name: string; feature_count: number }[]
+      }
+      const unitCount = dataset.layers.find(
+        (layer) => layer.name === 'control_units',
+      )?.feature_count
+
+      expect(codes.length).toBeGreaterThanOrEqual(10)
+      expect(codes.length).toBeLessThanOrEqual(unitCount ?? 0)
+      await page.close()
+    })
+
+    it('shows the unit under a clicked point, the one the lookup API names', async () => {
+      const page = await openMap()
+
+      // A point well inside one unit: every rendered unit in a 9 px box around it is the same.
+      const target = await page.evaluate(() => {
+        const map = (window as unknown as { ecozoningMap: MapHandle }).ecozoningMap
+        const { clientWidth: width, clientHeight: height } = map.getCanvas()
+        const candidates = [
+          [0.5, 0.5],
+          [0.45, 0.55],
+          [0.55, 0.45],
+          [0.4, 0.4],
+          [0.6, 0.6],
+          [0.35, 0.6],
+          [0.65, 0.4],
+        ]
+        for (const [fx = 0, fy = 0] of candidates) {
+          const x = Math.round(width * fx)
+          const y = Math.round(height * fy)
+          const around = map.queryRenderedFeatures(
+            [
+              [x - 4, y - 4],
+              [x + 4, y + 4],
+            ],
+            { layers: ['control_units-fill'] },
+          )
+          const codes = new Set(around.map((feature) => String(feature.properties.code)))
+          if (codes.size !== 1) continue
+
+          const { lng, lat } = map.unproject([x, y])
+          return { x, y, lon: lng, lat, rendered: [...codes][0] }
+        }
+        return undefined
+      })
+      expect(target, 'no point near the centre lies well inside a unit').toBeDefined()
+      if (!target) return
+
+      const expected = await lookup(target.lon, target.lat)
+      expect(expected?.unit?.code).toBe(target.rendered)
+
+      await page.locator('[data-map] canvas').click({ position: { x: target.x, y: target.y } })
+      const code = page.locator('[data-unit-card] [data-field="code"]')
+      await code.waitFor()
+      expect(await code.textContent()).toBe(expected?.unit?.code)
+
+      const rules = page.locator('[data-result] .rule')
+      const dimensions = page.locator('[data-result] .rule-group [data-field="dimension"]')
+      expect(await rules.count()).toBe(expected?.rules.length)
+      if (expected?.rules.length) {
+        expect(await dimensions.allTextContents()).toEqual(Object.values(zh.dimension))
+      }
+      await page.close()
+    })
+
+    it('looks up the map centre from the keyboard and moves focus to the answer', async () => {
+      const page = await openMap()
+      const centre = await page.evaluate(() => {
+        const { lng, lat } = (
+          window as unknown as { ecozoningMap: MapHandle }
+        ).ecozoningMap.getCenter()
+        return { lon: lng, lat }
+      })
+
+      await page.getByRole('button', { name: zh.map.queryCentre }).focus()
+      await page.keyboard.press('Enter')
+      await page.locator('[data-unit-card] [data-field="code"]').waitFor()
+
+      expect(await page.locator('[data-unit-card] [data-field="code"]').textContent()).toBe(
+        await lookupCode(centre.lon, centre.lat),
+      )
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(zh.panel.heading)
+      await page.close()
+    })
+
+    it('answers the coordinate form, and says so when the point is outside the city', async () => {
+      const page = await openMap()
+      const lon = 112.57
+      const lat = 26.89
+
+      await page.getByLabel(zh.lookupForm.lon, { exact: true }).fill(String(lon))
+      await page.getByLabel(zh.lookupForm.lat, { exact: true }).fill(String(lat))
+      await page.getByRole('button', { name: zh.lookupForm.submit, exact: true }).click()
+      const code = page.locator('[data-unit-card] [data-field="code"]')
+      await code.waitFor()
+      expect(await code.textContent()).toBe(await lookupCode(lon, lat))
+
+      await page.getByLabel(zh.lookupForm.lon, { exact: true }).fill('100')
+      await page.getByLabel(zh.lookupForm.lat, { exact: true }).fill('30')
+      await page.getByRole('button', { name: zh.lookupForm.submit, exact: true }).click()
+      await page.getByText(zh.panel.outside).waitFor()
+      expect(await code.count()).toBe(0)
+      await page.close()
+    })
+
+    it('explains how to report pollution through 12369 without any script', async () => {
+      const page = await context.newPage()
+      await page.goto(`${server.url}/report/`)
+      const text = await page.locator('main').innerText()
+
+      expect(text).toContain('12369')
+      for (const category of zh.report.categories) expect(text).toContain(category.term)
+      expect(await page.locator('script').count()).toBe(0)
+      await page.close()
+    })
+
+    it('fits 360 px and 1280 px screens without sideways scrolling', async () => {
+      for (const width of [360, 1280]) {
+        for (const route of ['/', '/report/', '/about/']) {
+          const page = route === '/' ? await openMap(width, 800) : await context.newPage()
+          if (route !== '/') {
+            await page.setViewportSize({ width, height: 800 })
+            await page.goto(`${server.url}${route}`)
+          }
+
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          )
+          expect(overflow, `${route} at ${width} px`).toBeLessThanOrEqual(0)
+
+          const name = route === '/' ? 'map' : route.replaceAll('/', '')
+          await page.screenshot({
+            path: path.join(ARTIFACTS, `portal-${name}-${width}.png`),
+            fullPage: true,
+          })
+          await page.close()
+        }
+      }
+    })
+
+    it('loads nothing from outside the server and throws no script errors', () => {
+      const origin = new URL(server.url).origin
+      const fetched = requests.filter((url) => url.startsWith('http'))
+      const outside = fetched.filter((url) => new URL(url).origin !== origin)
+
+      expect(fetched.some((url) => url.endsWith('.mvt'))).toBe(true)
+      expect(outside).toEqual([])
+      expect(pageErrors).toEqual([])
+    })
+  },
+)
