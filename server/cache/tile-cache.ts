@@ -18,7 +18,3 @@ export interface CacheStats {
   bytes: number
   entries: number
 }
-
-export function tileCacheKey(layer: string, version: number, z: number, x: number, y: number) {
-  return `tile:${layer}:v${version}:${z}/${x}/${y}`
-}

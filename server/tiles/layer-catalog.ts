@@ -22,6 +22,9 @@ export interface Layer {
   attributes: LayerAttribute[]
   minzoom: number
   maxzoom: number
+  /** Cache-Control for the layer's tiles, seconds. */
+  maxAge: number
+  staleWhileRevalidate: number
   dataVersion: number
   featureCount: number
   repairedCount: number
@@ -47,13 +50,16 @@ interface LayerRow {
   source: string | null
   loaded_at: Date | string | null
   bounds: number[] | null
+  max_age_s: number
+  stale_while_revalidate_s: number
 }
 
 /** Every layer of the catalogue in display order. */
 export async function readLayers(db: Queryable): Promise<Layer[]> {
   const rows = await db.query<LayerRow>(
-    `SELECT name, table_name, title_zh, title_en, geometry_kind, role, attributes, minzoom, maxzoom,
-            data_version, feature_count, repaired_count, source, loaded_at, bounds
+    `SELECT name, table_name, title_zh, title_en, geometry_kind, role, attributes, minzoom,
+            maxzoom, data_version, feature_count, repaired_count, source, loaded_at, bounds,
+            max_age_s, stale_while_revalidate_s
        FROM layers ORDER BY sort_order, name`,
   )
   return rows.map((row) => ({
@@ -66,6 +72,8 @@ export async function readLayers(db: Queryable): Promise<Layer[]> {
     attributes: row.attributes,
     minzoom: row.minzoom,
     maxzoom: row.maxzoom,
+    maxAge: row.max_age_s,
+    staleWhileRevalidate: row.stale_while_revalidate_s,
     dataVersion: row.data_version,
     featureCount: row.feature_count,
     repairedCount: row.repaired_count,

@@ -32,13 +32,22 @@ export class TileCutter {
     this.#db = db
   }
 
-  /** The encoded tile, or an empty buffer when the layer has no feature in it. */
-  async cut(layer: Layer, tile: TileAddress): Promise<Buffer> {
-    const index = await this.#indexFor(layer)
-    const cut = index.getTile(tile.z, tile.x, tile.y)
-    if (!cut || cut.features.length === 0) return Buffer.alloc(0)
+  /**
+   * The encoded tile with one source layer per given layer that has features there and whose
+   * zoom range holds the tile, or an empty buffer when none has.
+   */
+  async cut(layers: Layer[], tile: TileAddress): Promise<Buffer> {
+    const inRange = layers.filter((l) => tile.z >= l.minzoom && tile.z <= l.maxzoom)
+    const indexes = await Promise.all(inRange.map((layer) => this.#indexFor(layer)))
 
-    const bytes = fromGeojsonVt({ [layer.name]: cut }, { version: 2, extent: TILE_EXTENT })
+    const cuts: Record<string, { features: unknown[] }> = {}
+    for (const [i, index] of indexes.entries()) {
+      const cut = index.getTile(tile.z, tile.x, tile.y)
+      if (cut && cut.features.length > 0) cuts[inRange[i]!.name] = cut
+    }
+    if (Object.keys(cuts).length === 0) return Buffer.alloc(0)
+
+    const bytes = fromGeojsonVt(cuts, { version: 2, extent: TILE_EXTENT })
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   }
 

@@ -1,12 +1,15 @@
+import { promisify } from 'node:util'
+import { gunzip } from 'node:zlib'
 import Router from '@koa/router'
 import type { Context } from 'koa'
 import { attributionText, readDatasetInfo } from '../data/dataset-info.ts'
 import type { Queryable } from '../db/database.ts'
 import { badRequest, notFound } from '../http/http-error.ts'
-import { assertZoomInRange, parseTileAddress } from './tile-address.ts'
 import type { Layer, LayerCatalog } from './layer-catalog.ts'
+import { assertZoomInRange, parseTileAddress } from './tile-address.ts'
 import type { TileService } from './tile-service.ts'
-import { layerTileJson } from './tilejson.ts'
+import { COMPOSITE_NAME, compositeTileSet, layerTileSet, type TileSet } from './tile-set.ts'
+import { tileJson } from './tilejson.ts'
 
 export interface TileRoutesDeps {
   db: Queryable
@@ -17,7 +20,7 @@ export interface TileRoutesDeps {
 }
 
 const MVT_TYPE = 'application/vnd.mapbox-vector-tile'
-const TILE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600'
+const gunzipAsync = promisify(gunzip)
 
 /** The tile catalogue, TileJSON documents and the tiles themselves, open to any origin. */
 export function tileRoutes(deps: TileRoutesDeps): Router {
@@ -42,56 +45,68 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
   router.get('/tiles/:document', async (ctx) => {
     const document = ctx.params.document ?? ''
     if (!document.endsWith('.json')) {
-      throw notFound(
-        'NOT_FOUND',
-        `No route for GET ${ctx.path}; TileJSON is at /tiles/{layer}.json.`,
-      )
+      const message = `No route for GET ${ctx.path}; TileJSON is at /tiles/{layer}.json.`
+      throw notFound('NOT_FOUND', message)
     }
-    const layer = await requireLayer(deps.catalog, document.slice(0, -'.json'.length))
+    const set = await requireTileSet(deps.catalog, document.slice(0, -'.json'.length))
     const dataset = await readDatasetInfo(deps.db)
     ctx.set('Cache-Control', 'public, max-age=60')
-    ctx.body = layerTileJson(layer, {
-      baseUrl: baseUrl(ctx),
-      attribution: attributionText(dataset),
-    })
+    ctx.body = tileJson(set, { baseUrl: baseUrl(ctx), attribution: attributionText(dataset) })
   })
 
   router.get('/tiles/:layer/:z/:x/:file', async (ctx) => {
     const { layer: name = '', z = '', x = '', file = '' } = ctx.params
-    const layer = await requireLayer(deps.catalog, name)
+    const set = await requireTileSet(deps.catalog, name)
     if (!file.endsWith('.mvt')) {
-      const message = `Tiles are served as .mvt (Mapbox Vector Tile), got "${file}".`
+      const message = `Tiles are served as .mvt (Mapbox Vector Tile), got "${file.slice(0, 40)}".`
       throw badRequest('TILE_FORMAT_UNSUPPORTED', message, 'format')
     }
     const address = parseTileAddress(z, x, file.slice(0, -'.mvt'.length))
-    assertZoomInRange(address, layer.minzoom, layer.maxzoom)
+    assertZoomInRange(address, set.minzoom, set.maxzoom)
 
-    const tile = await deps.tiles.tile(layer, address)
+    const tile = await deps.tiles.tile(set, address)
     ctx.state.cache = tile.cache
-    ctx.set('Cache-Control', TILE_CACHE_CONTROL)
-    ctx.set('ETag', tile.etag)
-    if (ctx.get('If-None-Match') === tile.etag) {
+    const { maxAge, staleWhileRevalidate } = set
+    ctx.set(
+      'Cache-Control',
+      `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`,
+    )
+    ctx.vary('Accept-Encoding')
+    // Each encoding is its own representation, with its own validator.
+    const gzip = ctx.acceptsEncodings('gzip', 'identity') === 'gzip'
+    const etag = gzip ? `${tile.etag.slice(0, -1)}-gz"` : tile.etag
+    ctx.set('ETag', etag)
+    if (ctx.get('If-None-Match') === etag) {
       ctx.status = 304
       return
     }
-    if (tile.bytes.length === 0) {
+    if (tile.gzipped.length === 0) {
       ctx.status = 204
       return
     }
     ctx.type = MVT_TYPE
-    ctx.body = tile.bytes
+    if (gzip) {
+      ctx.set('Content-Encoding', 'gzip')
+      ctx.body = tile.gzipped
+    } else {
+      ctx.body = await gunzipAsync(tile.gzipped)
+    }
   })
 
   return router
 }
 
-async function requireLayer(catalog: LayerCatalog, name: string): Promise<Layer> {
-  const layer = await catalog.get(name)
-  if (!layer) {
-    const known = (await catalog.list()).map((l) => l.name).join(', ')
-    throw notFound('LAYER_NOT_FOUND', `No layer named "${name}"; layers: ${known}.`, 'layer')
-  }
-  return layer
+/** The named layer's tile set, or the composite; a 404 listing the names otherwise. */
+async function requireTileSet(catalog: LayerCatalog, name: string): Promise<TileSet> {
+  const layers = await catalog.list()
+  const layer = layers.find((l) => l.name === name)
+  if (layer) return layerTileSet(layer)
+  const composite = name === COMPOSITE_NAME ? compositeTileSet(layers) : undefined
+  if (composite) return composite
+
+  const known = [...layers.map((l) => l.name), COMPOSITE_NAME].join(', ')
+  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name
+  throw notFound('LAYER_NOT_FOUND', `No layer named "${shown}"; layers: ${known}.`, 'layer')
 }
 
 function describeLayer(layer: Layer, baseUrl: string) {

@@ -1,20 +1,29 @@
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import type { Logger } from 'pino'
-import { tileCacheKey, type TileCache } from '../cache/tile-cache.ts'
-import type { Layer } from './layer-catalog.ts'
+import type { TileCache } from '../cache/tile-cache.ts'
 import type { TileAddress } from './tile-address.ts'
 import type { TileCutter } from './tile-cutter.ts'
+import type { TileSet } from './tile-set.ts'
+
+const gzipAsync = promisify(gzip)
 
 export interface ServedTile {
-  /** Encoded Mapbox Vector Tile; empty when the layer has nothing there. */
-  bytes: Buffer
+  /** The tile gzip-compressed, as cached; empty when nothing is there. */
+  gzipped: Buffer
   cache: 'hit' | 'miss'
-  /** Strong validator: the bytes are fixed by layer, data version and address. */
+  /** Strong validator of the uncompressed tile: fixed by set, version and address. */
   etag: string
 }
 
+export function tileCacheKey(set: TileSet, { z, x, y }: TileAddress): string {
+  return `tile:${set.name}:${set.version}:${z}/${x}/${y}`
+}
+
 /**
- * Serves tiles from the cache, cutting the missing ones. Concurrent requests for the same missing
- * tile share one cut. A cache that fails is logged and bypassed, so tiles keep coming.
+ * Serves tiles from the cache, cutting the missing ones. Tiles are compressed once, when cut, and
+ * cached compressed. Concurrent requests for the same missing tile share one cut. A cache that
+ * fails is logged and bypassed, so tiles keep coming.
  */
 export class TileService {
   #cache: TileCache
@@ -28,30 +37,31 @@ export class TileService {
     this.#log = log
   }
 
-  async tile(layer: Layer, address: TileAddress): Promise<ServedTile> {
+  async tile(set: TileSet, address: TileAddress): Promise<ServedTile> {
+    const key = tileCacheKey(set, address)
     const { z, x, y } = address
-    const key = tileCacheKey(layer.name, layer.dataVersion, z, x, y)
-    const etag = `"${layer.name}-${layer.dataVersion}-${z}-${x}-${y}"`
+    const etag = `"${set.name}-${set.version}-${z}-${x}-${y}"`
 
     const cached = await this.#cache.get(key).catch((error: unknown) => {
       this.#log.warn({ err: error, cache: this.#cache.kind }, 'tile cache read failed; cutting')
       return undefined
     })
-    if (cached) return { bytes: cached, cache: 'hit', etag }
+    if (cached) return { gzipped: cached, cache: 'hit', etag }
 
     let pending = this.#inFlight.get(key)
     if (!pending) {
-      pending = this.#cutAndStore(key, layer, address).finally(() => this.#inFlight.delete(key))
+      pending = this.#cutAndStore(key, set, address).finally(() => this.#inFlight.delete(key))
       this.#inFlight.set(key, pending)
     }
-    return { bytes: await pending, cache: 'miss', etag }
+    return { gzipped: await pending, cache: 'miss', etag }
   }
 
-  async #cutAndStore(key: string, layer: Layer, address: TileAddress): Promise<Buffer> {
-    const bytes = await this.#cutter.cut(layer, address)
-    await this.#cache.set(key, bytes).catch((error: unknown) => {
+  async #cutAndStore(key: string, set: TileSet, address: TileAddress): Promise<Buffer> {
+    const bytes = await this.#cutter.cut(set.layers, address)
+    const gzipped = bytes.length === 0 ? bytes : await gzipAsync(bytes)
+    await this.#cache.set(key, gzipped).catch((error: unknown) => {
       this.#log.warn({ err: error, cache: this.#cache.kind }, 'tile cache write failed')
     })
-    return bytes
+    return gzipped
   }
 }

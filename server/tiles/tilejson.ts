@@ -1,4 +1,4 @@
-import type { Layer } from './layer-catalog.ts'
+import type { TileSet } from './tile-set.ts'
 
 /** Web Mercator's latitude limit: TileJSON's default bounds. */
 const WORLD: [number, number, number, number] = [-180, -85.0511, 180, 85.0511]
@@ -9,33 +9,43 @@ export interface TileJsonContext {
   attribution: string
 }
 
-/** TileJSON 3.0.0 for one layer, with the layer as the tiles' only vector layer. */
-export function layerTileJson(layer: Layer, context: TileJsonContext) {
-  const bounds = layer.bounds ?? WORLD
-  const centerZoom = Math.min(Math.max(layer.minzoom, 8), layer.maxzoom)
+/** TileJSON 3.0.0 for a tile set: one vector layer per member layer, named like the layer. */
+export function tileJson(set: TileSet, context: TileJsonContext) {
+  const bounds = unionBounds(set) ?? WORLD
+  const centerZoom = Math.min(Math.max(set.minzoom, 8), set.maxzoom)
+  const single = set.layers.length === 1 ? set.layers[0] : undefined
   return {
     tilejson: '3.0.0',
-    name: layer.titleZh,
-    description: layer.titleEn,
-    // A new data version changes the minor version, which tells clients to drop cached tiles.
-    version: `1.${layer.dataVersion}.0`,
+    name: single?.titleZh ?? '生态环境分区管控',
+    description: single?.titleEn ?? 'Ecological zoning: all public layers',
+    // The minor version follows the data, which tells clients to drop cached tiles.
+    version: `1.${set.layers.reduce((sum, l) => sum + l.dataVersion, 0)}.0`,
     attribution: context.attribution,
     scheme: 'xyz',
-    tiles: [`${context.baseUrl}/tiles/${encodeURIComponent(layer.name)}/{z}/{x}/{y}.mvt`],
-    minzoom: layer.minzoom,
-    maxzoom: layer.maxzoom,
+    tiles: [`${context.baseUrl}/tiles/${encodeURIComponent(set.name)}/{z}/{x}/{y}.mvt`],
+    minzoom: set.minzoom,
+    maxzoom: set.maxzoom,
     bounds,
     center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, centerZoom],
-    vector_layers: [
-      {
-        id: layer.name,
-        description: layer.titleEn,
-        minzoom: layer.minzoom,
-        maxzoom: layer.maxzoom,
-        fields: Object.fromEntries(
-          layer.attributes.map((attribute) => [attribute.name, attribute.description_en]),
-        ),
-      },
-    ],
+    vector_layers: set.layers.map((layer) => ({
+      id: layer.name,
+      description: layer.titleEn,
+      minzoom: layer.minzoom,
+      maxzoom: layer.maxzoom,
+      fields: Object.fromEntries(
+        layer.attributes.map((attribute) => [attribute.name, attribute.description_en]),
+      ),
+    })),
   }
+}
+
+function unionBounds(set: TileSet): [number, number, number, number] | undefined {
+  const all = set.layers.flatMap((layer) => (layer.bounds ? [layer.bounds] : []))
+  if (all.length === 0) return undefined
+  return [
+    Math.min(...all.map((b) => b[0])),
+    Math.min(...all.map((b) => b[1])),
+    Math.max(...all.map((b) => b[2])),
+    Math.max(...all.map((b) => b[3])),
+  ]
 }

@@ -1,3 +1,5 @@
+import { get } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
 import { decodeTile } from '../support/mvt.ts'
@@ -39,6 +41,7 @@ for (const backend of BACKENDS) {
       const body = (await response.json()) as { layers: { name: string; tilejson: string }[] }
       expect(body.layers.map((l) => l.name)).toContain('control_units')
       expect(body.layers.length).toBe(10)
+      expect(body.layers.map((l) => l.name)).not.toContain('zoning')
       for (const layer of body.layers) {
         expect(layer.tilejson).toBe(`${server.url}/tiles/${layer.name}.json`)
       }
@@ -99,6 +102,66 @@ for (const backend of BACKENDS) {
       expect(Math.abs(Math.min(...lons) - 112.0)).toBeLessThan(2 * pixel)
     })
 
+    it('puts every layer with features there in the composite zoning tile', async () => {
+      const [z, x, y] = tileAt(112.1, 27.05, 8)
+      const layers = decodeTile(await (await tile(`zoning/${z}/${x}/${y}.mvt`)).arrayBuffer())
+      // At z8 the facilities layer (minzoom 6) is in range; the fixture's square lies in one tile.
+      expect(Object.keys(layers).sort()).toEqual([
+        'control_units',
+        'districts',
+        'facilities',
+        'industrial_parks',
+        'nature_reserve_zones',
+        'no_raising_zones',
+        'rivers',
+        'water_source_zones',
+      ])
+      expect(layers.control_units!.features.map((f) => f.properties.code).sort()).toEqual(
+        unitsInTile(z, x, y),
+      )
+    })
+
+    it('describes the composite as TileJSON with one vector layer per layer', async () => {
+      const doc = (await (await tile('zoning.json')).json()) as {
+        tiles: string[]
+        vector_layers: { id: string }[]
+        minzoom: number
+      }
+      expect(doc.tiles).toEqual([`${server.url}/tiles/zoning/{z}/{x}/{y}.mvt`])
+      expect(doc.vector_layers.length).toBe(10)
+      expect(doc.minzoom).toBe(0)
+    })
+
+    it('sends gzip to clients that accept it and plain bytes to others', async () => {
+      const [z, x, y] = tileAt(112.03, 27.03, 10)
+      const path = `/tiles/control_units/${z}/${x}/${y}.mvt`
+      const zipped = await new Promise<{ encoding?: string; etag?: string; body: Buffer }>(
+        (resolve, reject) => {
+          const request = get(server.url + path, { headers: { 'accept-encoding': 'gzip' } })
+          request.on('response', (response) => {
+            const chunks: Buffer[] = []
+            response.on('data', (chunk: Buffer) => chunks.push(chunk))
+            response.on('end', () =>
+              resolve({
+                encoding: response.headers['content-encoding'],
+                etag: response.headers.etag,
+                body: Buffer.concat(chunks),
+              }),
+            )
+          })
+          request.on('error', reject)
+        },
+      )
+      const plain = await server.get(path, { headers: { 'accept-encoding': 'identity' } })
+      const plainBytes = Buffer.from(await plain.arrayBuffer())
+
+      expect(zipped.encoding).toBe('gzip')
+      expect(plain.headers.get('content-encoding')).toBeNull()
+      expect(gunzipSync(zipped.body)).toEqual(plainBytes)
+      expect(zipped.etag).not.toBe(plain.headers.get('etag'))
+      expect(plain.headers.get('vary')).toMatch(/accept-encoding/i)
+    })
+
     it('answers 204 with no body for an empty tile in range', async () => {
       const [z, x, y] = tileAt(100, 30, 10)
       const response = await tile(`control_units/${z}/${x}/${y}.mvt`)
@@ -150,6 +213,9 @@ for (const backend of BACKENDS) {
         ['control_units/3/1.5/0.mvt', 400, 'TILE_ADDRESS_INVALID', 'x'],
         ['control_units/a/0/0.mvt', 400, 'TILE_ADDRESS_INVALID', 'z'],
         ['control_units/3/0/0.png', 400, 'TILE_FORMAT_UNSUPPORTED', 'format'],
+        ['..%2F..%2Fetc%2Fpasswd/1/0/0.mvt', 404, 'LAYER_NOT_FOUND', 'layer'],
+        ["x';DROP TABLE layers;--/1/0/0.mvt", 404, 'LAYER_NOT_FOUND', 'layer'],
+        ['control_units/99999999999/0/0.mvt', 400, 'TILE_ADDRESS_INVALID', 'z'],
         ['control_units/15/0/0.mvt', 404, 'ZOOM_OUT_OF_RANGE', 'z'],
         ['facilities/3/6/3.mvt', 404, 'ZOOM_OUT_OF_RANGE', 'z'],
       ]

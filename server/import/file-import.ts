@@ -1,0 +1,68 @@
+import type { Database } from '../db/database.ts'
+import { readLayers, type Layer } from '../tiles/layer-catalog.ts'
+import { toFeatureRows } from './feature-rows.ts'
+import { reprojectRows } from './geometry-reproject.ts'
+import { ImportError } from './import-error.ts'
+import { replaceLayer, type LayerImportResult } from './layer-import.ts'
+import { findRefusedFeature, isDataRefusal } from './refused-feature.ts'
+import type { ChosenCrs, SourceCrs } from './source-crs.ts'
+import { readSourceFile, type SourceFeatures, type SourceOptions } from './source-file.ts'
+
+export interface FileImportOptions extends SourceOptions {
+  file: string
+  /** Name of a catalogue layer. */
+  layer: string
+  /** The CRS of the file's coordinates, overriding what the file declares. */
+  crs?: SourceCrs
+}
+
+export interface FileImportResult extends LayerImportResult {
+  /** The file, and the archive member read, as messages name them. */
+  file: string
+  crs: ChosenCrs
+  encoding: SourceFeatures['encoding']
+}
+
+/**
+ * Replaces a layer's features with those of a GeoJSON file or a Shapefile (see readSourceFile),
+ * converting coordinates to WGS84 longitude/latitude from the given CRS, else the one the file
+ * declares, else longitude/latitude. Everything is checked before the one transaction that
+ * replaces the layer; any ImportError it throws names the file, feature and field, and means the
+ * database has not changed.
+ */
+export async function importFile(
+  db: Database,
+  options: FileImportOptions,
+): Promise<FileImportResult> {
+  const layer = await findLayer(db, options.layer)
+
+  const source = await readSourceFile(options.file, options)
+  const crs = options.crs
+    ? { crs: options.crs, from: 'given by --crs' }
+    : (source.declaredCrs() ?? source.defaultCrs)
+  const rows = reprojectRows(toFeatureRows(layer, source.features, source.file), crs, source.file)
+
+  try {
+    const result = await db.transaction((tx) => replaceLayer(tx, layer, rows, source.source))
+    return { ...result, file: source.file, crs, encoding: source.encoding }
+  } catch (error) {
+    if (error instanceof ImportError) {
+      const { feature, field } = error
+      throw new ImportError(error.message, { file: source.file, feature, field })
+    }
+    if (isDataRefusal(error)) {
+      const refused = await findRefusedFeature(db, layer, rows, source.file)
+      throw refused ?? new ImportError(`The database refused the features: ${error.message}.`)
+    }
+    throw error
+  }
+}
+
+/** The named layer; throws an ImportError listing the catalogue when there is none. */
+export async function findLayer(db: Database, name: string): Promise<Layer> {
+  const layers = await readLayers(db)
+  const layer = layers.find((l) => l.name === name)
+  if (layer) return layer
+  const names = [...layers.map((l) => l.name), 'rules', 'industries'].join(', ')
+  throw new ImportError(`There is no layer named ${name}; the layers are ${names}.`)
+}

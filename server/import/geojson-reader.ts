@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Feature } from 'geojson'
+import { ImportError } from './import-error.ts'
+import { lonLatCrs, parseGeoJsonCrsName, type ChosenCrs } from './source-crs.ts'
+import type { SourceFeatures, SourceOptions } from './source-file.ts'
+
+/**
+ * Reads a GeoJSON FeatureCollection, or a single Feature, as UTF-8 text (RFC 7946) unless
+ * `options.encoding` names another. A `crs` member, which GDAL still writes for projected
+ * output, declares the CRS; without one the coordinates are longitude/latitude.
+ */
+export async function readGeoJsonFile(
+  file: string,
+  options: SourceOptions,
+): Promise<SourceFeatures> {
+  const bytes = await readFile(file)
+  const encoding = options.encoding
+    ? { name: options.encoding, from: 'given by --encoding' }
+    : { name: 'utf-8', from: 'the GeoJSON standard' }
+
+  let text: string
+  try {
+    text = new TextDecoder(encoding.name, { fatal: true }).decode(bytes)
+  } catch {
+    const hint = options.encoding ? '' : '; if it is GBK, give --encoding gbk'
+    throw new ImportError(`The file is not valid ${encoding.name} text${hint}.`, { file })
+  }
+
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new ImportError(`The file is not valid JSON (${(error as Error).message}).`, { file })
+  }
+
+  return {
+    file,
+    source: path.basename(file),
+    features: featuresOf(json, file),
+    declaredCrs: () => declaredCrs(json, file),
+    defaultCrs: { crs: lonLatCrs('EPSG:4326'), from: 'the GeoJSON default, RFC 7946' },
+    encoding,
+  }
+}
+
+function featuresOf(json: unknown, file: string): Feature[] {
+  const type = isObject(json) ? json.type : undefined
+  if (type === 'Feature') return [json as unknown as Feature]
+  if (type !== 'FeatureCollection' || !isObject(json) || !Array.isArray(json.features)) {
+    const got = type === undefined ? typeof json : JSON.stringify(type)
+    throw new ImportError(`Expected a GeoJSON FeatureCollection or Feature, got ${got}.`, { file })
+  }
+
+  return json.features.map((feature: unknown, i) => {
+    if (!isObject(feature) || feature.type !== 'Feature') {
+      throw new ImportError('Expected a GeoJSON Feature object.', { file, feature: i + 1 })
+    }
+    return feature as unknown as Feature
+  })
+}
+
+function declaredCrs(json: unknown, file: string): ChosenCrs | undefined {
+  if (!isObject(json) || !isObject(json.crs)) return undefined
+  const properties = isObject(json.crs.properties) ? json.crs.properties : {}
+  const name = typeof properties.name === 'string' ? properties.name : undefined
+  const crs = name === undefined ? undefined : parseGeoJsonCrsName(name)
+  if (!crs) {
+    const what = name === undefined ? 'a CRS without a name' : `the CRS "${name}"`
+    const message =
+      `The file's crs member names ${what}, which the importer does not convert; ` + 'give --crs.'
+    throw new ImportError(message, { file })
+  }
+  return { crs, from: "named by the file's crs member" }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,0 +1,95 @@
+import type { Geometry, Position } from 'geojson'
+import { crsHint } from './crs-hint.ts'
+import type { FeatureRow } from './feature-rows.ts'
+import { ImportError } from './import-error.ts'
+import { toLonLat, type ChosenCrs } from './source-crs.ts'
+
+// Longitude and latitude of anything in China, with a margin: a converted position outside this
+// means the CRS was wrong, not that the feature lies abroad.
+export const CHINA_BOUNDS = { west: 73, south: 3, east: 136, north: 54 }
+
+const round = (n: number, digits: number) => Number(n.toFixed(digits))
+
+/**
+ * Converts the rows' geometries from `chosen.crs` to WGS84 longitude/latitude, 2D. Throws an
+ * ImportError naming the feature when a position is not two finite numbers, a line has fewer
+ * than two positions, a ring is not closed or has fewer than four, when longitude/latitude input
+ * is plainly projected (|x| > 180 or |y| > 90), or when a converted position falls outside
+ * China; the message says which --crs the raw coordinates look like. Pure.
+ */
+export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: string): FeatureRow[] {
+  const convert = toLonLat(chosen.crs)
+  const lonLatInput = chosen.crs.kind === 'lonlat'
+  const as = `${chosen.crs.name}, ${chosen.from}`
+
+  return rows.map((row, i) => {
+    const fail = (message: string): never => {
+      throw new ImportError(message, { file, feature: i + 1 })
+    }
+
+    const point = (p: Position): Position => {
+      if (!Array.isArray(p) || p.length < 2 || !p.every((n) => Number.isFinite(n))) {
+        return fail(`A position is ${JSON.stringify(p)}, not two or three finite numbers.`)
+      }
+      const [x, y] = p as [number, number]
+      if (lonLatInput && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
+        return fail(
+          `Coordinates (${round(x, 2)}, ${round(y, 2)}) are projected, not longitude/latitude ` +
+            `as in ${as}. ${crsHint(x, y)}`,
+        )
+      }
+      const [lon, lat] = convert([x, y])
+      const { west, south, east, north } = CHINA_BOUNDS
+      if (!(lon >= west && lon <= east && lat >= south && lat <= north)) {
+        return fail(
+          `Coordinates (${round(x, 6)}, ${round(y, 6)}) read as ${as}, fall at ` +
+            `${round(lon, 5)}°E, ${round(lat, 5)}°N, outside China (${west}–${east}°E, ` +
+            `${south}–${north}°N): the CRS is probably wrong. ${crsHint(x, y)}`,
+        )
+      }
+      return [lon, lat]
+    }
+    const line = (l: Position[]): Position[] => {
+      if (!Array.isArray(l) || l.length < 2) return fail('A line has fewer than two positions.')
+      return l.map(point)
+    }
+    const ring = (r: Position[]): Position[] => {
+      if (!Array.isArray(r) || r.length < 4) return fail('A ring has fewer than four positions.')
+      const first = r[0]!
+      const last = r[r.length - 1]!
+      if (first[0] !== last[0] || first[1] !== last[1]) {
+        return fail('A ring is not closed: it must end where it starts.')
+      }
+      return r.map(point)
+    }
+    const polygon = (p: Position[][]): Position[][] => {
+      if (!Array.isArray(p) || p.length === 0) return fail('A polygon has no rings.')
+      return p.map(ring)
+    }
+    const list = <T>(items: T[], what: string): T[] =>
+      Array.isArray(items) && items.length > 0 ? items : fail(`The ${what} holds no parts.`)
+
+    const g = row.geometry as Geometry & { coordinates: unknown }
+    let geometry: Geometry
+    switch (g.type) {
+      case 'Point':
+        geometry = { type: g.type, coordinates: point(g.coordinates) }
+        break
+      case 'LineString':
+        geometry = { type: g.type, coordinates: line(g.coordinates) }
+        break
+      case 'MultiLineString':
+        geometry = { type: g.type, coordinates: list(g.coordinates, g.type).map(line) }
+        break
+      case 'Polygon':
+        geometry = { type: g.type, coordinates: polygon(g.coordinates) }
+        break
+      case 'MultiPolygon':
+        geometry = { type: g.type, coordinates: list(g.coordinates, g.type).map(polygon) }
+        break
+      default:
+        return fail(`Geometries of type ${g.type} are not converted.`)
+    }
+    return { ...row, geometry }
+  })
+}

@@ -1,0 +1,101 @@
+import type { Readable } from 'node:stream'
+import yauzl from 'yauzl'
+import { ImportError } from './import-error.ts'
+
+/** One file in a zip archive, read into memory on demand. */
+export interface ZipMember {
+  /** Path inside the archive with forward slashes, decoded as described at openZip. */
+  name: string
+  read(): Promise<Buffer>
+}
+
+export interface ZipArchive {
+  /** The archive's files, without folders and without macOS resource forks. */
+  members: ZipMember[]
+  close(): void
+}
+
+const UTF8_FLAG = 0x800
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+const gbk = new TextDecoder('gbk')
+
+/**
+ * Opens a zip archive and lists its files. Names flagged as UTF-8, or valid as UTF-8, are read
+ * as UTF-8; any other name is read as GBK, the code page Chinese Windows writes zip names in.
+ * Throws an ImportError when the file is not a readable zip archive. Close it when done.
+ */
+export async function openZip(file: string): Promise<ZipArchive> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    // Names stay raw bytes: yauzl would read unflagged names as CP437, mangling GBK ones.
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false }, (e, z) =>
+      e ? reject(notAZip(file, e)) : resolve(z),
+    )
+  })
+
+  const entries: yauzl.Entry[] = []
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: yauzl.Entry) => {
+        entries.push(entry)
+        zip.readEntry()
+      })
+      zip.on('end', resolve)
+      zip.on('error', (error: Error) => reject(notAZip(file, error)))
+      zip.readEntry()
+    })
+  } catch (error) {
+    zip.close()
+    throw error
+  }
+
+  const members = entries
+    .map((entry) => ({ entry, name: decodeName(entry) }))
+    .filter(({ name }) => !name.endsWith('/') && !isResourceFork(name))
+    .map(({ entry, name }) => ({ name, read: () => readEntry(zip, entry, file, name) }))
+  return { members, close: () => zip.close() }
+}
+
+function decodeName(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer
+  let name: string
+  if (entry.generalPurposeBitFlag & UTF8_FLAG) {
+    name = raw.toString('utf8')
+  } else {
+    try {
+      name = utf8.decode(raw)
+    } catch {
+      name = gbk.decode(raw)
+    }
+  }
+  return name.replace(/\\/g, '/')
+}
+
+// Archives made on macOS carry __MACOSX/._name copies of each file's metadata.
+const isResourceFork = (name: string) =>
+  name.startsWith('__MACOSX/') || name.split('/').pop()!.startsWith('._')
+
+async function readEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  file: string,
+  name: string,
+): Promise<Buffer> {
+  if (entry.isEncrypted()) {
+    throw new ImportError(`${name} in the zip archive is encrypted; unpack it first.`, { file })
+  }
+  try {
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s))),
+    )
+    const chunks: Buffer[] = []
+    for await (const chunk of stream) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  } catch (error) {
+    const message = `${name} in the zip archive cannot be read (${(error as Error).message}).`
+    throw new ImportError(message, { file })
+  }
+}
+
+function notAZip(file: string, error: Error): ImportError {
+  return new ImportError(`The file is not a readable zip archive (${error.message}).`, { file })
+}

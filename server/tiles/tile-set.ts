@@ -1,0 +1,43 @@
+import type { Layer } from './layer-catalog.ts'
+
+/** What one tile URL serves: a single layer, or the composite of all public layers. */
+export interface TileSet {
+  /** The URL name: a layer name, or `zoning` for the composite. */
+  name: string
+  layers: Layer[]
+  minzoom: number
+  maxzoom: number
+  /** Changes whenever any member layer's data version changes. */
+  version: string
+  /** Seconds clients may keep a tile, and may serve it stale while fetching a new one. */
+  maxAge: number
+  staleWhileRevalidate: number
+}
+
+export const COMPOSITE_NAME = 'zoning'
+
+export function layerTileSet(layer: Layer): TileSet {
+  return {
+    name: layer.name,
+    layers: [layer],
+    minzoom: layer.minzoom,
+    maxzoom: layer.maxzoom,
+    version: `v${layer.dataVersion}`,
+    maxAge: layer.maxAge,
+    staleWhileRevalidate: layer.staleWhileRevalidate,
+  }
+}
+
+/** Every layer in one tile, each as its own source layer. Undefined when there is no layer. */
+export function compositeTileSet(layers: Layer[]): TileSet | undefined {
+  if (layers.length === 0) return undefined
+  return {
+    name: COMPOSITE_NAME,
+    layers,
+    minzoom: Math.min(...layers.map((l) => l.minzoom)),
+    maxzoom: Math.max(...layers.map((l) => l.maxzoom)),
+    version: `v${layers.map((l) => l.dataVersion).join('.')}`,
+    maxAge: Math.min(...layers.map((l) => l.maxAge)),
+    staleWhileRevalidate: Math.min(...layers.map((l) => l.staleWhileRevalidate)),
+  }
+}
