@@ -1,5 +1,6 @@
 import pino from 'pino'
 import { CONFIG_HELP, readConfig } from './config.ts'
+import { DataDirBusyError } from './db/data-dir-lock.ts'
 import { startServer } from './start.ts'
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -52,6 +53,10 @@ try {
   process.once('SIGTERM', () => void stop('SIGTERM'))
   process.once('SIGINT', () => void stop('SIGINT'))
 } catch (error) {
-  log.fatal({ err: error }, 'could not start')
+  if (error instanceof DataDirBusyError) {
+    log.fatal(error.message)
+  } else {
+    log.fatal({ err: error }, 'could not start')
+  }
   process.exit(1)
 }

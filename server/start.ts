@@ -10,6 +10,7 @@ import { REPO_ROOT } from './config.ts'
 import { isDatabaseEmpty, loadDatasetFolder } from './data/sample-loader.ts'
 import type { Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { lockDataDir } from './db/data-dir-lock.ts'
 import { openDatabase } from './db/open-database.ts'
 import { ensurePortalBuilt } from './portal/portal-build.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
@@ -55,11 +56,19 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? pino({ level: 'silent' })
 
+  // PGlite does not lock its folder: a second process opens it and one of them loses its writes.
+  const lock =
+    options.databaseUrl || !options.dataDir
+      ? undefined
+      : await lockDataDir(options.dataDir, 'server')
   const db = await openDatabase({
     url: options.databaseUrl,
     dataDir: options.dataDir,
     poolSize: options.dbPoolSize,
     statementTimeoutMs: options.dbStatementTimeoutMs,
+  }).catch(async (error: unknown) => {
+    await lock?.release()
+    throw error
   })
   log.info({ database: db.kind, at: db.location }, 'database open')
 
@@ -111,6 +120,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       })
       await cache.close()
       await db.close()
+      await lock?.release()
     },
   }
 }

@@ -71,6 +71,6 @@ function convert(
     const whole = attribute.type === 'integer'
     if (Number.isFinite(number) && (!whole || Number.isInteger(number))) return number
   }
-  const expected = attribute.type === 'text' ? 'text' : `a ${attribute.type}`
+  const expected = { text: 'text', integer: 'an integer', number: 'a number' }[attribute.type]
   throw new ImportError(`Expected ${expected}, got ${JSON.stringify(raw)}.`, where)
 }

@@ -1,0 +1,86 @@
+// npm run import -- FILE --layer NAME [--crs CRS] [--encoding NAME] [--member NAME]
+// Replaces one layer, or the access list, of the database the server uses.
+
+import { readConfig } from '../server/config.ts'
+import type { Database } from '../server/db/database.ts'
+import { migrate } from '../server/db/migrate.ts'
+import { openDatabase } from '../server/db/open-database.ts'
+import { describeUrl } from '../server/db/postgres-database.ts'
+import { importAccessList } from '../server/import/access-list-import.ts'
+import { DataDirBusyError, lockDataDir, type DataDirLock } from '../server/db/data-dir-lock.ts'
+import { importFile } from '../server/import/file-import.ts'
+import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
+import { ImportError } from '../server/import/import-error.ts'
+
+// Repairing and indexing a large layer takes longer than the server's per-request limit.
+const IMPORT_STATEMENT_TIMEOUT_MS = 30 * 60_000
+
+const args = parseImportArguments(process.argv.slice(2))
+const { config, problems } = readConfig(process.env)
+
+if (args.kind === 'help') {
+  console.log(IMPORT_USAGE)
+} else if (args.kind === 'usage-error') {
+  console.error(`${args.problem}\n\n${IMPORT_USAGE}`)
+  process.exitCode = 2
+} else if (!config) {
+  for (const problem of problems) console.error(`Bad setting ${problem}`)
+  process.exitCode = 2
+} else {
+  let lock: DataDirLock | undefined
+  let db: Database | undefined
+  try {
+    if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR, 'import')
+    db = await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: 2,
+      statementTimeoutMs: Math.max(config.DB_STATEMENT_TIMEOUT_MS, IMPORT_STATEMENT_TIMEOUT_MS),
+    })
+    await migrate(db)
+
+    const lines: [string, string | number][] = []
+    if (args.kind === 'access-list') {
+      const result = await importAccessList(db, args.list, args.file)
+      lines.push([`Imported ${result.list} from ${args.file}`, ''], [result.list, result.loaded])
+      if (result.rulesKept !== undefined) lines.push(['rules kept', result.rulesKept])
+      if (result.rulesDropped?.length) {
+        const dropped = result.rulesDropped
+        lines.push(['rules dropped', `${dropped.length}: ${dropped.join(', ')}`])
+      }
+    } else {
+      const result = await importFile(db, args)
+      lines.push(
+        [`Imported layer ${result.layer} from ${result.file}`, ''],
+        ['features loaded', result.features],
+        ['repaired', `${result.repaired} (invalid geometries made valid by ST_MakeValid)`],
+        ['data version', result.dataVersion],
+        ['CRS', `${result.crs.crs.name}, ${result.crs.from}`],
+        ['text encoding', `${result.encoding.name}, ${result.encoding.from}`],
+      )
+    }
+    lines.push(['database', `${db.kind} ${db.location}`])
+    if (db.kind === 'postgres') {
+      lines.push(['server', `a running server shows it within ${config.CATALOG_REFRESH_MS} ms`])
+    }
+
+    const [title, ...rows] = lines
+    console.log(title![0])
+    for (const [label, value] of rows) console.log(`  ${label.padEnd(16)} ${value}`)
+  } catch (error) {
+    process.exitCode = 1
+    if (error instanceof ImportError) {
+      console.error(`Nothing imported: ${error.describe()}`)
+    } else if (error instanceof DataDirBusyError) {
+      console.error(`Nothing imported: ${error.message}`)
+    } else {
+      const database = config.DATABASE_URL ? describeUrl(config.DATABASE_URL) : config.DATA_DIR
+      const stage = db ? '' : ` while opening the database at ${database}`
+      console.error(`Import failed${stage}: ${(error as Error).message}`)
+      if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') console.error(error)
+    }
+  } finally {
+    await db?.close()
+    await lock?.release()
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
+import { importAccessList } from '../../server/import/access-list-import.ts'
+import { ImportError } from '../../server/import/import-error.ts'
+import { BACKENDS } from '../support/services.ts'
+import { FIXTURE_DATASET } from '../support/test-server.ts'
+import { openImportDatabase, type ImportDatabase } from './support/import-database.ts'
+
+// The hand-made dataset's rules T01–T09; T03 and T05 name C26, T05 also C32 (see its README).
+interface Item {
+  code: string
+  [key: string]: unknown
+}
+const dataset = async (name: string) =>
+  JSON.parse(await readFile(path.join(FIXTURE_DATASET, name), 'utf8')) as Item[]
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`importAccessList ${backend.title}`, () => {
+    let database: ImportDatabase
+    let tmp: string
+    beforeAll(async () => {
+      database = await openImportDatabase(backend)
+      await loadDatasetFolder(database.db, FIXTURE_DATASET)
+      tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-access-'))
+    })
+    afterAll(async () => {
+      await database?.close()
+      if (tmp) await rm(tmp, { recursive: true, force: true })
+    })
+
+    const write = async (name: string, items: unknown) => {
+      const file = path.join(tmp, name)
+      await writeFile(file, JSON.stringify(items))
+      return file
+    }
+    const ruleCodes = async () =>
+      (await database.db.query<{ code: string }>('SELECT code FROM rules ORDER BY code')).map(
+        (r) => r.code,
+      )
+
+    it('replaces the rules', async () => {
+      const rules = (await dataset('rules.json')).filter((r) => r.code !== 'T09')
+      const result = await importAccessList(database.db, 'rules', await write('rules.json', rules))
+      expect(result).toEqual({ list: 'rules', loaded: 8 })
+      expect(await ruleCodes()).toEqual(['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08'])
+    })
+
+    it('refuses a rule naming an unknown layer, saying where, and keeps the rules', async () => {
+      const rules = await dataset('rules.json')
+      rules[2] = { ...rules[2]!, layer: 'streams' }
+      const file = await write('bad-rules.json', rules)
+      const error = await importAccessList(database.db, 'rules', file).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ImportError)
+      expect((error as ImportError).describe()).toBe(
+        `${file}, feature 3, field layer: No layer named streams.`,
+      )
+      expect(await ruleCodes()).toHaveLength(8)
+    })
+
+    it('replaces the industries, keeping the rules they cover and listing the rest', async () => {
+      const industries = (await dataset('industries.json')).filter((i) => !i.code.startsWith('C32'))
+      const file = await write('industries.json', industries)
+      const result = await importAccessList(database.db, 'industries', file)
+      expect(result).toEqual({
+        list: 'industries',
+        loaded: industries.length,
+        rulesKept: 7,
+        rulesDropped: ['T05'],
+      })
+      expect(await ruleCodes()).toEqual(['T01', 'T02', 'T03', 'T04', 'T06', 'T07', 'T08'])
+    })
+
+    it('refuses a file that is not a JSON array', async () => {
+      const file = await write('object.json', { rules: [] })
+      await expect(importAccessList(database.db, 'rules', file)).rejects.toThrow(
+        'Expected a JSON array.',
+      )
+    })
+  })
+}

@@ -1,0 +1,453 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Position } from 'geojson'
+import iconv from 'iconv-lite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importFile, type FileImportOptions } from '../../server/import/file-import.ts'
+import { ImportError } from '../../server/import/import-error.ts'
+import { parseSourceCrs } from '../../server/import/source-crs.ts'
+import { BACKENDS } from '../support/services.ts'
+import {
+  layerState,
+  largestVertexOffset,
+  openImportDatabase,
+  projectWithPostgis,
+  readPolygons,
+  type ImportDatabase,
+} from './support/import-database.ts'
+import {
+  fixture,
+  waterSourceShapefile,
+  waterSources,
+  type ShapefileOptions,
+} from './support/water-source-fixtures.ts'
+import { gcj02ToBd09, wgs84ToGcj02 } from './support/web-map-datums.ts'
+import { writeZip, type ZipEntry } from './support/zip-writer.ts'
+
+// Expected coordinates are those of water-sources.geojson. Projected fixtures are made from them
+// by PostGIS (PROJ), and web-map fixtures by the published GCJ-02 and BD-09 formulas, so the
+// importer's proj4 and gcoord conversions are checked against independent code. 1e-6 degrees is
+// about 10 cm.
+const TOLERANCE_DEGREES = 1e-6
+
+const prj = (name: string) => readFile(fixture(`prj/${name}`), 'latin1')
+const ZONE_38 = 'cgcs2000-gk-zone-38.esri.prj'
+const CM_114E = 'cgcs2000-gk-cm-114e.ogc.prj'
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`importFile ${backend.title}`, () => {
+    let database: ImportDatabase
+    let tmp: string
+    beforeAll(async () => {
+      database = await openImportDatabase(backend)
+      tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-import-'))
+    })
+    afterAll(async () => {
+      await database?.close()
+      if (tmp) await rm(tmp, { recursive: true, force: true })
+    })
+
+    const run = (file: string, options: Partial<FileImportOptions> = {}) =>
+      importFile(database.db, { file, layer: 'water_source_zones', ...options })
+
+    const zip = async (name: string, entries: ZipEntry[], names: 'utf-8' | 'gbk' = 'utf-8') => {
+      const file = path.join(tmp, name)
+      await writeFile(file, writeZip(entries, names))
+      return file
+    }
+    const shapefile = (options: ShapefileOptions) => waterSourceShapefile(database.db, options)
+
+    const expectWaterSources = async () => {
+      const stored = await readPolygons(database.db, 'water_source_zones', [
+        'name',
+        'source_name',
+        'level',
+      ])
+      const expected = waterSources()
+      expect(stored.map((s) => s.values)).toEqual(
+        expected.map(({ name, source_name, level }) => ({ name, source_name, level })),
+      )
+      stored.forEach((s, i) => {
+        expect(largestVertexOffset(s.polygons, expected[i]!.polygons)).toBeLessThan(
+          TOLERANCE_DEGREES,
+        )
+      })
+    }
+
+    it('loads a longitude/latitude GeoJSON with its Chinese text', async () => {
+      const result = await run(fixture('water-sources.geojson'))
+      expect(result).toMatchObject({ layer: 'water_source_zones', features: 3, repaired: 0 })
+      expect(result.crs.crs.name).toBe('EPSG:4326 (WGS84 longitude/latitude)')
+      expect(result.crs.from).toBe('the GeoJSON default, RFC 7946')
+      await expectWaterSources()
+    })
+
+    it('loads a single Feature and bumps the data version once per import', async () => {
+      const before = await layerState(database.db, 'water_source_zones', 'water_source_zones')
+      const result = await run(fixture('water-source-feature.geojson'))
+      expect(result.features).toBe(1)
+      expect(result.dataVersion).toBe(before.dataVersion + 1)
+    })
+
+    it('loads a zipped GBK Shapefile in zone 38 with the zone number, from a folder', async () => {
+      const entries = await shapefile({
+        srid: 4526,
+        stem: '三线一单/水源保护区',
+        encoding: 'gbk',
+        prj: await prj(ZONE_38),
+      })
+      // Chinese Windows writes member names in GBK, without the UTF-8 flag.
+      const file = await zip('zone-38.zip', [...entries, { name: '说明.txt', data: '' }], 'gbk')
+
+      const result = await run(file)
+      expect(result.file).toBe(`${file} (三线一单/水源保护区.shp)`)
+      expect(result.crs.crs.name).toBe('EPSG:4526 (CGCS2000 / 3-degree Gauss-Kruger zone 38)')
+      expect(result.crs.from).toBe('named by the .prj')
+      expect(result.encoding).toEqual({ name: 'gbk', from: 'the default without a .cpg' })
+      await expectWaterSources()
+    })
+
+    it('loads a zipped UTF-8 Shapefile by central meridian, as its .cpg says', async () => {
+      const entries = await shapefile({
+        srid: 4547,
+        stem: 'export/water',
+        encoding: 'utf-8',
+        prj: await prj(CM_114E),
+        cpg: 'UTF-8\r\n',
+      })
+      const result = await run(await zip('cm-114e.zip', entries))
+      expect(result.crs.crs.name).toBe('EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E)')
+      expect(result.encoding).toEqual({ name: 'utf-8', from: 'named by the .cpg' })
+      await expectWaterSources()
+    })
+
+    it('loads a .shp with its .dbf, .prj and .cpg beside it', async () => {
+      const entries = await shapefile({
+        srid: 4547,
+        stem: 'water',
+        encoding: 'gbk',
+        prj: await prj('cgcs2000-gk-cm-114e.esri.prj'),
+        cpg: 'ANSI 936',
+      })
+      for (const entry of entries) await writeFile(path.join(tmp, entry.name), entry.data)
+      const result = await run(path.join(tmp, 'water.shp'))
+      expect(result.encoding.name).toBe('gbk')
+      await expectWaterSources()
+    })
+
+    it('takes --crs over a .prj, and --encoding over the default', async () => {
+      const entries = await shapefile({
+        srid: 4526,
+        stem: 'water',
+        encoding: 'utf-8',
+        prj: await prj('xian-1980-gk-zone-38.ogc.prj'),
+      })
+      const result = await run(await zip('override.zip', entries), {
+        crs: parseSourceCrs('EPSG:4526'),
+        encoding: 'utf-8',
+      })
+      expect(result.crs.from).toBe('given by --crs')
+      expect(result.encoding.from).toBe('given by --encoding')
+      await expectWaterSources()
+    })
+
+    it('picks the Shapefile --member names among several', async () => {
+      const water = await shapefile({ srid: 4490, stem: 'gis/水源', encoding: 'gbk' })
+      const other = await shapefile({ srid: 4490, stem: 'gis/其他', encoding: 'gbk' })
+      const file = await zip('two.zip', [...water, ...other])
+      const result = await run(file, { member: '水源' })
+      expect(result.file).toBe(`${file} (gis/水源.shp)`)
+      expect(result.crs.from).toBe('assumed, as the Shapefile has no .prj')
+      await expectWaterSources()
+    })
+
+    for (const datum of ['gcj02', 'bd09'] as const) {
+      it(`converts ${datum} coordinates back to WGS84 within 10 cm`, async () => {
+        const offset = (p: Position): Position => {
+          const gcj = wgs84ToGcj02([p[0]!, p[1]!])
+          return datum === 'gcj02' ? gcj : gcj02ToBd09(gcj)
+        }
+        const geojson = JSON.parse(await readFile(fixture('water-sources.geojson'), 'utf8'))
+        for (const feature of geojson.features) {
+          const polygons: Position[][][] =
+            feature.geometry.type === 'Polygon'
+              ? [feature.geometry.coordinates]
+              : feature.geometry.coordinates
+          const moved = polygons.map((polygon) => polygon.map((ring) => ring.map(offset)))
+          feature.geometry = { type: 'MultiPolygon', coordinates: moved }
+        }
+        const file = path.join(tmp, `${datum}.geojson`)
+        await writeFile(file, JSON.stringify(geojson))
+
+        const result = await run(file, { crs: parseSourceCrs(datum) })
+        expect(result.crs.crs.kind === 'lonlat' && result.crs.crs.datum).toBe(datum)
+        await expectWaterSources()
+      })
+    }
+
+    it('reads the CRS that a GeoJSON crs member declares', async () => {
+      const features = await Promise.all(
+        waterSources().map(async ({ polygons, ...properties }) => ({
+          type: 'Feature',
+          properties,
+          geometry: {
+            type: 'MultiPolygon',
+            coordinates: await projectWithPostgis(database.db, polygons, 4547),
+          },
+        })),
+      )
+      const file = path.join(tmp, 'cm-114e.geojson')
+      const crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4547' } }
+      await writeFile(file, JSON.stringify({ type: 'FeatureCollection', crs, features }))
+
+      const result = await run(file)
+      expect(result.crs.from).toBe("named by the file's crs member")
+      await expectWaterSources()
+    })
+
+    it('counts the geometries ST_MakeValid repairs', async () => {
+      const result = await run(fixture('bow-tie.geojson'))
+      expect(result.repaired).toBe(1)
+      const [row] = await database.db.query<{ parts: number; valid: boolean }>(
+        'SELECT ST_NumGeometries(geom) AS parts, ST_IsValid(geom) AS valid FROM water_source_zones',
+      )
+      expect(row).toEqual({ parts: 2, valid: true })
+    })
+
+    describe('a bad file changes nothing and says where', () => {
+      beforeAll(async () => {
+        await run(fixture('water-sources.geojson'))
+      })
+
+      const refused = async (
+        file: string,
+        options: Partial<FileImportOptions> = {},
+        layer = 'water_source_zones',
+      ): Promise<ImportError> => {
+        const before = await layerState(database.db, layer, layer)
+        const error = await run(file, { layer, ...options }).then(
+          () => undefined,
+          (e: unknown) => e,
+        )
+        expect(error).toBeInstanceOf(ImportError)
+        expect(await layerState(database.db, layer, layer)).toEqual(before)
+        return error as ImportError
+      }
+      const bad = (name: string) => fixture(`bad/${name}`)
+
+      it('names a file that does not exist', async () => {
+        const file = path.join(tmp, 'missing.geojson')
+        expect((await refused(file)).describe()).toBe(`${file}: The file does not exist.`)
+      })
+
+      it('refuses a file that is not a zip archive', async () => {
+        const error = await refused(bad('not-a-zip.zip'))
+        expect(error.file).toBe(bad('not-a-zip.zip'))
+        expect(error.message).toContain('not a readable zip archive')
+      })
+
+      it('refuses a zip archive without a .shp, listing what it holds', async () => {
+        const file = await zip('no-shp.zip', [
+          { name: 'gis/water.dbf', data: 'x' },
+          { name: 'gis/readme.txt', data: 'x' },
+        ])
+        expect((await refused(file)).message).toBe(
+          'The zip archive holds no .shp file; it holds gis/water.dbf, gis/readme.txt.',
+        )
+      })
+
+      it('lists the Shapefiles of an archive holding several', async () => {
+        const water = await shapefile({ srid: 4490, stem: 'a/water', encoding: 'gbk' })
+        const rivers = await shapefile({ srid: 4490, stem: 'a/rivers', encoding: 'gbk' })
+        const error = await refused(await zip('several.zip', [...water, ...rivers]))
+        expect(error.message).toBe(
+          'The zip archive holds 2 Shapefiles: a/water.shp, a/rivers.shp. ' +
+            'Choose one with --member NAME.',
+        )
+      })
+
+      it('refuses a Shapefile without its .dbf', async () => {
+        const entries = await shapefile({ srid: 4490, stem: 'water', encoding: 'gbk' })
+        const file = await zip(
+          'no-dbf.zip',
+          entries.filter((e) => !e.name.endsWith('.dbf')),
+        )
+        expect((await refused(file)).message).toContain('has no .dbf')
+      })
+
+      it('refuses text that is not JSON', async () => {
+        const file = path.join(tmp, 'broken.geojson')
+        await writeFile(file, '{"type": "FeatureCollection", "features": [')
+        const error = await refused(file)
+        expect(error.file).toBe(file)
+        expect(error.message).toMatch(/^The file is not valid JSON/)
+      })
+
+      it('refuses GBK GeoJSON read as UTF-8, saying to give --encoding gbk', async () => {
+        const file = path.join(tmp, 'gbk.geojson')
+        const text = await readFile(fixture('water-sources.geojson'), 'utf8')
+        await writeFile(file, iconv.encode(text, 'gbk'))
+        expect((await refused(file)).message).toBe(
+          'The file is not valid utf-8 text; if it is GBK, give --encoding gbk.',
+        )
+      })
+
+      it('refuses a file without features', async () => {
+        expect((await refused(bad('empty.geojson'))).describe()).toBe(
+          `${bad('empty.geojson')}: The file holds no features.`,
+        )
+      })
+
+      it('names the feature without a geometry', async () => {
+        expect((await refused(bad('no-geometry.geojson'))).describe()).toBe(
+          `${bad('no-geometry.geojson')}, feature 2: The feature has no geometry.`,
+        )
+      })
+
+      it('names the Shapefile record with a null shape', async () => {
+        const entries = await shapefile({
+          srid: 4490,
+          stem: 'water',
+          encoding: 'gbk',
+          nullShapeAt: 2,
+        })
+        const error = await refused(await zip('null-shape.zip', entries))
+        expect(error.feature).toBe(3)
+        expect(error.message).toBe('The feature has no geometry.')
+      })
+
+      it('refuses a geometry of the wrong kind for the layer', async () => {
+        const error = await refused(bad('line-for-polygon.geojson'))
+        expect(error.feature).toBe(1)
+        expect(error.message).toBe(
+          'Layer water_source_zones takes Polygon or MultiPolygon geometries, got LineString.',
+        )
+      })
+
+      it('refuses projected coordinates without a CRS, naming the zone-38 code', async () => {
+        const error = await refused(bad('projected-zone-38.geojson'))
+        expect(error.feature).toBe(1)
+        expect(error.message).toContain('are projected, not longitude/latitude')
+        expect(error.message).toContain('--crs EPSG:4526')
+      })
+
+      it('refuses eastings without a zone number, asking for the zone', async () => {
+        const error = await refused(bad('projected-no-zone.geojson'))
+        expect(error.message).toContain('cannot be told')
+        expect(error.message).toContain('EPSG:4547')
+      })
+
+      it('refuses a crs member naming a system it does not convert', async () => {
+        const error = await refused(bad('unknown-crs-member.geojson'))
+        expect(error.message).toBe(
+          'The file\'s crs member names the CRS "urn:ogc:def:crs:EPSG::2362", which the ' +
+            'importer does not convert; give --crs.',
+        )
+      })
+
+      it('refuses a .prj it does not recognise, naming it', async () => {
+        const entries = await shapefile({
+          srid: 4526,
+          stem: 'water',
+          encoding: 'gbk',
+          prj: await prj('xian-1980-gk-zone-38.ogc.prj'),
+        })
+        const file = await zip('xian.zip', entries)
+        const error = await refused(file)
+        expect(error.file).toBe(`${file} (water.shp)`)
+        expect(error.message).toContain('"Xian 1980 / 3-degree Gauss-Kruger zone 38"')
+      })
+
+      it('refuses a .cpg naming no known encoding', async () => {
+        const entries = await shapefile({
+          srid: 4490,
+          stem: 'water',
+          encoding: 'gbk',
+          cpg: 'System',
+        })
+        const error = await refused(await zip('cpg.zip', entries))
+        expect(error.message).toContain('"System"')
+        expect(error.message).toContain('--encoding')
+      })
+
+      it('refuses coordinates that land outside China', async () => {
+        const error = await refused(bad('outside-china.geojson'))
+        expect(error.message).toContain('outside China')
+        expect(error.message).toContain('the CRS is probably wrong')
+      })
+
+      it('names the feature with an unclosed ring', async () => {
+        const error = await refused(bad('unclosed-ring.geojson'))
+        expect(error.feature).toBe(2)
+        expect(error.message).toContain('not closed')
+      })
+
+      it('names the feature and field of a missing required attribute', async () => {
+        const error = await refused(bad('missing-source-name.geojson'))
+        expect(error.describe()).toBe(
+          `${bad('missing-source-name.geojson')}, feature 3, field source_name: ` +
+            'Required attribute source_name (or SOURCE, 水源地名称, 水源地) is missing.',
+        )
+      })
+
+      it('names the feature and field of a value of the wrong type', async () => {
+        const error = await refused(bad('adcode-not-a-number.geojson'), {}, 'districts')
+        expect(error.feature).toBe(1)
+        expect(error.field).toBe('adcode')
+        expect(error.message).toContain('"衡阳县"')
+      })
+
+      it('names the feature and field of a value the table does not allow', async () => {
+        const error = await refused(bad('level-not-allowed.geojson'))
+        expect(error.describe()).toBe(
+          `${bad('level-not-allowed.geojson')}, feature 2, field level: ` +
+            'The value "二级" is not allowed: the column takes level1, level2 or quasi.',
+        )
+      })
+
+      it('names the feature repeating a unique unit code', async () => {
+        const square = [
+          [
+            [112.6, 26.88],
+            [112.61, 26.88],
+            [112.61, 26.89],
+            [112.6, 26.88],
+          ],
+        ]
+        const unit = {
+          code: 'ZH43040720001',
+          name: '测试单元',
+          class: 'key',
+          district_adcode: 430407,
+        }
+        const feature = {
+          type: 'Feature',
+          properties: unit,
+          geometry: { type: 'Polygon', coordinates: square },
+        }
+        const file = path.join(tmp, 'units.geojson')
+        await writeFile(
+          file,
+          JSON.stringify({ type: 'FeatureCollection', features: [feature, feature] }),
+        )
+
+        const error = await refused(file, {}, 'control_units')
+        expect(error.describe()).toBe(
+          `${file}, feature 2, field code: The value "ZH43040720001" is already taken by ` +
+            'feature 1; each feature needs its own.',
+        )
+      })
+
+      it('lists the layers when the layer is unknown', async () => {
+        const error = await run(fixture('water-sources.geojson'), { layer: 'water' }).catch(
+          (e: unknown) => e as ImportError,
+        )
+        expect(error).toBeInstanceOf(ImportError)
+        const message = (error as ImportError).message
+        expect(message).toMatch(/^There is no layer named water; the layers are districts, /)
+        expect(message).toMatch(/, water_source_zones, .*, rules, industries\.$/)
+      })
+    })
+  })
+}

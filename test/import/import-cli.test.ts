@@ -1,0 +1,157 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../../server/config.ts'
+import { openDatabase } from '../../server/db/open-database.ts'
+import { lockDataDir } from '../../server/db/data-dir-lock.ts'
+import { BACKENDS, createScratchDatabase } from '../support/services.ts'
+import { readPolygons } from './support/import-database.ts'
+import { fixture, waterSourceShapefile, waterSources } from './support/water-source-fixtures.ts'
+import { writeZip } from './support/zip-writer.ts'
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the importer as an operator does, with only the database settings of `env`. */
+function runImport(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'scripts/import.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line !== '')
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`npm run import ${backend.title}`, () => {
+    let tmp: string
+    let env: Record<string, string>
+    let dropScratch: (() => Promise<void>) | undefined
+    let zone38: string
+
+    beforeAll(async () => {
+      tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-cli-'))
+      if (backend.name === 'postgres') {
+        const scratch = await createScratchDatabase()
+        env = { DATABASE_URL: scratch.url }
+        dropScratch = scratch.drop
+      } else {
+        env = { DATA_DIR: path.join(tmp, 'pglite') }
+      }
+
+      // PostGIS projects the fixture; an in-memory database keeps the target untouched.
+      const projector = await openDatabase({})
+      await projector.exec('CREATE EXTENSION IF NOT EXISTS postgis')
+      const entries = await waterSourceShapefile(projector, {
+        srid: 4526,
+        stem: '水源保护区/水源保护区',
+        encoding: 'gbk',
+        prj: await readFile(fixture('prj/cgcs2000-gk-zone-38.esri.prj'), 'latin1'),
+      })
+      await projector.close()
+      zone38 = path.join(tmp, 'zone-38.zip')
+      await writeFile(zone38, writeZip(entries, 'gbk'))
+    })
+    afterAll(async () => {
+      await dropScratch?.()
+      if (tmp) await rm(tmp, { recursive: true, force: true })
+    })
+
+    /** The layer's version and rows, read once the importer has exited. */
+    const stored = async () => {
+      const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR })
+      try {
+        const [layer] = await db.query<{ data_version: number }>(
+          "SELECT data_version FROM layers WHERE name = 'water_source_zones'",
+        )
+        const rows = await readPolygons(db, 'water_source_zones', ['name'])
+        return { version: layer!.data_version, names: rows.map((r) => r.values.name) }
+      } finally {
+        await db.close()
+      }
+    }
+
+    it('imports a zipped Shapefile into a new database and reports what it did', async () => {
+      const run = await runImport([zone38, '--layer', 'water_source_zones'], env)
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(lines(run.stdout).slice(0, 6)).toEqual([
+        `Imported layer water_source_zones from ${zone38} (水源保护区/水源保护区.shp)`,
+        '  features loaded  3',
+        '  repaired         0 (invalid geometries made valid by ST_MakeValid)',
+        '  data version     1',
+        '  CRS              EPSG:4526 (CGCS2000 / 3-degree Gauss-Kruger zone 38), ' +
+          'named by the .prj',
+        '  text encoding    gbk, the default without a .cpg',
+      ])
+      expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
+    })
+
+    it('rejects a bad file in one line that says where, exit code 1, no change', async () => {
+      const bad = fixture('bad/level-not-allowed.geojson')
+      const run = await runImport([bad, '--layer', 'water_source_zones'], env)
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(lines(run.stderr)).toEqual([
+        `Nothing imported: ${bad}, feature 2, field level: The value "二级" is not allowed: ` +
+          'the column takes level1, level2 or quasi.',
+      ])
+      expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
+    })
+
+    it('lists the layers for an unknown one', async () => {
+      const run = await runImport([zone38, '--layer', 'water'], env)
+      expect(run.code).toBe(1)
+      expect(lines(run.stderr)).toHaveLength(1)
+      expect(run.stderr).toContain('the layers are districts, control_units, water_source_zones')
+    })
+
+    it('prints the usage for missing arguments, with exit code 2', async () => {
+      const run = await runImport([zone38], env)
+      expect(run.code).toBe(2)
+      expect(lines(run.stderr)[0]).toBe('Give the layer to replace with --layer NAME.')
+      expect(run.stderr).toContain('Usage: npm run import -- FILE --layer NAME')
+    })
+  })
+}
+
+describe('npm run import on an embedded database the server holds', () => {
+  let dataDir: string
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-held-'))
+  })
+  afterAll(() => rm(dataDir, { recursive: true, force: true }))
+
+  it('refuses with one line saying to stop the server or use PostgreSQL', async () => {
+    const lock = await lockDataDir(dataDir, 'server')
+    try {
+      const file = fixture('water-sources.geojson')
+      const run = await runImport([file, '--layer', 'water_source_zones'], { DATA_DIR: dataDir })
+      expect(run.code).toBe(1)
+      const [line, ...more] = lines(run.stderr)
+      expect(more).toEqual([])
+      expect(line).toContain(
+        `Nothing imported: The embedded database in ${dataDir} is in use by the server ` +
+          `(pid ${process.pid} on ${os.hostname()}, since `,
+      )
+      expect(line).toMatch(/Stop the server first, or run both on PostgreSQL with DATABASE_URL\.$/)
+    } finally {
+      await lock.release()
+    }
+    // Refused before opening: PostgreSQL never initialised the folder.
+    expect(await readdir(dataDir)).toEqual([])
+  })
+})

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ImportError } from '../../server/import/import-error.ts'
+import { crsFromPrj } from '../../server/import/prj-wkt.ts'
+
+// The .prj texts are the ESRI strings ArcGIS writes and the OGC strings of the EPSG registry as
+// PostGIS ships them in spatial_ref_sys.
+const PRJ_DIR = path.resolve(import.meta.dirname, '../fixtures/import/prj')
+const prj = (name: string) => readFileSync(path.join(PRJ_DIR, name), 'latin1')
+const read = (name: string) => crsFromPrj(prj(name), name)
+
+const refusal = (name: string): ImportError => {
+  try {
+    read(name)
+  } catch (error) {
+    if (error instanceof ImportError) return error
+    throw error
+  }
+  throw new Error(`${name} was accepted`)
+}
+
+describe('crsFromPrj', () => {
+  it('reads the ESRI zone-38 Gauss-Kruger prj as EPSG:4526', () => {
+    const crs = read('cgcs2000-gk-zone-38.esri.prj')
+    expect(crs.kind).toBe('gauss-kruger')
+    expect(crs.kind === 'gauss-kruger' && crs.system).toMatchObject({
+      epsg: 4526,
+      centralMeridian: 114,
+      falseEasting: 38_500_000,
+    })
+  })
+
+  it('reads the ESRI and the OGC CM 114E prj as EPSG:4547', () => {
+    for (const name of ['cgcs2000-gk-cm-114e.esri.prj', 'cgcs2000-gk-cm-114e.ogc.prj']) {
+      const crs = read(name)
+      expect(crs.kind === 'gauss-kruger' && crs.system.epsg).toBe(4547)
+    }
+  })
+
+  it('reads CGCS2000 longitude/latitude as EPSG:4490 in both dialects', () => {
+    for (const name of ['cgcs2000-geographic.esri.prj', 'cgcs2000-geographic.ogc.prj']) {
+      expect(read(name)).toMatchObject({ kind: 'lonlat', datum: 'EPSG:4490' })
+    }
+  })
+
+  it('reads WGS84 longitude/latitude as EPSG:4326', () => {
+    expect(read('wgs84.esri.prj')).toMatchObject({ kind: 'lonlat', datum: 'EPSG:4326' })
+  })
+
+  it('names an unregistered CGCS2000 Gauss-Kruger projection by its parameters', () => {
+    const wkt = prj('cgcs2000-gk-cm-114e.esri.prj').replace('114.0', '112.5')
+    const crs = crsFromPrj(wkt, 'local.prj')
+    expect(crs.kind === 'gauss-kruger' && crs.system.epsg).toBeUndefined()
+    expect(crs.name).toBe('CGCS2000 Gauss-Kruger, central meridian 112.5E, false easting 500000 m')
+  })
+
+  it('refuses Xian 1980, naming the system and the remedy', () => {
+    const error = refusal('xian-1980-gk-zone-38.ogc.prj')
+    expect(error.file).toBe('xian-1980-gk-zone-38.ogc.prj')
+    expect(error.message).toContain('"Xian 1980 / 3-degree Gauss-Kruger zone 38"')
+    expect(error.message).toContain('neither CGCS2000 nor WGS84')
+    expect(error.message).toContain('--crs')
+  })
+
+  it('refuses a WGS84 UTM projection', () => {
+    expect(refusal('wgs84-utm-49n.ogc.prj').message).toContain('only CGCS2000 projections')
+  })
+
+  it('refuses a scale factor other than 1', () => {
+    const wkt = prj('cgcs2000-gk-zone-38.esri.prj').replace(
+      '"Scale_Factor",1.0',
+      '"Scale_Factor",0.9996',
+    )
+    expect(() => crsFromPrj(wkt, 'x.prj')).toThrow('scale factor is not 1')
+  })
+
+  it('refuses text that is not WKT', () => {
+    expect(() => crsFromPrj('EPSG:4526', 'x.prj')).toThrow('its text is not WKT')
+    expect(() => crsFromPrj('PROJCS["unfinished",GEOGCS[', 'x.prj')).toThrow('not WKT')
+  })
+})

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson'
+import type { Database } from '../../../server/db/database.ts'
+import { projectWithPostgis } from './import-database.ts'
+import { writeShapefile, type DbfField, type Ring, type ShapeRecord } from './shapefile-writer.ts'
+import type { ZipEntry } from './zip-writer.ts'
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/import')
+export const fixture = (name: string) => path.join(FIXTURES, name)
+
+export interface WaterSource {
+  name: string
+  source_name: string
+  level: string
+  /** CGCS2000 longitude/latitude, as MultiPolygon coordinates. */
+  polygons: Position[][][]
+}
+
+/** The three water-source zones of water-sources.geojson: the expected values of every test. */
+export function waterSources(): WaterSource[] {
+  const collection = JSON.parse(
+    readFileSync(fixture('water-sources.geojson'), 'utf8'),
+  ) as FeatureCollection<Polygon | MultiPolygon, Omit<WaterSource, 'polygons'>>
+  return collection.features.map((feature) => ({
+    ...feature.properties,
+    polygons:
+      feature.geometry.type === 'Polygon'
+        ? [feature.geometry.coordinates]
+        : feature.geometry.coordinates,
+  }))
+}
+
+// Bureau field names are Chinese: the catalogue's aliases for name, source_name and level.
+const FIELDS: DbfField[] = [
+  { name: '名称', type: 'C', length: 60 },
+  { name: '水源地', type: 'C', length: 40 },
+  { name: '级别', type: 'C', length: 10 },
+  { name: '序号', type: 'N', length: 4 },
+]
+
+/** Shoelace sum: positive for a counter-clockwise ring in x/y. */
+const signedArea = (ring: Position[]) =>
+  ring.reduce((sum, [x, y], i) => {
+    const [nx, ny] = ring[(i + 1) % ring.length]!
+    return sum + x! * ny! - nx! * y!
+  }, 0)
+
+/** Orders rings as Shapefiles want them: outer rings clockwise, holes counter-clockwise. */
+function shapefileRings(polygons: Position[][][]): Ring[] {
+  return polygons.flatMap((polygon) =>
+    polygon.map((ring, i) => {
+      const clockwise = signedArea(ring) < 0
+      const wanted = i === 0
+      const ordered = clockwise === wanted ? ring : [...ring].reverse()
+      return ordered.map(([x, y]) => [x!, y!] as [number, number])
+    }),
+  )
+}
+
+export interface ShapefileOptions {
+  /** EPSG code to project to with PostGIS; 4490 keeps longitude/latitude. */
+  srid: number
+  /** Path of the .shp inside the archive, without .shp. */
+  stem: string
+  encoding: string
+  prj?: string
+  cpg?: string
+  /** Replaces the shape of the record at this index with a null shape. */
+  nullShapeAt?: number
+}
+
+/** The water sources as the files of one Shapefile, projected by PostGIS. */
+export async function waterSourceShapefile(
+  db: Database,
+  options: ShapefileOptions,
+): Promise<ZipEntry[]> {
+  const records = await Promise.all(
+    waterSources().map(async (source, i) => {
+      const projected =
+        options.srid === 4490
+          ? source.polygons
+          : await projectWithPostgis(db, source.polygons, options.srid)
+      const shape: ShapeRecord =
+        i === options.nullShapeAt
+          ? { type: 'null' }
+          : { type: 'polygon', rings: shapefileRings(projected) }
+      const attributes = {
+        名称: source.name,
+        水源地: source.source_name,
+        级别: source.level,
+        序号: i + 1,
+      }
+      return { shape, attributes }
+    }),
+  )
+  const { shp, shx, dbf } = writeShapefile({ records, fields: FIELDS, encoding: options.encoding })
+
+  const entries: ZipEntry[] = [
+    { name: `${options.stem}.shp`, data: shp },
+    { name: `${options.stem}.shx`, data: shx },
+    { name: `${options.stem}.dbf`, data: dbf },
+  ]
+  if (options.prj) entries.push({ name: `${options.stem}.prj`, data: options.prj })
+  if (options.cpg) entries.push({ name: `${options.stem}.cpg`, data: options.cpg })
+  return entries
+}
