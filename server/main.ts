@@ -37,6 +37,8 @@ try {
     tileCacheBytes: config.TILE_CACHE_MB * 1024 * 1024,
     tileCacheTtlSeconds: config.TILE_CACHE_TTL_S,
     catalogRefreshMs: config.CATALOG_REFRESH_MS,
+    tileIndexMaxVertices: config.TILE_INDEX_MAX_VERTICES,
+    tileIndexMaxTiles: config.TILE_INDEX_MAX_TILES,
     loadSample: config.LOAD_SAMPLE === 'auto',
     buildPortal: config.BUILD_PORTAL === 'auto',
     log,

@@ -34,6 +34,10 @@ export interface StartOptions {
   tileCacheBytes?: number
   tileCacheTtlSeconds?: number
   catalogRefreshMs?: number
+  /** Layers with more vertices are cut per tile from PostGIS instead of held in memory. */
+  tileIndexMaxVertices?: number
+  /** Tiles an in-memory layer index may keep before it is rebuilt. */
+  tileIndexMaxTiles?: number
   loadSample?: boolean
   buildPortal?: boolean
   log?: Logger
@@ -98,7 +102,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   log.info({ cache: cache.kind }, 'tile cache ready')
 
   const catalog = new LayerCatalog(db, options.catalogRefreshMs ?? 2_000)
-  const tiles = new TileService(cache, new TileCutter(db), log)
+  const cutter = new TileCutter(db, {
+    indexMaxVertices: options.tileIndexMaxVertices ?? 500_000,
+    indexMaxTiles: options.tileIndexMaxTiles ?? 20_000,
+  })
+  const tiles = new TileService(cache, cutter, log)
   const app = buildApp({ db, cache, catalog, tiles, log, portalDir, publicUrl: options.publicUrl })
 
   const server = app.listen(options.port ?? 8080, options.host ?? '127.0.0.1')

@@ -3,24 +3,56 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from './layer-catalog.ts'
 
+export interface FeatureWindow {
+  /** [west, south, east, north] in lon/lat: only features crossing it, clipped to it. */
+  envelope: [number, number, number, number]
+  /** Simplification tolerance in degrees. */
+  tolerance: number
+}
+
 /**
  * Reads a layer's features as GeoJSON in lon/lat, with the table id as the feature id and only
- * the catalogue's public attributes as properties.
+ * the catalogue's public attributes as properties; all of them, or those in a window.
  */
-export async function readLayerFeatures(db: Queryable, layer: Layer): Promise<FeatureCollection> {
-  const columns = layer.attributes.map((attribute) => pg.escapeIdentifier(attribute.name))
-  const rows = await db.query<Record<string, unknown> & { id: number; geometry: Geometry }>(
-    `SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry${columns.map((c) => `, ${c}`).join('')}
-       FROM ${pg.escapeIdentifier(layer.tableName)} ORDER BY id`,
+export async function readLayerFeatures(
+  db: Queryable,
+  layer: Layer,
+  window?: FeatureWindow,
+): Promise<FeatureCollection> {
+  const columns = layer.attributes.map((a) => `, ${pg.escapeIdentifier(a.name)}`).join('')
+  const table = pg.escapeIdentifier(layer.tableName)
+  const sql = window
+    ? `WITH box AS (SELECT ST_MakeEnvelope($1, $2, $3, $4, 4326) AS env)
+       SELECT id, ST_AsGeoJSON(ST_Simplify(ST_ClipByBox2D(geom, box.env), $5, true), 7)::json
+                AS geometry${columns}
+         FROM ${table}, box
+        WHERE geom && box.env`
+    : `SELECT id, ST_AsGeoJSON(geom, 7)::json AS geometry${columns} FROM ${table} ORDER BY id`
+  const params = window ? [...window.envelope, window.tolerance] : []
+  const rows = await db.query<Record<string, unknown> & { id: number; geometry: Geometry | null }>(
+    sql,
+    params,
   )
 
-  const features = rows.map((row): Feature => {
+  const features: Feature[] = []
+  for (const row of rows) {
+    // Clipping can leave nothing of a feature that only touched the window.
+    if (!row.geometry) continue
     const properties: Record<string, unknown> = {}
     for (const attribute of layer.attributes) {
       const value = row[attribute.name]
       if (value !== null && value !== undefined) properties[attribute.name] = value
     }
-    return { type: 'Feature', id: row.id, geometry: row.geometry, properties }
-  })
+    features.push({ type: 'Feature', id: row.id, geometry: row.geometry, properties })
+  }
   return { type: 'FeatureCollection', features }
+}
+
+/** The number of vertices of a layer: what an in-memory index of it would hold. */
+export async function countLayerVertices(db: Queryable, layer: Layer): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT coalesce(sum(ST_NPoints(geom)), 0)::float8 AS n
+       FROM ${pg.escapeIdentifier(layer.tableName)}`,
+  )
+  return row?.n ?? 0
 }

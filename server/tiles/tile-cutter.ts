@@ -1,35 +1,42 @@
-import GeoJSONVT from 'geojson-vt'
+import type { LegacyTile } from 'geojson-vt'
 import { fromGeojsonVt } from 'vt-pbf'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from './layer-catalog.ts'
-import { readLayerFeatures } from './layer-features.ts'
+import { countLayerVertices } from './layer-features.ts'
+import { LayerIndex } from './layer-index.ts'
+import { LayerWindow } from './layer-window.ts'
 import type { TileAddress } from './tile-address.ts'
+import { TILE_EXTENT } from './tile-options.ts'
 
-export const TILE_EXTENT = 4096
+export { TILE_EXTENT }
 
-// Tile-space pixels of simplification at each zoom (geojson-vt's tolerance): 3 of 4096 stays
-// below what a screen shows while dropping most vertices at low zooms.
-const TOLERANCE = 3
-// Features are clipped this far beyond the tile edge, so polygon outlines and line joins meet
-// cleanly across tile borders.
-const BUFFER = 64
+export interface CutterOptions {
+  /** Layers with more vertices than this are cut per tile from a window query. */
+  indexMaxVertices: number
+  /** Tiles an in-memory index may keep before it is rebuilt. */
+  indexMaxTiles: number
+}
 
-interface LayerIndex {
-  version: number
-  index: Promise<GeoJSONVT>
+interface TileSource {
+  readonly version: number
+  ready(): Promise<unknown>
+  getTile(tile: TileAddress): Promise<LegacyTile | null>
 }
 
 /**
- * Cuts Mapbox Vector Tiles from an in-memory geojson-vt index per layer and data version. The
- * index of a new version is built on first use while the old one keeps serving its own
- * version's requests, so an import never makes a request fail.
+ * Cuts Mapbox Vector Tiles. Each layer gets a source per data version: an in-memory geojson-vt
+ * index when it is small enough, else a window query per tile. A new version's source is made on
+ * first use while requests already under way finish with the old one, so an import never makes a
+ * request fail.
  */
 export class TileCutter {
   #db: Queryable
-  #indexes = new Map<string, LayerIndex>()
+  #options: CutterOptions
+  #sources = new Map<string, Promise<TileSource>>()
 
-  constructor(db: Queryable) {
+  constructor(db: Queryable, options: CutterOptions) {
     this.#db = db
+    this.#options = options
   }
 
   /**
@@ -38,38 +45,55 @@ export class TileCutter {
    */
   async cut(layers: Layer[], tile: TileAddress): Promise<Buffer> {
     const inRange = layers.filter((l) => tile.z >= l.minzoom && tile.z <= l.maxzoom)
-    const indexes = await Promise.all(inRange.map((layer) => this.#indexFor(layer)))
+    const cuts = await Promise.all(
+      inRange.map(async (layer) => (await this.#sourceFor(layer)).getTile(tile)),
+    )
 
-    const cuts: Record<string, { features: unknown[] }> = {}
-    for (const [i, index] of indexes.entries()) {
-      const cut = index.getTile(tile.z, tile.x, tile.y)
-      if (cut && cut.features.length > 0) cuts[inRange[i]!.name] = cut
+    const named: Record<string, LegacyTile> = {}
+    for (const [i, cut] of cuts.entries()) {
+      if (cut && cut.features.length > 0) named[inRange[i]!.name] = cut
     }
-    if (Object.keys(cuts).length === 0) return Buffer.alloc(0)
+    if (Object.keys(named).length === 0) return Buffer.alloc(0)
 
-    const bytes = fromGeojsonVt(cuts, { version: 2, extent: TILE_EXTENT })
+    const bytes = fromGeojsonVt(named, { version: 2, extent: TILE_EXTENT })
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   }
 
-  #indexFor(layer: Layer): Promise<GeoJSONVT> {
-    const current = this.#indexes.get(layer.name)
-    if (current && current.version >= layer.dataVersion) return current.index
-
-    const index = readLayerFeatures(this.#db, layer).then(
-      (features) =>
-        new GeoJSONVT(features, {
-          maxZoom: layer.maxzoom,
-          tolerance: TOLERANCE,
-          buffer: BUFFER,
-          extent: TILE_EXTENT,
-        }),
+  /** How each layer is cut now, for logs and metrics. */
+  async describe(): Promise<Record<string, 'index' | 'window'>> {
+    const entries = await Promise.all(
+      [...this.#sources].map(async ([name, source]) => {
+        const kind = (await source) instanceof LayerIndex ? 'index' : 'window'
+        return [name, kind] as const
+      }),
     )
-    const entry = { version: layer.dataVersion, index }
-    this.#indexes.set(layer.name, entry)
+    return Object.fromEntries(entries)
+  }
+
+  async #sourceFor(layer: Layer): Promise<TileSource> {
+    const current = this.#sources.get(layer.name)
+    if (current) {
+      const source = await current.catch(() => undefined)
+      if (source && source.version >= layer.dataVersion) return source
+      if (this.#sources.get(layer.name) !== current) return this.#sourceFor(layer)
+    }
+
+    const made = this.#makeSource(layer)
+    this.#sources.set(layer.name, made)
     // A failed build must not stick: the next request tries again.
-    index.catch(() => {
-      if (this.#indexes.get(layer.name) === entry) this.#indexes.delete(layer.name)
+    made.catch(() => {
+      if (this.#sources.get(layer.name) === made) this.#sources.delete(layer.name)
     })
-    return index
+    return made
+  }
+
+  async #makeSource(layer: Layer): Promise<TileSource> {
+    const vertices = await countLayerVertices(this.#db, layer)
+    const source =
+      vertices > this.#options.indexMaxVertices
+        ? new LayerWindow(this.#db, layer)
+        : new LayerIndex(this.#db, layer, this.#options.indexMaxTiles)
+    await source.ready()
+    return source
   }
 }

@@ -2,7 +2,7 @@ import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
 
 /** Decodes a Mapbox Vector Tile into its layers and their features. */
-export function decodeTile(bytes: ArrayBuffer) {
+export function decodeTile(bytes: ArrayBuffer | Uint8Array) {
   const tile = new VectorTile(new PbfReader(new Uint8Array(bytes)))
   return Object.fromEntries(
     Object.entries(tile.layers).map(([name, layer]) => {

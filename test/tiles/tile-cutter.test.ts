@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Layer } from '../../server/tiles/layer-catalog.ts'
+import { TileCutter } from '../../server/tiles/tile-cutter.ts'
+import { decodeTile } from '../support/mvt.ts'
+import { BACKENDS } from '../support/services.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { latToTileY, lonToTileX } from '../support/tile-math.ts'
+
+/** Tiles over the sample's centre and edges, from z5 to z14. */
+const ADDRESSES = [5, 7, 9, 11, 12, 13, 14].flatMap((z) =>
+  [
+    [112.6, 26.9],
+    [112.69, 27.3],
+    [111.95, 26.8],
+    [112.91, 26.42],
+  ].map(([lon, lat]) => ({ z, x: lonToTileX(lon!, z), y: latToTileY(lat!, z) })),
+)
+
+type Decoded = ReturnType<typeof decodeTile>
+
+/**
+ * Each feature's id, properties and size per layer: net area in square tile pixels for polygons
+ * (shoelace over all rings, holes counting negative, so the zero-area bridges that clipping
+ * leaves along tile edges weigh nothing), length for lines, and the count for points.
+ */
+function measure(decoded: Decoded) {
+  return Object.fromEntries(
+    Object.entries(decoded).map(([name, layer]) => [
+      name,
+      layer.features
+        .map((feature) => {
+          const rings = feature.loadGeometry()
+          let size = 0
+          for (const ring of rings) {
+            for (let i = 1; i < ring.length; i++) {
+              const [a, b] = [ring[i - 1]!, ring[i]!]
+              size +=
+                feature.type === 3 ? (a.x * b.y - b.x * a.y) / 2 : Math.hypot(b.x - a.x, b.y - a.y)
+            }
+            if (feature.type === 1) size += ring.length
+          }
+          return { id: feature.id, size, properties: feature.properties }
+        })
+        .sort((a, b) => a.id! - b.id!),
+    ]),
+  )
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`cutting tiles ${backend.title}`, () => {
+    let server: TestServer
+    let layers: Layer[]
+    beforeAll(async () => {
+      server = await startTestServer(backend, 'sample')
+      layers = (await server.catalog.list()).filter((l) => l.name !== 'facilities')
+    })
+    afterAll(() => server?.close())
+
+    it('gives the same features from a window query as from the in-memory index', async () => {
+      const indexed = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1e6 })
+      const windowed = new TileCutter(server.db, { indexMaxVertices: 0, indexMaxTiles: 1e6 })
+      expect(Object.values(await windowed.describe())).toEqual([])
+
+      for (const address of ADDRESSES) {
+        const a = await indexed.cut(layers, address)
+        const b = await windowed.cut(layers, address)
+        const fromIndex = measure(decodeTile(a))
+        const fromWindow = measure(decodeTile(b))
+        const where = `${address.z}/${address.x}/${address.y}`
+
+        // Features of a few square pixels may be kept by one way and dropped by the other:
+        // geojson-vt drops rings smaller than its tolerance, measured on different vertices.
+        for (const [one, two] of [
+          [fromIndex, fromWindow],
+          [fromWindow, fromIndex],
+        ] as const) {
+          for (const [name, features] of Object.entries(one)) {
+            for (const feature of features.filter((f) => Math.abs(f.size) >= 256)) {
+              const other = two[name]?.find((f) => f.id === feature.id)
+              expect(other, `${where} ${name} ${feature.id}`).toBeDefined()
+              expect(other!.properties).toEqual(feature.properties)
+              // Douglas-Peucker with a 3-pixel tolerance keeps different vertices of a whole
+              // ring and of a clipped one; each edge moves by at most 3 pixels, so an area by
+              // at most the perimeter (about 4√area for compact shapes) times 3.
+              const size = Math.abs(feature.size)
+              const slack = 3 * 4 * Math.sqrt(size) + 0.02 * size
+              expect(Math.abs(other!.size - feature.size), `${where} ${name}`).toBeLessThan(slack)
+            }
+          }
+        }
+      }
+      expect(new Set(Object.values(await windowed.describe()))).toEqual(new Set(['window']))
+      expect(new Set(Object.values(await indexed.describe()))).toEqual(new Set(['index']))
+    })
+
+    it('cuts the same tiles after its index was rebuilt to bound memory', async () => {
+      const small = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 100 })
+      const large = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1e6 })
+      // Walk twice: the first walk forces rebuilds, the second reads the rebuilt index.
+      for (let round = 0; round < 2; round++) {
+        for (const address of ADDRESSES) {
+          expect(await small.cut(layers, address)).toEqual(await large.cut(layers, address))
+        }
+      }
+    })
+  })
+}
