@@ -10,6 +10,7 @@ import { REPO_ROOT } from './config.ts'
 import { isDatabaseEmpty, loadDatasetFolder } from './data/sample-loader.ts'
 import type { Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { LAYERS_CHANGED } from './import/layer-import.ts'
 import { lockDataDir } from './db/data-dir-lock.ts'
 import { openDatabase } from './db/open-database.ts'
 import { ensurePortalBuilt } from './portal/portal-build.ts'
@@ -102,6 +103,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   log.info({ cache: cache.kind }, 'tile cache ready')
 
   const catalog = new LayerCatalog(db, options.catalogRefreshMs ?? 2_000)
+  // An import in another process (or a reload here) changes versions; the periodic re-read is
+  // the fallback when a notification is missed.
+  const unlisten = await db.listen(LAYERS_CHANGED, () => catalog.invalidate())
   const cutter = new TileCutter(db, {
     indexMaxVertices: options.tileIndexMaxVertices ?? 500_000,
     indexMaxTiles: options.tileIndexMaxTiles ?? 20_000,
@@ -126,6 +130,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         server.close(() => resolve())
         server.closeIdleConnections()
       })
+      await unlisten().catch(() => {})
       await cache.close()
       await db.close()
       await lock?.release()

@@ -13,6 +13,11 @@ export interface Database extends Queryable {
   readonly location: string
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel`, from any session, until the
+   * returned function is called. Notifications sent in a transaction arrive after its commit.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>
   /** Runs several statements separated by semicolons, with no parameters (migrations). */
   exec(sql: string): Promise<void>
   close(): Promise<void>

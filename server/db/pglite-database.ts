@@ -32,6 +32,11 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
       )
     },
 
+    async listen(channel, onNotify) {
+      const unlisten = await pg.listen(channel, onNotify)
+      return () => unlisten()
+    },
+
     async exec(sql) {
       await pg.exec(sql)
     },

@@ -56,6 +56,21 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       }
     },
 
+    async listen(channel, onNotify) {
+      // LISTEN holds its session: one client of the pool stays with it until unlisten.
+      const conn = await pool.connect()
+      const handler = (message: pg.Notification) => {
+        if (message.channel === channel) onNotify(message.payload ?? '')
+      }
+      conn.on('notification', handler)
+      await conn.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+      return async () => {
+        conn.off('notification', handler)
+        await conn.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {})
+        conn.release()
+      }
+    },
+
     async exec(sql) {
       await pool.query(sql)
     },

@@ -16,6 +16,9 @@ export interface LayerImportResult {
 // under a few megabytes for typical zoning polygons.
 const BATCH_SIZE = 500
 
+/** The NOTIFY channel on which an import announces a new data version of a layer. */
+export const LAYERS_CHANGED = 'ecozoning_layers_changed'
+
 const COLLECTION_TYPE: Record<Layer['geometryKind'], number> = { point: 1, line: 2, polygon: 3 }
 const SQL_TYPE = { text: 'text', integer: 'integer', number: 'double precision' } as const
 
@@ -102,6 +105,8 @@ export async function replaceLayer(
     [layer.name, stats!.features, stats!.repaired, stats!.b, source],
   )
   await tx.query(`DROP TABLE ${staging}`)
+  // Servers listening on this channel drop their view of the catalogue when the import commits.
+  await tx.query('SELECT pg_notify($1, $2)', [LAYERS_CHANGED, layer.name])
 
   return {
     layer: layer.name,

@@ -92,6 +92,7 @@ export class LayerCatalog {
   #refreshMs: number
   #layers: Map<string, Layer> = new Map()
   #readAt = -Infinity
+  #generation = 0
   #pending: Promise<void> | undefined
 
   constructor(db: Queryable, refreshMs: number) {
@@ -114,19 +115,29 @@ export class LayerCatalog {
   /** Forgets what was read, so the next call reads the database again (after an import). */
   invalidate() {
     this.#readAt = -Infinity
+    // A read already under way may have started before the change: it must not count as fresh.
+    this.#generation++
+    this.#pending = undefined
   }
 
   async #fresh() {
     if (performance.now() - this.#readAt < this.#refreshMs) return
     // One read at a time: concurrent requests wait for the same one.
-    this.#pending ??= readLayers(this.#db)
-      .then((layers) => {
-        this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
-        this.#readAt = performance.now()
-      })
-      .finally(() => {
-        this.#pending = undefined
-      })
+    if (!this.#pending) {
+      const generation = this.#generation
+      const pending = readLayers(this.#db)
+        .then((layers) => {
+          if (generation !== this.#generation) return
+          this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
+          this.#readAt = performance.now()
+        })
+        .finally(() => {
+          if (this.#pending === pending) this.#pending = undefined
+        })
+      this.#pending = pending
+    }
     await this.#pending
+    // Invalidated while reading: read again, so the caller sees the change.
+    if (this.#readAt === -Infinity) await this.#fresh()
   }
 }
