@@ -4,12 +4,9 @@ import { z } from 'zod'
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 
 const urlOf = (protocols: string[]) =>
-  z
-    .string()
-    .url()
-    .refine((value) => protocols.includes(new URL(value).protocol), {
-      message: `must start with ${protocols.join(' or ')}//`,
-    })
+  z.string().refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
+    message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  })
 
 /** Every setting, its environment variable, default and meaning; README lists the same. */
 const schema = z.object({
@@ -25,7 +22,7 @@ const schema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   REDIS_URL: urlOf(['redis:', 'rediss:']).optional(),
   REDIS_PREFIX: z.string().min(1).max(64).default('ecozoning:'),
-  TILE_CACHE_MB: z.coerce.number().min(1).default(256),
+  TILE_CACHE_MB: z.coerce.number().min(1).max(65_536).default(256),
   TILE_CACHE_TTL_S: z.coerce.number().int().min(1).default(86_400),
   TILE_INDEX_MAX_VERTICES: z.coerce.number().int().min(0).default(500_000),
   TILE_INDEX_MAX_TILES: z.coerce.number().int().min(100).default(20_000),
@@ -50,12 +47,14 @@ export function readConfig(
   )
   const result = schema.safeParse(present)
   if (result.success) return { config: result.data }
-  return {
-    problems: result.error.issues.map((issue) => {
-      const name = String(issue.path[0])
-      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`
-    }),
+  // One line per setting: the first problem found with it.
+  const problems = new Map<string, string>()
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0])
+    if (!problems.has(name))
+      problems.set(name, `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`)
   }
+  return { problems: [...problems.values()] }
 }
 
 export const CONFIG_HELP: [string, string, string][] = [

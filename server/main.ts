@@ -1,6 +1,7 @@
 import pino from 'pino'
 import { CONFIG_HELP, readConfig } from './config.ts'
 import { DataDirBusyError } from './db/data-dir-lock.ts'
+import { StartupError } from './startup-error.ts'
 import { startServer } from './start.ts'
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -55,7 +56,7 @@ try {
   process.once('SIGTERM', () => void stop('SIGTERM'))
   process.once('SIGINT', () => void stop('SIGINT'))
 } catch (error) {
-  if (error instanceof DataDirBusyError) {
+  if (error instanceof DataDirBusyError || error instanceof StartupError) {
     log.fatal(error.message)
   } else {
     log.fatal({ err: error }, 'could not start')

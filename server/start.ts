@@ -14,6 +14,7 @@ import { LAYERS_CHANGED } from './import/layer-import.ts'
 import { lockDataDir } from './db/data-dir-lock.ts'
 import { openDatabase } from './db/open-database.ts'
 import { ensurePortalBuilt } from './portal/portal-build.ts'
+import { StartupError } from './startup-error.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
 import { TileCutter } from './tiles/tile-cutter.ts'
 import { TileService } from './tiles/tile-service.ts'
@@ -61,11 +62,24 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? pino({ level: 'silent' })
 
+  // The cache first: an unreachable Redis should stop the start before the slow steps.
+  const cache = options.redisUrl
+    ? await createRedisTileCache({
+        url: options.redisUrl,
+        ttlSeconds: options.tileCacheTtlSeconds ?? 86_400,
+        prefix: options.redisPrefix ?? 'ecozoning:',
+      })
+    : createMemoryTileCache(options.tileCacheBytes ?? 256 * 1024 * 1024)
+  log.info({ cache: cache.kind }, 'tile cache ready')
+
   // PGlite does not lock its folder: a second process opens it and one of them loses its writes.
   const lock =
     options.databaseUrl || !options.dataDir
       ? undefined
-      : await lockDataDir(options.dataDir, 'server')
+      : await lockDataDir(options.dataDir, 'server').catch(async (error: unknown) => {
+          await cache.close()
+          throw error
+        })
   const db = await openDatabase({
     url: options.databaseUrl,
     dataDir: options.dataDir,
@@ -73,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     statementTimeoutMs: options.dbStatementTimeoutMs,
   }).catch(async (error: unknown) => {
     await lock?.release()
+    await cache.close()
     throw error
   })
   log.info({ database: db.kind, at: db.location }, 'database open')
@@ -93,15 +108,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ? path.join(REPO_ROOT, 'portal', 'dist')
       : await ensurePortalBuilt(REPO_ROOT, log)
 
-  const cache = options.redisUrl
-    ? await createRedisTileCache({
-        url: options.redisUrl,
-        ttlSeconds: options.tileCacheTtlSeconds ?? 86_400,
-        prefix: options.redisPrefix ?? 'ecozoning:',
-      })
-    : createMemoryTileCache(options.tileCacheBytes ?? 256 * 1024 * 1024)
-  log.info({ cache: cache.kind }, 'tile cache ready')
-
   const catalog = new LayerCatalog(db, options.catalogRefreshMs ?? 2_000)
   // An import in another process (or a reload here) changes versions; the periodic re-read is
   // the fallback when a notification is missed.
@@ -113,11 +119,38 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const tiles = new TileService(cache, cutter, log)
   const app = buildApp({ db, cache, catalog, tiles, log, portalDir, publicUrl: options.publicUrl })
 
-  const server = app.listen(options.port ?? 8080, options.host ?? '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
-  const host = options.host === undefined || options.host === '0.0.0.0' ? 'localhost' : options.host
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const port = options.port ?? 8080
+  const host = options.host ?? '127.0.0.1'
+  const server = app.listen(port, host)
+  await once(server, 'listening').catch(async (error: { code?: string }) => {
+    await cache.close()
+    await db.close()
+    await lock?.release()
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is in use (PORT)`
+        : `cannot listen on ${host}:${port} (HOST, PORT): ${error.code ?? String(error)}`
+    throw new StartupError(reason, { cause: error })
+  })
+  // Requests Node cannot parse (bad methods, oversized headers) still get a JSON answer.
+  server.on('clientError', (error: { code?: string }, socket) => {
+    if (!socket.writable) return
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+    const body = JSON.stringify({
+      error: {
+        code: status === 431 ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
+        message: 'Malformed request.',
+      },
+    })
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    )
+  })
+  const bound = (server.address() as AddressInfo).port
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${bound}`
 
   return {
     url,

@@ -1,4 +1,5 @@
 import { parseSiteGeometry, type SiteGeometry } from '../geo/geojson-geometry.ts'
+import { describeValue } from '../http/describe-value.ts'
 import { badRequest, unprocessable } from '../http/http-error.ts'
 import { PROJECT_KINDS, type ProjectKind } from '../zoning/access-list.ts'
 import { isIndustryCode } from './industry-match.ts'
@@ -25,22 +26,26 @@ export function parseAdmissionRequest(body: unknown): AdmissionRequest {
   }
   const site = parseSiteGeometry(geometry)
 
-  if (typeof industry !== 'string' || industry.trim() === '') {
+  if (industry === undefined || industry === null || industry === '') {
     const message = 'industry is required: a GB/T 4754-2017 code such as C2614 or C26.'
     throw badRequest('PARAMETER_MISSING', message, 'industry')
+  }
+  if (typeof industry !== 'string') {
+    const message = `industry must be a string such as "C2614", got ${describeValue(industry)}.`
+    throw unprocessable('INDUSTRY_INVALID', message, 'industry')
   }
   const code = industry.trim().toUpperCase()
   if (!isIndustryCode(code)) {
     const message =
       `industry must be a GB/T 4754-2017 code (a section letter A–T and 2 to 4 digits), ` +
-      `got "${industry.slice(0, 40)}".`
+      `got ${describeValue(industry)}.`
     throw unprocessable('INDUSTRY_INVALID', message, 'industry')
   }
 
   const kind = projectKind ?? 'new'
   if (typeof kind !== 'string' || !(PROJECT_KINDS as readonly string[]).includes(kind)) {
     const kinds = PROJECT_KINDS.join(', ')
-    const message = `projectKind must be one of ${kinds}, got ${JSON.stringify(kind)}.`
+    const message = `projectKind must be one of ${kinds}, got ${describeValue(kind)}.`
     throw unprocessable('PROJECT_KIND_INVALID', message, 'projectKind')
   }
   return { site, industry: code, projectKind: kind as ProjectKind }

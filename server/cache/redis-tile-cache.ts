@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import { StartupError } from '../startup-error.ts'
 import type { CacheStats, TileCache } from './tile-cache.ts'
 
 export interface RedisCacheOptions {
@@ -17,11 +18,21 @@ export async function createRedisTileCache(options: RedisCacheOptions): Promise<
     keyPrefix: options.prefix,
     lazyConnect: true,
     maxRetriesPerRequest: 1,
+    // While Redis is away, commands fail at once instead of queueing, so tiles are cut locally
+    // without waiting; the slow path is then the cut, not the cache.
+    enableOfflineQueue: false,
+    commandTimeout: 500,
   })
   // ioredis reconnects by itself; without a listener a lost connection would be an unhandled
   // 'error' event.
   redis.on('error', () => {})
-  await redis.connect()
+  await redis.connect().catch((error: unknown) => {
+    redis.disconnect()
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new StartupError(`Redis at ${describeRedisUrl(options.url)} (REDIS_URL): ${reason}`, {
+      cause: error,
+    })
+  })
 
   const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0 }
 
@@ -50,4 +61,10 @@ export async function createRedisTileCache(options: RedisCacheOptions): Promise<
       await redis.quit().catch(() => redis.disconnect())
     },
   }
+}
+
+/** host:port/db of a Redis URL, never its password. */
+function describeRedisUrl(url: string): string {
+  const parsed = new URL(url)
+  return `${parsed.host}${parsed.pathname || '/0'}`
 }

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { StartupError } from '../startup-error.ts'
 import type { Database, Queryable } from './database.ts'
 
 // Counts and ids are int8 in some queries; they stay far below 2^53, and numbers keep both back
@@ -24,7 +25,12 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   // process. The pool replaces the client on the next checkout.
   pool.on('error', () => {})
 
-  const client = await pool.connect()
+  const client = await pool.connect().catch(async (error: unknown) => {
+    await pool.end().catch(() => {})
+    const reason = error instanceof Error ? error.message : String(error)
+    const where = describeUrl(options.url)
+    throw new StartupError(`PostgreSQL at ${where} (DATABASE_URL): ${reason}`, { cause: error })
+  })
   client.release()
 
   const query: Queryable['query'] = async (text, params) => {

@@ -1,15 +1,27 @@
 import type { Geometry, Position } from 'geojson'
-import { unprocessable } from '../http/http-error.ts'
+import { describeValue } from '../http/describe-value.ts'
+import { HttpError, unprocessable } from '../http/http-error.ts'
 
 const SITE_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPolygon'] as const
+
+/** The most vertices a site may have: far beyond any surveyed parcel or route. */
+export const MAX_SITE_VERTICES = 10_000
+/** The widest and tallest a site may be, in degrees (about 500 km): a project, not a region. */
+export const MAX_SITE_EXTENT_DEGREES = 5
 export type SiteGeometry = Extract<Geometry, { type: (typeof SITE_TYPES)[number] }>
 
 /**
  * Checks that `value` is a GeoJSON Point, LineString, Polygon or MultiPolygon in lon/lat with
- * closed rings of four or more positions. Throws a 422 naming the field and the first problem
- * found; topology (self-intersection) is left to PostGIS.
+ * closed rings of four or more positions, within the site limits. Throws a 422 naming the field
+ * and the first problem found; topology (self-intersection) is left to PostGIS.
  */
 export function parseSiteGeometry(value: unknown, field = 'geometry'): SiteGeometry {
+  const site = parseShape(value, field)
+  assertWithinLimits(site, field)
+  return site
+}
+
+function parseShape(value: unknown, field: string): SiteGeometry {
   const fail = (message: string): never => {
     throw unprocessable('GEOMETRY_INVALID', message, field)
   }
@@ -19,10 +31,20 @@ export function parseSiteGeometry(value: unknown, field = 'geometry'): SiteGeome
   const { type, coordinates } = value as { type?: unknown; coordinates?: unknown }
   if (typeof type !== 'string' || !(SITE_TYPES as readonly string[]).includes(type)) {
     return fail(
-      `${field}.type must be one of ${SITE_TYPES.join(', ')}, got ${JSON.stringify(type)}.`,
+      `${field}.type must be one of ${SITE_TYPES.join(', ')}, got ${describeValue(type)}.`,
     )
   }
   if (!Array.isArray(coordinates)) return fail(`${field}.coordinates must be an array.`)
+  const { crs } = value as { crs?: unknown }
+  if (crs !== undefined && !/CRS84|4326|4490/.test(JSON.stringify(crs).slice(0, 200))) {
+    // RFC 7946 dropped `crs`; a file that still names one may hold projected coordinates.
+    throw unprocessable(
+      'CRS_UNSUPPORTED',
+      `${field}.crs names a coordinate system other than WGS84; GeoJSON sites must be in ` +
+        'WGS84 longitude/latitude.',
+      field,
+    )
+  }
 
   const position = (p: unknown, at: string): Position => {
     if (!Array.isArray(p) || p.length < 2 || p.length > 3) {
@@ -75,5 +97,36 @@ export function parseSiteGeometry(value: unknown, field = 'geometry'): SiteGeome
         type: 'MultiPolygon',
         coordinates: coordinates.map((p, i) => polygon(p, `[${i}]`)),
       }
+  }
+}
+
+function assertWithinLimits(site: SiteGeometry, field: string) {
+  const positions: Position[] =
+    site.type === 'Point'
+      ? [site.coordinates]
+      : site.type === 'LineString'
+        ? site.coordinates
+        : site.type === 'Polygon'
+          ? site.coordinates.flat()
+          : site.coordinates.flat(2)
+  if (positions.length > MAX_SITE_VERTICES) {
+    throw new HttpError(
+      413,
+      'SITE_TOO_COMPLEX',
+      `${field} has ${positions.length} vertices; a site may have at most ${MAX_SITE_VERTICES}.`,
+      field,
+    )
+  }
+  const lons = positions.map((p) => p[0]!)
+  const lats = positions.map((p) => p[1]!)
+  const width = Math.max(...lons) - Math.min(...lons)
+  const height = Math.max(...lats) - Math.min(...lats)
+  if (width > MAX_SITE_EXTENT_DEGREES || height > MAX_SITE_EXTENT_DEGREES) {
+    throw unprocessable(
+      'SITE_TOO_LARGE',
+      `${field} spans ${width.toFixed(2)}° by ${height.toFixed(2)}°; a site may span at most ` +
+        `${MAX_SITE_EXTENT_DEGREES}° each way. Check the coordinate order and system.`,
+      field,
+    )
   }
 }

@@ -6,10 +6,19 @@ interface ErrorBody {
   error: { code: string; message: string; field?: string }
 }
 
+interface ErrorResponse {
+  status: number
+  body: ErrorBody
+  headers?: Record<string, string>
+}
+
+// PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout.
+const QUERY_CANCELED = '57014'
+
 /**
  * Renders every failure as `{ "error": { "code", "message", "field" } }`. Client errors keep
- * their message; anything else is logged with its stack and answered with a bare 500, so no SQL,
- * driver text or stack trace reaches a client.
+ * their message; a database timeout is a 503 the client may retry; anything else is logged with
+ * its stack and answered with a bare 500, so no SQL, driver text or stack trace reaches a client.
  */
 export function errorMiddleware(log: Logger) {
   return async (ctx: Context, next: Next) => {
@@ -19,39 +28,60 @@ export function errorMiddleware(log: Logger) {
         throw new HttpError(404, 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}.`)
       }
     } catch (error) {
-      const { status, body } = toResponse(error)
-      if (status === 500) log.error({ err: error, reqId: ctx.state.reqId }, 'request failed')
-      ctx.status = status
+      const response = toResponse(error)
+      if (response.status === 500)
+        log.error({ err: error, reqId: ctx.state.reqId }, 'request failed')
+      if (response.status === 503)
+        log.warn({ err: error, reqId: ctx.state.reqId }, 'query timed out')
+      ctx.status = response.status
       ctx.set('Cache-Control', 'no-store')
-      ctx.body = body
+      for (const [name, value] of Object.entries(response.headers ?? {})) ctx.set(name, value)
+      ctx.body = response.body
     }
   }
 }
 
-function toResponse(error: unknown): { status: number; body: ErrorBody } {
+function toResponse(error: unknown): ErrorResponse {
   if (error instanceof HttpError && error.expose) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } }
     if (error.field) body.error.field = error.field
     return { status: error.status, body }
   }
-
-  // Errors thrown by Koa's own helpers and body parsers carry a status and an expose flag.
-  const status = statusOf(error)
-  if (status >= 400 && status < 500 && exposeOf(error)) {
-    const message = error instanceof Error ? error.message : 'Bad request.'
-    return { status, body: { error: { code: codeForStatus(status), message } } }
-  }
-  // Koa's router answers unknown methods with 501; other 5xx are failures of ours.
-  if (status === 501) {
+  if ((error as { code?: unknown } | null)?.code === QUERY_CANCELED) {
+    const message = 'The database took too long to answer; try again shortly.'
     return {
-      status,
-      body: { error: { code: 'NOT_IMPLEMENTED', message: 'Method not implemented.' } },
+      status: 503,
+      body: { error: { code: 'QUERY_TIMEOUT', message } },
+      headers: { 'Retry-After': '5' },
     }
   }
+
+  // Errors thrown by Koa's helpers, the router and the static file server carry a status.
+  const status = statusOf(error)
+  const headers = headersOf(error)
+  if (status === 405 || status === 501) {
+    // The router answers methods it knows of but no route takes with 405, and all others
+    // (TRACE, PROPFIND, …) with 501; to a client both mean the same.
+    const message = `Method not allowed here${headers.Allow ? `; use ${headers.Allow}` : ''}.`
+    return { status: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message } }, headers }
+  }
+  if (status >= 400 && status < 500) return { status, body: clientErrorBody(status) }
   return {
     status: 500,
     body: { error: { code: 'INTERNAL', message: 'Internal server error.' } },
   }
+}
+
+/** Our own words for the client errors of libraries, whose messages name their internals. */
+function clientErrorBody(status: number): ErrorBody {
+  const known: Record<number, [string, string]> = {
+    400: ['BAD_REQUEST', 'The request is malformed (check the URL encoding).'],
+    403: ['FORBIDDEN', 'That path is not allowed.'],
+    413: ['PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+    415: ['UNSUPPORTED_MEDIA_TYPE', 'The request body has an unsupported media type.'],
+  }
+  const [code, message] = known[status] ?? ['BAD_REQUEST', 'The request cannot be served.']
+  return { error: { code, message } }
 }
 
 function statusOf(error: unknown): number {
@@ -60,13 +90,10 @@ function statusOf(error: unknown): number {
   return Number.isInteger(status) ? status : 500
 }
 
-function exposeOf(error: unknown): boolean {
-  return Boolean((error as { expose?: unknown } | null)?.expose)
-}
-
-function codeForStatus(status: number): string {
-  if (status === 413) return 'PAYLOAD_TOO_LARGE'
-  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE'
-  if (status === 405) return 'METHOD_NOT_ALLOWED'
-  return 'BAD_REQUEST'
+function headersOf(error: unknown): Record<string, string> {
+  const headers = (error as { headers?: unknown } | null)?.headers
+  if (typeof headers !== 'object' || headers === null) return {}
+  const allow =
+    (headers as Record<string, unknown>).Allow ?? (headers as Record<string, unknown>).allow
+  return typeof allow === 'string' ? { Allow: allow } : {}
 }

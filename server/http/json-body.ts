@@ -22,7 +22,8 @@ export function jsonBody() {
       if (status === 415) {
         throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The body encoding is not supported.')
       }
-      throw new HttpError(400, 'BODY_INVALID_JSON', `The request body is not valid JSON.`)
+      const message = 'The request body must be a JSON object or array, and valid JSON.'
+      throw new HttpError(400, 'BODY_INVALID_JSON', message)
     },
   })
 }

@@ -42,7 +42,7 @@ export function assertZoomInRange(tile: TileAddress, minzoom: number, maxzoom: n
 }
 
 function parseWhole(text: string, field: string): number {
-  if (!/^\d{1,9}$/.test(text)) {
+  if (!/^(0|[1-9]\d{0,8})$/.test(text)) {
     throw badRequest(
       'TILE_ADDRESS_INVALID',
       `${field} must be a whole number, got "${text}".`,

@@ -34,6 +34,7 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
   })
 
   router.get('/tiles', async (ctx) => {
+    if (!deps.publicUrl) ctx.vary('Host')
     const [layers, dataset] = await Promise.all([deps.catalog.list(), readDatasetInfo(deps.db)])
     ctx.set('Cache-Control', 'public, max-age=60')
     ctx.body = {
@@ -51,6 +52,8 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
     const set = await requireTileSet(deps.catalog, document.slice(0, -'.json'.length))
     const dataset = await readDatasetInfo(deps.db)
     ctx.set('Cache-Control', 'public, max-age=60')
+    // Without PUBLIC_URL the URLs follow the Host header; shared caches must key on it.
+    if (!deps.publicUrl) ctx.vary('Host')
     ctx.body = tileJson(set, { baseUrl: baseUrl(ctx), attribution: attributionText(dataset) })
   })
 
@@ -76,7 +79,7 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
     const gzip = ctx.acceptsEncodings('gzip', 'identity') === 'gzip'
     const etag = gzip ? `${tile.etag.slice(0, -1)}-gz"` : tile.etag
     ctx.set('ETag', etag)
-    if (ctx.get('If-None-Match') === etag) {
+    if (matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {
       ctx.status = 304
       return
     }
@@ -128,4 +131,10 @@ function describeLayer(layer: Layer, baseUrl: string) {
     })),
     tilejson: `${baseUrl}/tiles/${encodeURIComponent(layer.name)}.json`,
   }
+}
+
+/** Whether an If-None-Match header (a list, possibly weak validators, or *) names `etag`. */
+export function matchesIfNoneMatch(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
 }

@@ -30,6 +30,7 @@ export class TileService {
   #cutter: TileCutter
   #log: Logger
   #inFlight = new Map<string, Promise<Buffer>>()
+  #warnedAt = -Infinity
 
   constructor(cache: TileCache, cutter: TileCutter, log: Logger) {
     this.#cache = cache
@@ -43,7 +44,7 @@ export class TileService {
     const etag = `"${set.name}-${set.version}-${z}-${x}-${y}"`
 
     const cached = await this.#cache.get(key).catch((error: unknown) => {
-      this.#log.warn({ err: error, cache: this.#cache.kind }, 'tile cache read failed; cutting')
+      this.#warnDegraded(error, 'tile cache read failed; cutting tiles without it')
       return undefined
     })
     if (cached) return { gzipped: cached, cache: 'hit', etag }
@@ -60,8 +61,15 @@ export class TileService {
     const bytes = await this.#cutter.cut(set.layers, address)
     const gzipped = bytes.length === 0 ? bytes : await gzipAsync(bytes)
     await this.#cache.set(key, gzipped).catch((error: unknown) => {
-      this.#log.warn({ err: error, cache: this.#cache.kind }, 'tile cache write failed')
+      this.#warnDegraded(error, 'tile cache write failed')
     })
     return gzipped
+  }
+
+  /** One warning per ten seconds while the cache is down, not one per request. */
+  #warnDegraded(error: unknown, message: string) {
+    if (performance.now() - this.#warnedAt < 10_000) return
+    this.#warnedAt = performance.now()
+    this.#log.warn({ err: error, cache: this.#cache.kind }, message)
   }
 }

@@ -22,7 +22,8 @@ export function parsePointQuery(query: Record<string, string | string[] | undefi
     throw badRequest('CRS_UNSUPPORTED', message, 'crs')
   }
   const lon = coordinate(query.lon, 'lon', 180)
-  const lat = coordinate(query.lat, 'lat', 180)
+  // Read up to 180 first, so a longitude given as lat gets the swap hint below.
+  const lat = coordinate(query.lat, 'lat', 180, 90)
   if (Math.abs(lat) > 90) {
     // A latitude beyond 90 is most often a longitude given in the wrong parameter.
     const swap = Math.abs(lon) <= 90 ? ' lon and lat look swapped; give the longitude as lon.' : ''
@@ -36,18 +37,24 @@ export function parsePointQuery(query: Record<string, string | string[] | undefi
   return { lon: wgsLon, lat: wgsLat, input: { lon, lat, crs } }
 }
 
-function coordinate(value: string | string[] | undefined, field: string, limit: number): number {
+function coordinate(
+  value: string | string[] | undefined,
+  field: string,
+  limit: number,
+  shownLimit = limit,
+): number {
   const text = single(value, field)
   if (text === undefined || text.trim() === '') {
     throw badRequest('PARAMETER_MISSING', `${field} is required, in decimal degrees.`, field)
   }
-  const number = Number(text)
+  // Number() would also read hexadecimal, binary and "Infinity"; degrees are plain decimals.
+  const number = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text) ? Number(text) : NaN
   if (!Number.isFinite(number)) {
     const message = `${field} must be a number in decimal degrees, got "${text.slice(0, 40)}".`
     throw badRequest('COORDINATE_INVALID', message, field)
   }
   if (Math.abs(number) > limit) {
-    const message = `${field} must be between -${limit} and ${limit}, got ${number}.`
+    const message = `${field} must be between -${shownLimit} and ${shownLimit}, got ${number}.`
     throw badRequest('COORDINATE_OUT_OF_RANGE', message, field)
   }
   return number

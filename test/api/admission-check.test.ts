@@ -225,6 +225,76 @@ for (const backend of BACKENDS) {
           'OUTSIDE_COVERAGE',
           'geometry',
         ],
+        [
+          'a polygon spanning the world',
+          { geometry: square(-180, -90, 180, 90), industry: 'C26' },
+          422,
+          'SITE_TOO_LARGE',
+          'geometry',
+        ],
+        [
+          'a ring read across the antimeridian',
+          { geometry: square(170, 26, -170, 27), industry: 'C26' },
+          422,
+          'SITE_TOO_LARGE',
+          'geometry',
+        ],
+        [
+          'a line from Hengyang to the antimeridian',
+          {
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [112, 26.9],
+                [180, 26.9],
+              ],
+            },
+            industry: 'C26',
+          },
+          422,
+          'SITE_TOO_LARGE',
+          'geometry',
+        ],
+        [
+          'a site with too many vertices',
+          {
+            geometry: {
+              type: 'LineString',
+              coordinates: Array.from({ length: 10_001 }, (_, i) => [112 + i * 1e-5, 27]),
+            },
+            industry: 'C26',
+          },
+          413,
+          'SITE_TOO_COMPLEX',
+          'geometry',
+        ],
+        [
+          'a geometry naming a projected crs',
+          {
+            geometry: {
+              ...point(112.03, 27.03),
+              crs: { type: 'name', properties: { name: 'EPSG:4526' } },
+            },
+            industry: 'C26',
+          },
+          422,
+          'CRS_UNSUPPORTED',
+          'geometry',
+        ],
+        [
+          'an industry that is a number',
+          { geometry: site, industry: 42 },
+          422,
+          'INDUSTRY_INVALID',
+          'industry',
+        ],
+        [
+          'an industry that is an array',
+          { geometry: site, industry: ['C26'] },
+          422,
+          'INDUSTRY_INVALID',
+          'industry',
+        ],
       ]
       it.each(cases)('rejects %s', async (_, body, status, code, field) => {
         const response = await server.postJson('/api/admission-check', body)
@@ -233,6 +303,18 @@ for (const backend of BACKENDS) {
         expect(answer.error.code).toBe(code)
         expect(answer.error.field).toBe(field)
         expect(answer.error.message?.length).toBeGreaterThan(10)
+      })
+
+      it('survives deeply nested values and keeps echoed input short', async () => {
+        const nested = '['.repeat(5000) + ']'.repeat(5000)
+        const body = `{"geometry": ${JSON.stringify(site)}, "industry": "C26", "projectKind": ${nested}}`
+        const first = await server.postJson('/api/admission-check', body)
+        expect(first.status).toBe(422)
+
+        const long = { geometry: site, industry: 'C26', projectKind: 'x'.repeat(1_500_000) }
+        const second = await server.postJson('/api/admission-check', long)
+        expect(second.status).toBe(422)
+        expect((await second.text()).length).toBeLessThan(500)
       })
 
       it('rejects malformed JSON with a 400 and no stack trace', async () => {

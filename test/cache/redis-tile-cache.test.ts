@@ -38,7 +38,9 @@ describe.skipIf(!REDIS_URL)(`two servers sharing one Redis ${title}`, () => {
   const embedded = BACKENDS[0]!
 
   beforeAll(async () => {
+    // A short expiry keeps test keys from piling up in a shared Redis.
     const shared = {
+      tileCacheTtlSeconds: 120,
       redisUrl: REDIS_URL,
       redisPrefix: `ecozoning-test-${randomBytes(4).toString('hex')}:`,
     }

@@ -33,6 +33,7 @@ export interface Strings {
   skipToContent: string
   nav: { label: string; map: string; report: string; about: string }
   footer: { notice: string; contact: string }
+  notFound: { title: string; heading: string; body: string; back: string }
 
   unitClass: Record<UnitClass, string>
   unitClassOutline: Record<UnitClass, string>

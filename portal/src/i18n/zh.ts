@@ -5,6 +5,12 @@ export const zh: Strings = {
   siteName: '衡阳市生态环境分区管控',
   skipToContent: '跳到主要内容',
   nav: { label: '主导航', map: '管控地图', report: '举报', about: '关于数据' },
+  notFound: {
+    title: '页面不存在',
+    heading: '找不到这个页面',
+    body: '地址可能有误，或者页面已经移动。可以回到管控地图查询任意位置的管控单元和准入要求。',
+    back: '返回管控地图',
+  },
   footer: {
     notice: '示例数据，仅供演示，非官方管控成果',
     contact: '环境污染举报请拨打 12369',

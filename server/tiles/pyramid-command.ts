@@ -1,0 +1,136 @@
+import type { Config } from '../config.ts'
+import { lockDataDir, type DataDirLock } from '../db/data-dir-lock.ts'
+import type { Database } from '../db/database.ts'
+import { migrate } from '../db/migrate.ts'
+import { openDatabase } from '../db/open-database.ts'
+import type { Layer } from './layer-catalog.ts'
+import { TILE_LIMIT } from './pyramid-arguments.ts'
+import { planPyramid, type TilePyramid } from './tile-pyramid.ts'
+import type { LonLatBox } from './tile-range.ts'
+import { COMPOSITE_NAME, compositeTileSet, layerTileSet, type TileSet } from './tile-set.ts'
+
+/**
+ * A request the command cannot carry out, with the exit status to end on: 2 when the command
+ * line should change (unknown layer, zooms outside the range, too many tiles), 1 otherwise.
+ */
+export class CommandProblem extends Error {
+  readonly exitCode: 1 | 2
+
+  constructor(exitCode: 1 | 2, message: string) {
+    super(message)
+    this.name = 'CommandProblem'
+    this.exitCode = exitCode
+  }
+}
+
+export interface PyramidRequest {
+  /** What the command does, for messages: "seed" or "export". */
+  verb: string
+  /** A layer name, `zoning`, or `all` where `allowAll`. */
+  layer: string
+  allowAll: boolean
+  /** Undefined: each set's own first or last zoom. */
+  minzoom: number | undefined
+  maxzoom: number | undefined
+  bbox: LonLatBox | undefined
+  force: boolean
+}
+
+/**
+ * The pyramids a command asked for, from the catalogue's layers: one per layer for `all`, each
+ * within its layer's zoom range (layers outside the requested zooms are left out). Throws a
+ * CommandProblem for an unknown layer, zooms outside every range, no tile with data, or more
+ * than TILE_LIMIT tiles without `force`. Pure.
+ */
+export function choosePyramids(layers: Layer[], request: PyramidRequest): TilePyramid[] {
+  const sets = chooseTileSets(layers, request)
+  const pyramids = sets.flatMap((set) => {
+    const minzoom = Math.max(request.minzoom ?? set.minzoom, set.minzoom)
+    const maxzoom = Math.min(request.maxzoom ?? set.maxzoom, set.maxzoom)
+    return minzoom <= maxzoom ? [planPyramid(set, { minzoom, maxzoom, bbox: request.bbox })] : []
+  })
+
+  if (pyramids.length === 0) {
+    const { minzoom, maxzoom } = request
+    const asked =
+      minzoom === undefined
+        ? `up to ${maxzoom}`
+        : maxzoom === undefined
+          ? `from ${minzoom} on`
+          : `${minzoom}–${maxzoom}`
+    const ranges = sets.map((set) => `${set.name} ${set.minzoom}–${set.maxzoom}`).join(', ')
+    throw new CommandProblem(2, `Zooms ${asked} lie outside the zoom range of ${ranges}.`)
+  }
+
+  const size = pyramids.reduce((sum, pyramid) => sum + pyramid.size, 0)
+  if (size === 0) {
+    const names = pyramids.map((p) => p.set.name).join(', ')
+    const withData = pyramids.some((p) => p.set.layers.some((layer) => layer.bounds))
+    const reason = !withData
+      ? `${names} has no features; load data first (npm run import, or start the server once)`
+      : `${names} has no features within --bbox ${request.bbox!.join(',')}`
+    throw new CommandProblem(1, `Nothing to ${request.verb}: ${reason}.`)
+  }
+  if (size > TILE_LIMIT && !request.force) {
+    const count = size.toLocaleString('en-US')
+    const limit = TILE_LIMIT.toLocaleString('en-US')
+    throw new CommandProblem(
+      2,
+      `That is ${count} tiles, over the limit of ${limit}; ` +
+        'narrow the zooms or --bbox, or add --force.',
+    )
+  }
+  return pyramids
+}
+
+function chooseTileSets(layers: Layer[], request: PyramidRequest): TileSet[] {
+  if (request.allowAll && request.layer === 'all') return layers.map(layerTileSet)
+  const layer = layers.find((l) => l.name === request.layer)
+  if (layer) return [layerTileSet(layer)]
+  const composite = request.layer === COMPOSITE_NAME ? compositeTileSet(layers) : undefined
+  if (composite) return [composite]
+
+  const known = [...layers.map((l) => l.name), COMPOSITE_NAME]
+  if (request.allowAll) known.push('all')
+  const shown = request.layer.length > 40 ? `${request.layer.slice(0, 40)}…` : request.layer
+  throw new CommandProblem(2, `No layer named "${shown}"; give one of ${known.join(', ')}.`)
+}
+
+export interface OpenedDatabase {
+  db: Database
+  /** Closes the database and gives its folder back. */
+  close(): Promise<void>
+}
+
+/**
+ * Opens the database of the configuration for a command, as the importer does: PostgreSQL at
+ * DATABASE_URL, else the embedded one in DATA_DIR, whose folder is locked for `role` first
+ * (throws DataDirBusyError while the server holds it). Migrates it, which a server already
+ * running on it has done, so the catalogue is there to read.
+ */
+export async function openCommandDatabase(config: Config, role: string): Promise<OpenedDatabase> {
+  let lock: DataDirLock | undefined
+  let db: Database | undefined
+  try {
+    if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR, role)
+    db = await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: 4,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    })
+    await migrate(db)
+  } catch (error) {
+    await db?.close()
+    await lock?.release()
+    throw error
+  }
+  const opened = db
+  return {
+    db: opened,
+    async close() {
+      await opened.close()
+      await lock?.release()
+    },
+  }
+}

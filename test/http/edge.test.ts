@@ -1,0 +1,108 @@
+import { request } from 'node:http'
+import { connect } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readConfig } from '../../server/config.ts'
+import { startServer } from '../../server/start.ts'
+import { StartupError } from '../../server/startup-error.ts'
+import { BACKENDS } from '../support/services.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+
+/** Sends raw bytes and returns the raw answer: for requests fetch refuses to make. */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text))
+    const chunks: Buffer[] = []
+    socket.on('data', (chunk) => chunks.push(chunk))
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    socket.on('error', reject)
+  })
+}
+
+describe('the HTTP edge', () => {
+  let server: TestServer
+  let port: number
+  beforeAll(async () => {
+    server = await startTestServer(BACKENDS[0]!, 'fixture')
+    port = Number(new URL(server.url).port)
+  })
+  afterAll(() => server?.close())
+
+  it('answers a method no route knows with a JSON 405', async () => {
+    const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const req = request({ port, host: '127.0.0.1', path: '/api/lookup', method: 'TRACE' })
+      req.on('response', (response) => {
+        let body = ''
+        response.on('data', (chunk) => (body += chunk))
+        response.on('end', () => resolve({ status: response.statusCode, body }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(answer.status).toBe(405)
+    expect(JSON.parse(answer.body).error.code).toBe('METHOD_NOT_ALLOWED')
+  })
+
+  it('answers a request Node cannot parse with a JSON 400', async () => {
+    const answer = await rawRequest(port, 'NOT A REQUEST\r\n\r\n')
+    expect(answer).toMatch(/^HTTP\/1\.1 400/)
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe('BAD_REQUEST')
+  })
+
+  it('honours weak and listed validators in If-None-Match', async () => {
+    const path = '/tiles/control_units/8/207/107.mvt'
+    const etag = (await server.get(path)).headers.get('etag')!
+    const listed = await server.get(path, { headers: { 'if-none-match': `"other", W/${etag}` } })
+    expect(listed.status).toBe(304)
+  })
+
+  it('keys TileJSON on the Host header when no public URL is set', async () => {
+    const response = await server.get('/tiles/control_units.json')
+    expect(response.headers.get('vary')).toMatch(/host/i)
+  })
+
+  it('refuses to start on a port in use, naming the setting', async () => {
+    const error = await startServer({ port, host: '127.0.0.1', buildPortal: false }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(StartupError)
+    expect((error as Error).message).toContain('PORT')
+  })
+
+  it('refuses to start when Redis cannot be reached, naming the setting', async () => {
+    // Port 9 (discard) has no Redis on a test machine.
+    const error = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      buildPortal: false,
+      redisUrl: 'redis://127.0.0.1:9',
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(StartupError)
+    expect((error as Error).message).toContain('REDIS_URL')
+  })
+})
+
+describe('configuration', () => {
+  it('reads defaults from an empty environment', () => {
+    const { config } = readConfig({})
+    expect(config).toMatchObject({ PORT: 8080, LOAD_SAMPLE: 'auto', TILE_CACHE_MB: 256 })
+  })
+
+  it('names every wrong value on its own line, without throwing', () => {
+    const { problems } = readConfig({
+      PORT: 'eighty',
+      DATABASE_URL: 'garbage',
+      REDIS_URL: 'http://127.0.0.1:6379',
+      PUBLIC_URL: 'notaurl',
+      TILE_CACHE_MB: '1e9',
+      LOG_LEVEL: 'loud',
+    })
+    expect(problems?.map((p) => p.split('=')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'PUBLIC_URL',
+      'REDIS_URL',
+      'TILE_CACHE_MB',
+    ])
+  })
+})
