@@ -20,6 +20,12 @@ const round = (n: number, digits: number) => Number(n.toFixed(digits))
 export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: string): FeatureRow[] {
   const convert = toLonLat(chosen.crs)
   const lonLatInput = chosen.crs.kind === 'lonlat'
+  // A zone-prefixed system's eastings start with its zone number: a different number means the
+  // file is in another zone, and reading it in this one would land it hundreds of km away.
+  const zonePrefix =
+    chosen.crs.kind === 'gauss-kruger' && chosen.crs.system.falseEasting >= 1_000_000
+      ? Math.floor(chosen.crs.system.falseEasting / 1_000_000)
+      : undefined
   const as = `${chosen.crs.name}, ${chosen.from}`
 
   return rows.map((row, i) => {
@@ -36,6 +42,12 @@ export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: strin
         return fail(
           `Coordinates (${round(x, 2)}, ${round(y, 2)}) are projected, not longitude/latitude ` +
             `as in ${as}. ${crsHint(x, y)}`,
+        )
+      }
+      if (zonePrefix !== undefined && Math.floor(x / 1_000_000) !== zonePrefix) {
+        return fail(
+          `The easting ${round(x, 2)} carries zone number ${Math.floor(x / 1_000_000)}, but ` +
+            `${as} is zone ${zonePrefix}. ${crsHint(x, y)}`,
         )
       }
       const [lon, lat] = convert([x, y])

@@ -34,6 +34,13 @@ const failure = (rows: FeatureRow[], crs: ChosenCrs): ImportError => {
 }
 
 describe('reprojectRows', () => {
+  it('refuses eastings of one zone read as another zone-prefixed system', () => {
+    const zone38: Geometry = { type: 'Point', coordinates: [38_450_000, 2_980_000] }
+    const error = failure([row(zone38)], chosen('EPSG:4527'))
+    expect(error.message).toMatch(/zone number 38, but .*zone 39/)
+    expect(error.feature).toBe(1)
+  })
+
   it('converts zone-38 Gauss-Kruger to the longitude/latitude PostGIS projected it from', () => {
     // ST_Transform(ST_SetSRID(ST_MakePoint(112.61, 26.89), 4490), 4526) on PostGIS 3.3 / PROJ.
     const point: Geometry = { type: 'Point', coordinates: [38361893.65340532, 2976199.77368099] }
