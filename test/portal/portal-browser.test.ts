@@ -225,6 +225,14 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('shows its own 404 page for a page that does not exist', async () => {
+      const page = await context.newPage()
+      const response = await page.goto(`${server.url}/no-such-page/`)
+      expect(response?.status()).toBe(404)
+      expect(await page.locator('h1').innerText()).toBe(zh.notFound.heading)
+      await page.close()
+    })
+
     it('fits 360 px and 1280 px screens without sideways scrolling', async () => {
       for (const width of [360, 1280]) {
         for (const route of ['/', '/report/', '/about/']) {

@@ -36,7 +36,14 @@ export class LookupPanelElement extends HTMLElement {
       unitCode: outcome.kind === 'found' ? outcome.result.unit?.code : undefined,
     })
 
-    if (request.origin !== 'map') this.querySelector<HTMLElement>('[data-heading]')?.focus()
+    const heading = this.querySelector<HTMLElement>('[data-heading]')
+    if (request.origin !== 'map') {
+      heading?.focus()
+    } else if (window.matchMedia('(max-width: 48rem)').matches) {
+      // On a phone the answer sits below the map: bring its first line into view after a tap,
+      // leaving the map above it in sight.
+      heading?.scrollIntoView({ behavior: 'smooth', block: 'nearest' })
+    }
   }
 
   #show(outcome: LookupOutcome, t: Strings): void {
