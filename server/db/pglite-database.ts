@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, type Results } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import type { Database } from './database.ts'
 
@@ -17,16 +17,14 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     location: dataDir ?? 'memory',
 
     async query(text, params) {
-      const result = await pg.query(text, params as unknown[] | undefined)
-      return result.rows as never[]
+      return rowsOf(await pg.query(text, params as unknown[] | undefined), text)
     },
 
     transaction(work) {
       return pg.transaction((tx) =>
         work({
           async query(text, params) {
-            const result = await tx.query(text, params as unknown[] | undefined)
-            return result.rows as never[]
+            return rowsOf(await tx.query(text, params as unknown[] | undefined), text)
           },
         }),
       )
@@ -45,4 +43,20 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
       await pg.close()
     },
   }
+}
+
+/**
+ * The rows of a result, or an error when PGlite swallowed one: with pglite-postgis 0.2.8 an
+ * error raised inside PostGIS (a GEOS exception) comes back as an empty result without a command
+ * tag (electric-sql/pglite#916). Reading that as "no rows" would answer wrongly, not fail; this
+ * check can go once the upstream fix is released.
+ */
+function rowsOf(result: Results<unknown>, text: string): never[] {
+  const command = (result as { command?: string }).command
+  if (command === undefined || command === '???') {
+    throw new Error(
+      `PostGIS failed without an error in: ${text.replace(/\s+/g, ' ').slice(0, 120)}`,
+    )
+  }
+  return result.rows as never[]
 }
