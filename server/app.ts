@@ -9,6 +9,8 @@ import { jsonBody } from './http/json-body.ts'
 import { portalPages } from './http/portal-pages.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
+import { createMetrics } from './ops/metrics.ts'
+import { opsRoutes } from './ops/ops-routes.ts'
 import type { LayerCatalog } from './tiles/layer-catalog.ts'
 import { tileRoutes } from './tiles/tile-routes.ts'
 import type { TileService } from './tiles/tile-service.ts'
@@ -31,7 +33,8 @@ export function buildApp(deps: AppDeps): Koa {
   // The error middleware renders every error; Koa's default printer would only repeat them.
   app.silent = true
 
-  app.use(requestLog(deps.log))
+  const metrics = createMetrics(deps.cache, deps.catalog)
+  app.use(requestLog(deps.log, metrics))
   app.use(errorMiddleware(deps.log))
   app.use(securityHeaders)
   app.use(jsonBody())
@@ -46,6 +49,7 @@ export function buildApp(deps: AppDeps): Koa {
     lookupRoutes(deps),
     admissionRoutes(deps),
     datasetRoutes(deps),
+    opsRoutes(metrics),
   ]) {
     app.use(router.routes())
     app.use(router.allowedMethods({ throw: true }))

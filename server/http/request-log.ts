@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import type { Context, Next } from 'koa'
 import type { Logger } from 'pino'
+import type { Metrics } from '../ops/metrics.ts'
+import { routeLabel } from './route-label.ts'
 
 /**
  * One log line per request: method, route pattern (not the raw path, which may carry personal
  * places), status, duration and tile cache outcome, under a request id that is also sent back as
- * X-Request-Id.
+ * X-Request-Id; and the same request counted in the metrics.
  */
-export function requestLog(log: Logger) {
+export function requestLog(log: Logger, metrics?: Metrics) {
   return async (ctx: Context, next: Next) => {
     const started = performance.now()
     const reqId = randomUUID()
@@ -19,19 +21,15 @@ export function requestLog(log: Logger) {
       const line = {
         reqId,
         method: ctx.method,
-        route: (ctx as Context & { routerPath?: string }).routerPath ?? routeOf(ctx.path),
+        route: routeLabel(ctx),
         status: ctx.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         cache: ctx.state.cache as string | undefined,
       }
       if (ctx.status >= 500) log.warn(line, 'request')
       else log.info(line, 'request')
+      metrics?.requests.inc({ route: line.route, method: ctx.method, status: ctx.status })
+      metrics?.duration.observe({ route: line.route, method: ctx.method }, line.ms / 1000)
     }
   }
-}
-
-/** Static files and unmatched paths keep only their first segment, never coordinates. */
-function routeOf(path: string): string {
-  const first = path.split('/')[1] ?? ''
-  return first.includes('.') || first === '' ? '/' : `/${first}/*`
 }
