@@ -11,6 +11,7 @@ import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { createMetrics } from './ops/metrics.ts'
 import { opsRoutes } from './ops/ops-routes.ts'
+import { styleRoutes } from './styles/style-routes.ts'
 import type { LayerCatalog } from './tiles/layer-catalog.ts'
 import { tileRoutes } from './tiles/tile-routes.ts'
 import type { TileService } from './tiles/tile-service.ts'
@@ -50,6 +51,7 @@ export function buildApp(deps: AppDeps): Koa {
     admissionRoutes(deps),
     datasetRoutes(deps),
     opsRoutes(metrics),
+    styleRoutes({ publicUrl: deps.publicUrl }),
   ]) {
     app.use(router.routes())
     app.use(router.allowedMethods({ throw: true }))

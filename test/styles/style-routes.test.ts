@@ -1,0 +1,39 @@
+import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BACKENDS } from '../support/services.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+
+describe('GET /styles/zoning.json', () => {
+  let server: TestServer
+  let style: StyleSpecification
+  beforeAll(async () => {
+    server = await startTestServer(BACKENDS[0]!, 'fixture')
+    const response = await server.get('/styles/zoning.json')
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    style = (await response.json()) as StyleSpecification
+  })
+  afterAll(() => server?.close())
+
+  it('is a valid MapLibre style', () => {
+    expect(validateStyleMin(style)).toEqual([])
+  })
+
+  it('loads only vector sources of this server whose TileJSON names each source layer', async () => {
+    for (const [name, source] of Object.entries(style.sources)) {
+      expect(source.type, name).toBe('vector')
+      const url = (source as { url: string }).url
+      expect(url.startsWith(`${server.url}/tiles/`)).toBe(true)
+      const tilejson = (await (await fetch(url)).json()) as { vector_layers: { id: string }[] }
+      const used = style.layers.filter((l) => 'source' in l && l.source === name)
+      for (const layer of used) {
+        const sourceLayer = (layer as { 'source-layer'?: string })['source-layer']
+        expect(tilejson.vector_layers.map((v) => v.id)).toContain(sourceLayer)
+      }
+    }
+  })
+
+  it('asks for no glyphs, sprites or other servers', () => {
+    expect(style.glyphs).toBeUndefined()
+    expect(style.sprite).toBeUndefined()
+  })
+})
