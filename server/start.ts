@@ -15,6 +15,7 @@ import { lockDataDir } from './db/data-dir-lock.ts'
 import { openDatabase } from './db/open-database.ts'
 import { ensurePortalBuilt } from './portal/portal-build.ts'
 import { StartupError } from './startup-error.ts'
+import { answerClientError } from './http/client-error.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
 import { TileCutter } from './tiles/tile-cutter.ts'
 import { TileService } from './tiles/tile-service.ts'
@@ -132,22 +133,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         : `cannot listen on ${host}:${port} (HOST, PORT): ${error.code ?? String(error)}`
     throw new StartupError(reason, { cause: error })
   })
-  // Requests Node cannot parse (bad methods, oversized headers) still get a JSON answer.
-  server.on('clientError', (error: { code?: string }, socket) => {
-    if (!socket.writable) return
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
-    const body = JSON.stringify({
-      error: {
-        code: status === 431 ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
-        message: 'Malformed request.',
-      },
-    })
-    socket.end(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `Connection: close\r\n\r\n${body}`,
-    )
-  })
+  // Requests Node cannot parse still get a JSON answer.
+  server.on('clientError', answerClientError)
+
   const bound = (server.address() as AddressInfo).port
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${bound}`

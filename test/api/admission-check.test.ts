@@ -307,7 +307,8 @@ for (const backend of BACKENDS) {
 
       it('survives deeply nested values and keeps echoed input short', async () => {
         const nested = '['.repeat(5000) + ']'.repeat(5000)
-        const body = `{"geometry": ${JSON.stringify(site)}, "industry": "C26", "projectKind": ${nested}}`
+        const head = `{"geometry": ${JSON.stringify(site)}, "industry": "C26"`
+        const body = `${head}, "projectKind": ${nested}}`
         const first = await server.postJson('/api/admission-check', body)
         expect(first.status).toBe(422)
 

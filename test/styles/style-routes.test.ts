@@ -18,7 +18,7 @@ describe('GET /styles/zoning.json', () => {
     expect(validateStyleMin(style)).toEqual([])
   })
 
-  it('loads only vector sources of this server whose TileJSON names each source layer', async () => {
+  it("loads only this server's vector sources, whose TileJSON names each layer", async () => {
     for (const [name, source] of Object.entries(style.sources)) {
       expect(source.type, name).toBe('vector')
       const url = (source as { url: string }).url

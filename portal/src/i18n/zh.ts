@@ -210,7 +210,8 @@ export const zh: Strings = {
     source: {
       heading: '数据来源',
       paragraphs: [
-        '本站展示衡阳市生态环境分区管控（“三线一单”）的示例数据集：环境管控单元、饮用水水源保护区、自然保护区、生态保护红线、一般生态空间、产业园区、畜禽禁养区、河流和点位，以及各单元的生态环境准入清单。',
+        '本站展示衡阳市生态环境分区管控（“三线一单”）的示例数据集：环境管控单元、饮用水水源保护区、自然保护区、生态保护红线、一般生态空间、产业园区、畜禽禁养区、河流和点位，' +
+          '以及各单元的生态环境准入清单。',
         '这些图层和准入要求是依据公开资料简化编制的演示数据，不是衡阳市正式发布的管控成果，不能作为项目审批、选址或执法的依据。正式成果以衡阳市生态环境局发布的为准。',
         '行政区边界取自公开转载的 DataV GeoAtlas 行政区划数据，未附许可声明，仅用于演示，不代表官方行政界线。',
       ],
@@ -244,8 +245,10 @@ export const zh: Strings = {
     tiles: {
       heading: '在其他客户端中使用瓦片',
       paragraphs: [
-        '所有图层都以 Mapbox 矢量瓦片（MVT）发布，可在 MapLibre、OpenLayers、QGIS 等客户端中使用。每个图层有一份 TileJSON 3.0.0 描述，给出瓦片地址、缩放级别范围、范围框和属性字段。瓦片中的图层名（source-layer）与图层名称相同。',
-        '下列地址都以本站地址开头，例如本站为 https://example.org 时，管控单元的 TileJSON 为 https://example.org/tiles/control_units.json。',
+        '所有图层都以 Mapbox 矢量瓦片（MVT）发布，可在 MapLibre、OpenLayers、QGIS 等客户端中使用。' +
+          '每个图层有一份 TileJSON 3.0.0 描述，给出瓦片地址、缩放级别范围、范围框和属性字段。瓦片中的图层名（source-layer）与图层名称相同。',
+        '下列地址都以本站地址开头，例如本站为 https://example.org 时，' +
+          '管控单元的 TileJSON 为 https://example.org/tiles/control_units.json。',
       ],
     },
     endpoints: [
@@ -282,7 +285,8 @@ export const zh: Strings = {
     lookup: {
       heading: '查询接口',
       paragraphs: [
-        'GET /api/lookup?lon=经度&lat=纬度 返回该点所属的环境管控单元、叠加的管控区域和适用的准入要求。参数 crs 可取 EPSG:4326（默认）、gcj02 或 bd09。',
+        'GET /api/lookup?lon=经度&lat=纬度 返回该点所属的环境管控单元、叠加的管控区域和适用的准入要求。' +
+          '参数 crs 可取 EPSG:4326（默认）、gcj02 或 bd09。',
         'GET /api/dataset 返回数据集的名称、版本、是否为示例数据以及各图层的要素数量。',
       ],
     },
