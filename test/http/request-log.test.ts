@@ -1,21 +1,14 @@
-import { Writable } from 'node:stream'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { captureLog } from '../support/log-capture.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
 describe('request log', () => {
-  const lines: Record<string, unknown>[] = []
+  const { log, lines } = captureLog()
   let server: TestServer
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line))
-        done()
-      },
-    })
-    server = await startTestServer(BACKENDS[0]!, 'fixture', { log: pino({ level: 'info' }, sink) })
+    server = await startTestServer(BACKENDS[0]!, 'fixture', { log })
   })
   afterAll(() => server?.close())
 
