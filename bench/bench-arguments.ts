@@ -1,0 +1,153 @@
+import { parseArgs } from 'node:util'
+
+/** What `npm run bench` measures and how hard. */
+export interface BenchArguments {
+  parts: Set<1 | 2 | 3>
+  quick: boolean
+  /** wrk rounds per server, each `durationSeconds` long. */
+  rounds: number
+  durationSeconds: number
+  connections: number
+  /** Tiles cut at a time in the cold sweeps, by both sides. */
+  concurrency: number
+  /** Sweeps per cutter in parts 2 and 3. */
+  coldRounds: number
+  warmMinzoom: number
+  warmMaxzoom: number
+  /** Most tiles per zoom in the cold Hengyang pyramid; Infinity for every tile. */
+  coldPerZoom: number
+  provinceUnits: number
+  provincePerZoom: number
+  forcedIndex: boolean
+  embedded: boolean
+  seed: number
+  out: string
+}
+
+export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--parts 1,2,3] [options]
+
+Measures warm tiles against a bare node:http server (part 1), the cold Hengyang pyramid against
+ST_AsMVT and on PGlite (part 2), and the province-scale layer (part 3), and writes the tables to
+bench/RESULTS.md. Needs wrk and a PostgreSQL with PostGIS where the role may create databases
+(BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres); uses Redis at
+BENCH_REDIS_URL (default redis://127.0.0.1:6379) when one answers.
+
+  --quick               a short run (about 2 minutes): 2 rounds of 3 s, zooms 8-12 warm,
+                        one cold round, at most 150 tiles per zoom cold, 5,000 province units,
+                        15 tiles per zoom
+  --parts LIST          which parts, e.g. 1,3; default 1,2,3
+  --rounds N            wrk runs per server; default 3
+  --duration S          seconds per wrk run; default 8
+  --connections N       wrk connections (one thread); default 50
+  --concurrency C       tiles at a time in cold sweeps, ours and ST_AsMVT; default 4
+  --cold-rounds N       sweeps per cutter in parts 2 and 3, order alternating; default 2
+  --warm-zooms A-B      zooms of the warm pyramid; default 8-14
+  --cold-per-zoom N     most tiles per zoom in the cold pyramid (a fixed random sample);
+                        default all
+  --province-units N    seed points of the province layer; default 20000
+  --province-per-zoom N sampled tiles with data per zoom over Hunan; default 40
+  --no-index            skip the province run with the in-memory index forced
+  --no-embedded         skip our server on PGlite in part 2
+  --seed S              seed of every random choice; default 1
+  --out FILE            default bench/RESULTS.md
+  -h, --help            this text`
+
+/** Reads the command line; returns the arguments, 'help', or a problem naming the option. */
+export function parseBenchArguments(
+  argv: string[],
+  defaultOut: string,
+): BenchArguments | 'help' | { problem: string } {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      options: {
+        quick: { type: 'boolean' },
+        parts: { type: 'string' },
+        rounds: { type: 'string' },
+        duration: { type: 'string' },
+        connections: { type: 'string' },
+        concurrency: { type: 'string' },
+        'cold-rounds': { type: 'string' },
+        'warm-zooms': { type: 'string' },
+        'cold-per-zoom': { type: 'string' },
+        'province-units': { type: 'string' },
+        'province-per-zoom': { type: 'string' },
+        'no-index': { type: 'boolean' },
+        'no-embedded': { type: 'boolean' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }))
+  } catch (error) {
+    return { problem: (error as Error).message }
+  }
+  if (values.help) return 'help'
+  const quick = values.quick === true
+
+  const problems: string[] = []
+  const whole = (
+    name: string,
+    text: string | undefined,
+    fallback: number,
+    min: number,
+    max: number,
+  ) => {
+    if (text === undefined) return fallback
+    const value = Number(text)
+    if (/^\d+$/.test(text) && value >= min && value <= max) return value
+    problems.push(`--${name} takes a whole number from ${min} to ${max}, got "${text}".`)
+    return fallback
+  }
+
+  const parts = new Set<1 | 2 | 3>()
+  for (const part of (values.parts ?? '1,2,3').split(',')) {
+    if (part === '1' || part === '2' || part === '3') parts.add(Number(part) as 1 | 2 | 3)
+    else problems.push(`--parts takes a list of 1, 2 and 3, got "${values.parts}".`)
+  }
+
+  const zooms = /^(\d{1,2})-(\d{1,2})$/.exec(values['warm-zooms'] ?? (quick ? '8-12' : '8-14'))
+  const [warmMinzoom, warmMaxzoom] = zooms ? [Number(zooms[1]), Number(zooms[2])] : [8, 14]
+  if (!zooms || warmMinzoom > warmMaxzoom || warmMaxzoom > 14) {
+    problems.push(`--warm-zooms takes A-B with 0 ≤ A ≤ B ≤ 14, got "${values['warm-zooms']}".`)
+  }
+
+  const coldText = values['cold-per-zoom']
+  const result: BenchArguments = {
+    parts,
+    quick,
+    rounds: whole('rounds', values.rounds, quick ? 2 : 3, 1, 20),
+    durationSeconds: whole('duration', values.duration, quick ? 3 : 8, 1, 60),
+    connections: whole('connections', values.connections, 50, 1, 1000),
+    concurrency: whole('concurrency', values.concurrency, 4, 1, 64),
+    coldRounds: whole('cold-rounds', values['cold-rounds'], quick ? 1 : 2, 1, 10),
+    warmMinzoom,
+    warmMaxzoom,
+    coldPerZoom:
+      coldText === undefined
+        ? quick
+          ? 150
+          : Infinity
+        : whole('cold-per-zoom', coldText, Infinity, 1, 1_000_000),
+    provinceUnits: whole(
+      'province-units',
+      values['province-units'],
+      quick ? 5_000 : 20_000,
+      10,
+      200_000,
+    ),
+    provincePerZoom: whole(
+      'province-per-zoom',
+      values['province-per-zoom'],
+      quick ? 15 : 40,
+      1,
+      10_000,
+    ),
+    forcedIndex: values['no-index'] !== true,
+    embedded: values['no-embedded'] !== true,
+    seed: whole('seed', values.seed, 1, 0, 2 ** 32 - 1),
+    out: values.out ?? defaultOut,
+  }
+  return problems.length > 0 ? { problem: problems.join('\n') } : result
+}

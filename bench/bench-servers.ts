@@ -1,0 +1,51 @@
+import path from 'node:path'
+import type { CacheStats } from '../server/cache/tile-cache.ts'
+import type { StartOptions } from '../server/start.ts'
+import type { RecordedAnswer } from './bare-server.ts'
+import { startChild, type Child } from './child-process.ts'
+
+const HERE = import.meta.dirname
+
+/** What the product's server process reports about its memory and cache. */
+export interface ServerMemory {
+  /** Largest process.memoryUsage().rss sampled every 100 ms, bytes. */
+  rssMax: number
+  rss: number
+  heapUsed: number
+  cache: CacheStats
+}
+
+/** The product's server in a process of its own. */
+export interface OursServer {
+  url: string
+  pid: number
+  /** From spawning the process to listening (migration and sample load included), ms. */
+  startMs: number
+  memory(): Promise<ServerMemory>
+  /** Peak resident set size the kernel recorded (VmHWM), bytes. */
+  peakRss(): Promise<number | undefined>
+  stop(): Promise<void>
+}
+
+/** Starts the product's server (bench/ours-server.ts) with these options on a free port. */
+export async function startOurs(options: StartOptions): Promise<OursServer> {
+  const started = performance.now()
+  const child = await startChild<{ url: string }>(path.join(HERE, 'ours-server.ts'), options)
+  return {
+    url: child.ready.url,
+    pid: child.pid,
+    startMs: performance.now() - started,
+    memory: () => child.ask<ServerMemory>({ type: 'memory' }, 'memory'),
+    peakRss: () => child.peakRss(),
+    stop: () => child.stop(),
+  }
+}
+
+/** The bare node:http server (bench/bare-server.ts), answering from the recorded answers. */
+export async function startBare(
+  answers: Map<string, RecordedAnswer>,
+): Promise<Child<{ url: string }>> {
+  const child = await startChild<{ url: string }>(path.join(HERE, 'bare-server.ts'), {})
+  await child.ask({ type: 'answers', answers }, 'answers')
+  return child
+}

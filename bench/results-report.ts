@@ -1,0 +1,409 @@
+import type { TileAddress } from '../server/tiles/tile-address.ts'
+import type { LonLatBox } from '../server/tiles/tile-range.ts'
+import type { BenchArguments } from './bench-arguments.ts'
+import { OURS_PG, ST_ASMVT as ST_ASMVT_COLD, type ColdResult } from './cold-pyramid.ts'
+import { latencyByZoom, type Sweep, type TileTiming, type ZoomLatency } from './cold-sweep.ts'
+import type { MachineInfo } from './machine-info.ts'
+import { table, wrapText } from './markdown-text.ts'
+import {
+  INDEX,
+  ST_ASMVT as ST_ASMVT_PROVINCE,
+  WINDOW,
+  type ProvinceScaleResult,
+  type ServerRun,
+} from './province-scale.ts'
+import { median } from './sample-stats.ts'
+import type { WarmResult } from './warm-tiles.ts'
+
+export interface LayerSize {
+  name: string
+  features: number
+  vertices: number
+}
+
+/** Everything one run measured, as the report needs it. */
+export interface BenchResults {
+  args: BenchArguments
+  argv: string[]
+  machine: MachineInfo
+  wrk: string
+  postgres: string
+  postgis: string | undefined
+  hengyang?: { layers: LayerSize[]; loadMs: number }
+  warm?: WarmResult
+  cold?: ColdResult & { tiles: TileAddress[]; box: LonLatBox }
+  province?: ProvinceScaleResult
+  failures: { part: number; message: string }[]
+  loadAtEnd?: number
+  totalSeconds?: number
+}
+
+const WARM_GOAL = 0.8
+const SWEEP_GOAL = 20
+const P99_GOAL_MS = 50
+const RSS_GOAL = 1.5 * 2 ** 30
+
+/** The report as Markdown, prose wrapped at 100 columns. Pure. */
+export function renderResults(results: BenchResults): string {
+  const sections = [
+    header(results),
+    results.warm ? warmSection(results.warm, results.args) : undefined,
+    results.cold ? coldSection(results.cold, results.args) : undefined,
+    results.province ? provinceSection(results.province, results.args) : undefined,
+    failureSection(results),
+    caveats(results),
+  ]
+  return `${sections.filter((s) => s !== undefined).join('\n\n')}\n`
+}
+
+function header(results: BenchResults): string {
+  const { machine, args } = results
+  const command = ['npm run bench', ...(results.argv.length > 0 ? ['--', ...results.argv] : [])]
+  const rows: string[][] = [
+    ['CPU', `${machine.cpu}, ${machine.cores} cores (nproc)`],
+    ['memory', `${fixed(machine.memoryGb, 1)} GiB`],
+    ['system', machine.kernel],
+    [
+      'load average, 1 min',
+      `${fixed(machine.loadAtStart, 2)} at start, ${fixed(results.loadAtEnd ?? NaN, 2)} at end`,
+    ],
+    ['Node.js', machine.node],
+    ['PostgreSQL', results.postgres.replace(/^PostgreSQL /, '')],
+    ['PostGIS', results.postgis ? postgisVersion(results.postgis) : 'not measured'],
+    ['load generator', `${results.wrk.split(' ').slice(0, 2).join(' ')}, one thread`],
+    ['cold sweeps', `concurrency ${args.concurrency}, ours and ST_AsMVT alike`],
+  ]
+  if (results.hengyang) {
+    const layers = results.hengyang.layers
+    const features = layers.reduce((sum, l) => sum + l.features, 0)
+    const vertices = layers.reduce((sum, l) => sum + l.vertices, 0)
+    const units = layers.find((l) => l.name === 'control_units')
+    rows.push([
+      'Hengyang sample',
+      `${layers.length} layers, ${int(features)} features, ${int(vertices)} vertices ` +
+        `(control_units: ${int(units?.features ?? NaN)} features, ${int(units?.vertices ?? NaN)} ` +
+        `vertices); loaded by the server in ${fixed(results.hengyang.loadMs / 1000, 1)} s`,
+    ])
+  }
+  if (results.province) {
+    const p = results.province
+    rows.push([
+      'province layer',
+      `${int(p.built.units)} units over Hunan, ${int(p.vertices)} vertices, ` +
+        `${fixed(p.built.bytes / 1e6, 1)} MB of GeoJSON; built in ` +
+        `${fixed(p.built.seconds, 1)} s, imported in ${fixed(p.importMs / 1000, 1)} s`,
+    ])
+  }
+
+  const load = Math.max(machine.loadAtStart, results.loadAtEnd ?? 0)
+  const busy =
+    load > machine.cores
+      ? ` The load average (${fixed(load, 1)} on ${machine.cores} cores) shows other work on ` +
+        'the machine during this run: absolute figures are low and spreads wide; the ratios, ' +
+        'taken from interleaved runs, hold better.'
+      : ''
+  return [
+    '# Tile benchmarks',
+    wrapText(
+      `Written by \`${command.join(' ')}\` on ${machine.date.slice(0, 16).replace('T', ' ')} ` +
+        `UTC, in ${fixed(results.totalSeconds ?? NaN, 0)} s. One run on one machine: compare the ` +
+        'ratios within it, not absolute figures across runs. **wrk, the servers, PostgreSQL and ' +
+        `the benchmark's own process all share the ${machine.cores} cores**, and the load ` +
+        `average says how busy the machine was besides.${busy}`,
+    ),
+    table(['', ''], rows),
+    wrapText(
+      'To rerun: PostgreSQL with PostGIS at `BENCH_DATABASE_URL` (default ' +
+        '`postgres://postgres@127.0.0.1:5432/postgres`; the role creates and drops scratch ' +
+        'databases), `wrk` installed (`apt-get install wrk`), optionally Redis at ' +
+        '`BENCH_REDIS_URL` (default `redis://127.0.0.1:6379`), then:',
+    ),
+    [
+      '```sh',
+      command.join(' '),
+      '# part 3 builds its layer as this does:',
+      `npm run build-province -- --units ${args.provinceUnits} --seed ${args.seed}`,
+      '```',
+    ].join('\n'),
+  ].join('\n\n')
+}
+
+function warmSection(warm: WarmResult, args: BenchArguments): string {
+  const bare = warm.sides.find((side) => side.name.startsWith('bare'))
+  const rows = warm.sides.map((side) => [
+    side.name,
+    int(side.rate.median),
+    `${int(side.rate.min)}–${int(side.rate.max)}`,
+    percent(side.rate.spread),
+    fixed(median(side.runs.map((r) => r.p50Ms)) ?? NaN, 2),
+    fixed(median(side.runs.map((r) => r.p99Ms)) ?? NaN, 2),
+    String(side.runs.reduce((sum, r) => sum + r.errors, 0)),
+    fixed(bare ? side.rate.median / bare.rate.median : NaN, 2),
+  ])
+  const memory = warm.sides.find((side) => side.name.includes('memory'))
+  const ratio = memory && bare ? memory.rate.median / bare.rate.median : NaN
+  const verdict =
+    ratio >= WARM_GOAL
+      ? `meets the goal of ${WARM_GOAL}.`
+      : `misses the goal of ${WARM_GOAL} (plain Koa measured about 0.5 on a machine like this).`
+  const zooms = warm.perZoom.map((z) => `z${z.z} ${int(z.urls)}`).join(', ')
+  const statuses = Object.entries(warm.statuses)
+    .map(([status, count]) => `${int(count)} × ${status}`)
+    .join(', ')
+  const misses = warm.missesDuringRuns.reduce((sum, n) => sum + n, 0)
+
+  return [
+    '## 1. Warm tiles',
+    wrapText(
+      `${int(warm.urls)} distinct URLs: every tile of zooms ${args.warmMinzoom}–` +
+        `${args.warmMaxzoom} over the Hengyang sample, for \`control_units\` and for the ` +
+        `composite \`zoning\` (${zooms}), shuffled once. They answer ${statuses}, ` +
+        `${fixed(warm.bytes / 1e6, 1)} MB gzip-compressed in all. One warm-up pass cut every ` +
+        `tile (${fixed(warm.warmupMs / 1000, 1)} s at concurrency ${args.concurrency}) and ` +
+        'recorded the answers; the bare `node:http` server answers the same status, headers ' +
+        `and bytes from a \`Map\`. Then \`wrk -t1 -c${args.connections} ` +
+        `-d${args.durationSeconds}s\` with a Lua script cycling through the URLs ` +
+        `(\`Accept-Encoding: gzip\`), ${args.rounds} rounds per server, the order of the ` +
+        `servers reversed every other round. Our servers counted ${int(misses)} cache misses ` +
+        'during the wrk runs.',
+    ),
+    table(
+      ['server', 'requests/s, median', 'min–max', 'spread', 'p50 ms', 'p99 ms', 'errors', '/ bare'],
+      rows,
+    ),
+    wrapText(
+      `**Ours (memory cache) / bare = ${fixed(ratio, 2)}**, which ${verdict}` +
+        (warm.redisSkipped ? ` No Redis row: ${warm.redisSkipped}.` : ''),
+    ),
+  ].join('\n\n')
+}
+
+function coldSection(cold: NonNullable<BenchResults['cold']>, args: BenchArguments): string {
+  const sides = [...cold.sweeps].filter(([, sweeps]) => sweeps.length > 0)
+  const subset = Number.isFinite(args.coldPerZoom)
+    ? `A fixed random sample (seed ${args.seed}) of at most ${args.coldPerZoom} tiles per zoom`
+    : 'Every tile'
+  const ours = medianMs(cold.sweeps.get(OURS_PG) ?? [])
+  const ratio = medianMs(cold.sweeps.get(ST_ASMVT_COLD) ?? []) / ours
+  const started = cold.embeddedStartMs.map((ms) => fixed(ms / 1000, 1)).join(' and ')
+
+  return [
+    '## 2. Cold pyramid, Hengyang',
+    wrapText(
+      `${subset} of zooms 0–14 over the sample's bounds ` +
+        `(${cold.box.map((v) => fixed(v, 3)).join(', ')}): ${int(cold.tiles.length)} tiles of ` +
+        'the composite `zoning`, all ten layers in each tile, each cut once per sweep at ' +
+        `concurrency ${args.concurrency}, ${rounds(args.coldRounds)}, the order of the cutters ` +
+        'reversed every other round. Ours: a fresh server process with an empty memory cache ' +
+        'for every sweep, over HTTP; each tile is cut, gzip-compressed and cached, and the first ' +
+        "tiles wait for the layers' in-memory indexes to be built. ST_AsMVT: one query per tile " +
+        `through a pool of ${args.concurrency} connections, as Martin and pg_tileserv cut tiles ` +
+        '(ST_TileEnvelope, the index searched with the buffered envelope, ST_Transform to 3857, ' +
+        'ST_AsMVTGeom, one ST_AsMVT per layer, the layers concatenated), timed as the query ' +
+        'round trip, without HTTP or compression.' +
+        (started
+          ? ` Starting the PGlite server and loading the sample into it took ${started} s, ` +
+            'not counted.'
+          : ''),
+    ),
+    sweepTable(sides, (sweepMs) => fixed(sweepMs / ours, 2), 'time / ours'),
+    wrapText(
+      `**ST_AsMVT took ${fixed(ratio, 2)} times as long as ours for the pyramid** (medians). ` +
+        'MB: ours gzip-compressed as served, ST_AsMVT uncompressed.',
+    ),
+    `Latency of one tile by zoom, milliseconds, p50 / p99 over ${rounds(args.coldRounds)}:`,
+    zoomTable(sides.map(([name, sweeps]) => [name, latencyByZoom(pooled(sweeps))])),
+  ].join('\n\n')
+}
+
+function provinceSection(p: ProvinceScaleResult, args: BenchArguments): string {
+  const sweepsOf = (name: string) =>
+    (p.runs.get(name) ?? []).flatMap((run) => (run.sweep ? [run.sweep] : []))
+  const sides = [...p.runs.keys()]
+    .map((name): [string, Sweep[]] => [name, sweepsOf(name)])
+    .filter(([, sweeps]) => sweeps.length > 0)
+  const reference = medianMs(sweepsOf(ST_ASMVT_PROVINCE))
+  const perZoom = latencyByZoom(p.tiles.map((tile) => ({ tile, ms: 0, bytes: 0 })))
+    .map((z) => `z${z.z} ${z.count}`)
+    .join(', ')
+
+  const oursNames = [WINDOW, INDEX].filter((name) => p.runs.has(name))
+  const verdicts = oursNames.map((name) => {
+    const runs = p.runs.get(name)!
+    const failure = runs.find((run) => run.failed)?.failed
+    if (failure) return indent(wrapText(`- ${name}: failed (${failure}).`))
+    const sweeps = sweepsOf(name)
+    const ratio = reference / medianMs(sweeps)
+    const slow = latencyByZoom(pooled(sweeps)).filter((z) => z.p99 >= P99_GOAL_MS)
+    const rss = Math.max(
+      ...runs.map((run) => Math.max(run.server!.memoryAfter.rssMax, run.server!.peakRss ?? 0)),
+    )
+    const p99 =
+      slow.length === 0
+        ? 'met at every zoom'
+        : `missed at ${slow.map((z) => `z${z.z} (${int(z.p99)} ms)`).join(', ')}`
+    return indent(
+      wrapText(
+        `- ${name}: the sweep is ${fixed(ratio, 1)}× as fast as ST_AsMVT's (goal ≥ ` +
+          `${SWEEP_GOAL}×: ${ratio >= SWEEP_GOAL ? 'met' : 'not met'}); p99 < ${P99_GOAL_MS} ` +
+          `ms ${p99}; peak RSS ${mib(rss)} (goal < ${mib(RSS_GOAL)}: ` +
+          `${rss < RSS_GOAL ? 'met' : 'not met'}).`,
+      ),
+    )
+  })
+
+  return [
+    '## 3. Province scale, Hunan',
+    wrapText(
+      `A synthetic layer (\`npm run build-province\`, seed ${args.seed}): ` +
+        `${int(p.built.units)} control units, ${int(p.vertices)} vertices, imported into a ` +
+        "scratch database with the product's importer, then analysed. A fixed random sample of " +
+        `up to ${args.provincePerZoom} tiles with data per zoom 0–14 (${perZoom}; fewer where ` +
+        'the province covers fewer tiles), each cut once per sweep, cold, at concurrency ' +
+        `${args.concurrency}, ${rounds(args.coldRounds)} in alternating order; our server is a ` +
+        'fresh process with an empty cache for every sweep. Its first request, for a tile far ' +
+        'from Hunan, readies the layer: it counts the vertices and, with the index forced, ' +
+        'reads the whole layer and builds the index; that time is the "ready" column, outside ' +
+        'the sweep. RSS is sampled every 100 ms in the server process ' +
+        '(`process.memoryUsage().rss`); VmHWM is the peak the kernel recorded; both are the ' +
+        'largest over the rounds. ST_AsMVT as in part 2.',
+    ),
+    sweepTable(sides, (sweepMs) => fixed(reference / sweepMs, 2), 'ST_AsMVT time / this'),
+    table(
+      ['our server', 'ready s', 'RSS at start', 'ready', 'max sampled', 'VmHWM', 'heap at end'],
+      oursNames.flatMap((name) => {
+        const servers = (p.runs.get(name) ?? []).flatMap((r) => (r.server ? [r.server] : []))
+        return servers.length > 0 ? [memoryRow(name, servers)] : []
+      }),
+    ),
+    verdicts.join('\n'),
+    `Latency of one tile by zoom, milliseconds, p50 / p99 over ${rounds(args.coldRounds)}:`,
+    zoomTable(sides.map(([name, sweeps]) => [name, latencyByZoom(pooled(sweeps))])),
+  ].join('\n\n')
+}
+
+function sweepTable(
+  sides: [string, Sweep[]][],
+  relative: (sweepMs: number) => string,
+  relativeHead: string,
+): string {
+  const head = ['cutter', 'tiles', 'with content', 'MB', 'sweep s, median', 'min–max', 'tiles/s']
+  return table(
+    [...head, relativeHead],
+    sides.map(([name, sweeps]) => {
+      const ms = medianMs(sweeps)
+      const first = sweeps[0]!
+      const times = sweeps.map((sweep) => sweep.ms / 1000)
+      return [
+        name,
+        int(first.tiles.length),
+        int(first.tiles.filter((t) => t.bytes > 0).length),
+        fixed(first.tiles.reduce((sum, t) => sum + t.bytes, 0) / 1e6, 1),
+        fixed(ms / 1000, 1),
+        `${fixed(Math.min(...times), 1)}–${fixed(Math.max(...times), 1)}`,
+        int((first.tiles.length * 1000) / ms),
+        relative(ms),
+      ]
+    }),
+  )
+}
+
+function memoryRow(name: string, servers: ServerRun[]): string[] {
+  const largest = (pick: (server: ServerRun) => number | undefined) =>
+    mib(Math.max(...servers.map((server) => pick(server) ?? NaN)))
+  return [
+    name.replace(/^ours, /, ''),
+    fixed((median(servers.map((server) => server.sourceReadyMs)) ?? NaN) / 1000, 1),
+    largest((server) => server.memoryAtStart.rss),
+    largest((server) => server.memoryReady.rss),
+    largest((server) => server.memoryAfter.rssMax),
+    largest((server) => server.peakRss),
+    largest((server) => server.memoryAfter.heapUsed),
+  ]
+}
+
+function medianMs(sweeps: Sweep[]): number {
+  return median(sweeps.map((sweep) => sweep.ms)) ?? NaN
+}
+
+function pooled(sweeps: Sweep[]): TileTiming[] {
+  return sweeps.flatMap((sweep) => sweep.tiles)
+}
+
+/** Continues a wrapped list item on indented lines. */
+function indent(text: string): string {
+  return text.replaceAll('\n', '\n  ')
+}
+
+function zoomTable(sides: [string, ZoomLatency[]][]): string {
+  const zooms = [...new Set(sides.flatMap(([, z]) => z.map((l) => l.z)))].sort((a, b) => a - b)
+  const rows = zooms.map((z) => [
+    String(z),
+    int(sides[0]?.[1].find((l) => l.z === z)?.count ?? NaN),
+    ...sides.map(([, latencies]) => {
+      const at = latencies.find((l) => l.z === z)
+      return at ? `${ms(at.p50)} / ${ms(at.p99)}` : '–'
+    }),
+  ])
+  return table(['z', 'tiles', ...sides.map(([name]) => name)], rows)
+}
+
+function failureSection(results: BenchResults): string | undefined {
+  if (results.failures.length === 0) return undefined
+  return [
+    '## Parts that failed',
+    results.failures
+      .map((f) =>
+        wrapText(`- Part ${f.part}: ${f.message.split('\n')[0]}`).replaceAll('\n', '\n  '),
+      )
+      .join('\n'),
+  ].join('\n\n')
+}
+
+function caveats(results: BenchResults): string {
+  const items = [
+    `Every process shares the machine's ${results.machine.cores} cores. In part 1 wrk takes ` +
+      'about one of them, which caps both servers; in the cold sweeps PostgreSQL, the server and ' +
+      'the benchmark process compete.',
+    'ST_AsMVT times are database round trips seen from the benchmark process; ours are HTTP ' +
+      'requests that also gzip and cache each tile.',
+    'Our tiles are cut by geojson-vt, which drops polygons smaller than its tolerance squared ' +
+      '(3 of 4,096 pixels a side), so a low-zoom tile of many small units holds fewer features ' +
+      'than the one ST_AsMVTGeom makes, or none. Both use extent 4096 and a 64-pixel buffer and ' +
+      'carry the same attributes.',
+  ]
+  return [
+    '## Reading these numbers',
+    items.map((item) => indent(wrapText(`- ${item}`))).join('\n'),
+  ].join('\n\n')
+}
+
+function postgisVersion(full: string): string {
+  const postgis = /POSTGIS="([^ "]+)/.exec(full)?.[1]
+  const geos = /GEOS="([^-"]+)/.exec(full)?.[1]
+  return [postgis, geos && `GEOS ${geos}`].filter(Boolean).join(', ') || full
+}
+
+function rounds(count: number): string {
+  return count === 1 ? 'one round' : `${count} rounds`
+}
+
+function int(value: number): string {
+  return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–'
+}
+
+function fixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '–'
+}
+
+function ms(value: number): string {
+  return value >= 100 ? int(value) : fixed(value, 1)
+}
+
+function percent(value: number): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(0)}%` : '–'
+}
+
+function mib(bytes: number): string {
+  return Number.isFinite(bytes) ? `${int(bytes / 2 ** 20)} MiB` : '–'
+}

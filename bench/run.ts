@@ -1,0 +1,192 @@
+// npm run bench [-- --quick] [--parts 1,2,3] …
+// Measures the tile path against a bare node:http server and against ST_AsMVT, on scratch
+// databases it creates and drops, and writes bench/RESULTS.md.
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import * as prettier from 'prettier'
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '../scripts/province/scratch-database.ts'
+import { openDatabase } from '../server/db/open-database.ts'
+import { readLayers } from '../server/tiles/layer-catalog.ts'
+import { unionBoxes } from '../server/tiles/tile-range.ts'
+import { parseBenchArguments, BENCH_USAGE, type BenchArguments } from './bench-arguments.ts'
+import { startOurs } from './bench-servers.ts'
+import { benchColdPyramid } from './cold-pyramid.ts'
+import { readMachineInfo } from './machine-info.ts'
+import { checkPrerequisites } from './prerequisites.ts'
+import { benchProvinceScale } from './province-scale.ts'
+import { renderResults, type BenchResults, type LayerSize } from './results-report.ts'
+import { pyramidTiles, sampleTiles } from './tile-sample.ts'
+import { benchWarmTiles } from './warm-tiles.ts'
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..')
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379'
+const CITIES_FILE = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'hunan-cities.gcj02.geojson')
+
+const args = parseBenchArguments(process.argv.slice(2), path.join(REPO_ROOT, 'bench', 'RESULTS.md'))
+const started = performance.now()
+const log = (line: string) => {
+  const seconds = ((performance.now() - started) / 1000).toFixed(0).padStart(4)
+  console.log(`[${seconds} s] ${line}`)
+}
+
+// Everything made on the way, undone in reverse order at the end or on Ctrl-C.
+const cleanups: (() => Promise<unknown>)[] = []
+async function cleanUp() {
+  while (cleanups.length > 0) await cleanups.pop()!().catch(() => {})
+}
+process.once('SIGINT', () => {
+  console.error('Interrupted: dropping the scratch databases.')
+  void cleanUp().finally(() => process.exit(130))
+})
+
+async function main(args: BenchArguments): Promise<number> {
+  const checked = await checkPrerequisites(
+    POSTGRES_URL,
+    args.parts.has(3) ? CITIES_FILE : undefined,
+  )
+  if (checked.problems) {
+    console.error('The benchmark cannot run:')
+    for (const problem of checked.problems) console.error(`- ${problem}`)
+    return 2
+  }
+
+  const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-bench-'))
+  cleanups.push(() => rm(tmpDir, { recursive: true, force: true }))
+  const results: BenchResults = {
+    args,
+    argv: process.argv.slice(2),
+    machine: await readMachineInfo(),
+    wrk: checked.found.wrk,
+    postgres: checked.found.postgres,
+    postgis: undefined,
+    failures: [],
+  }
+
+  if (args.parts.has(1) || args.parts.has(2)) {
+    const hengyang = await prepareHengyang()
+    results.postgis = hengyang.postgis
+    results.hengyang = { layers: hengyang.sizes, loadMs: hengyang.loadMs }
+    const box = unionBoxes(hengyang.layers.flatMap((l) => (l.bounds ? [l.bounds] : [])))!
+
+    if (args.parts.has(1)) {
+      log('part 1: warm tiles')
+      results.warm = await benchWarmTiles({
+        databaseUrl: hengyang.scratch.url,
+        redisUrl: REDIS_URL,
+        box,
+        minzoom: args.warmMinzoom,
+        maxzoom: args.warmMaxzoom,
+        sets: ['control_units', 'zoning'],
+        rounds: args.rounds,
+        durationSeconds: args.durationSeconds,
+        connections: args.connections,
+        warmConcurrency: args.concurrency,
+        seed: args.seed,
+        tmpDir,
+        log,
+      }).catch((error: unknown) => failed(results, 1, error))
+    }
+
+    if (args.parts.has(2)) {
+      log('part 2: cold pyramid')
+      const tiles = Number.isFinite(args.coldPerZoom)
+        ? await sampleTiles(box, 0, 14, args.coldPerZoom, args.seed)
+        : pyramidTiles(box, 0, 14)
+      results.cold = await benchColdPyramid({
+        databaseUrl: hengyang.scratch.url,
+        layers: hengyang.layers,
+        tiles,
+        concurrency: args.concurrency,
+        rounds: args.coldRounds,
+        embedded: args.embedded,
+        log,
+      })
+        .then((cold) => ({ ...cold, tiles, box }))
+        .catch((error: unknown) => failed(results, 2, error))
+    }
+  }
+
+  if (args.parts.has(3)) {
+    log('part 3: province scale')
+    results.province = await benchProvinceScale({
+      postgresUrl: POSTGRES_URL,
+      units: args.provinceUnits,
+      seed: args.seed,
+      citiesFile: CITIES_FILE,
+      outFile: path.join(tmpDir, 'province-units.geojson'),
+      perZoom: args.provincePerZoom,
+      concurrency: args.concurrency,
+      rounds: args.coldRounds,
+      forcedIndex: args.forcedIndex,
+      log,
+    }).catch((error: unknown) => failed(results, 3, error))
+  }
+
+  results.loadAtEnd = os.loadavg()[0]
+  results.totalSeconds = (performance.now() - started) / 1000
+  // Formatted as the repository's formatter would, so its check passes on the file.
+  const prettierOptions = await prettier.resolveConfig(args.out)
+  const report = await prettier.format(renderResults(results), {
+    ...prettierOptions,
+    filepath: args.out,
+  })
+  await writeFile(args.out, report)
+  log(`wrote ${path.relative(process.cwd(), args.out)}`)
+  return results.failures.length > 0 ? 1 : 0
+}
+
+/** Creates the Hengyang scratch database and loads the sample into it the way a server does. */
+async function prepareHengyang() {
+  const scratch: ScratchDatabase = await createScratchDatabase(POSTGRES_URL, 'bench_hengyang')
+  cleanups.push(() => scratch.drop())
+  log(`scratch database ${scratch.name}: loading the Hengyang sample`)
+  const loader = await startOurs({ databaseUrl: scratch.url, loadSample: true })
+  await loader.stop()
+
+  const db = await openDatabase({ url: scratch.url, poolSize: 1 })
+  try {
+    const layers = await readLayers(db)
+    const sizes: LayerSize[] = []
+    for (const layer of layers) {
+      const [row] = await db.query<{ features: number; vertices: number }>(
+        `SELECT count(*)::integer AS features,
+                coalesce(sum(ST_NPoints(geom)), 0)::integer AS vertices
+           FROM ${pg.escapeIdentifier(layer.tableName)}`,
+      )
+      sizes.push({ name: layer.name, ...row! })
+    }
+    const [postgis] = await db.query<{ version: string }>(
+      'SELECT postgis_full_version() AS version',
+    )
+    return { scratch, layers, sizes, loadMs: loader.startMs, postgis: postgis!.version }
+  } finally {
+    await db.close()
+  }
+}
+
+function failed(results: BenchResults, part: number, error: unknown): undefined {
+  const message = (error as Error).stack ?? String(error)
+  console.error(`Part ${part} failed: ${message}`)
+  results.failures.push({ part, message: (error as Error).message ?? String(error) })
+  return undefined
+}
+
+if (args === 'help') {
+  console.log(BENCH_USAGE)
+} else if ('problem' in args) {
+  console.error(`${args.problem}\n\n${BENCH_USAGE}`)
+  process.exitCode = 2
+} else {
+  try {
+    process.exitCode = await main(args)
+  } finally {
+    await cleanUp()
+  }
+}
