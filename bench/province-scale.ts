@@ -69,9 +69,9 @@ const FAR_TILE = '/tiles/control_units/14/0/0.mvt'
 /**
  * Province scale: builds the synthetic Hunan layer, imports it into a scratch database with the
  * product's importer, draws a fixed random sample of tiles with data at each zoom, and cuts
- * them cold, round after round in alternating order, with our server (per-tile windows, the
- * default above 500k vertices), with ST_AsMVT, and with our server holding the layer in an
- * in-memory index.
+ * them cold, round after round in alternating order, with our server cutting per-tile windows
+ * (what it does above TILE_INDEX_MAX_VERTICES), with ST_AsMVT, and with our server holding the
+ * layer in an in-memory index (its default at this size).
  */
 export async function benchProvinceScale(options: ProvinceOptions): Promise<ProvinceScaleResult> {
   const { log } = options
@@ -160,7 +160,7 @@ async function sweepProvince(
   const server = await startOurs({
     databaseUrl,
     loadSample: false,
-    tileIndexMaxVertices: mode === 'index' ? INDEX_FORCED : undefined,
+    tileIndexMaxVertices: mode === 'index' ? INDEX_FORCED : 0,
   })
   try {
     const memoryAtStart = await server.memory()

@@ -9,7 +9,7 @@ import { jsonBody } from './http/json-body.ts'
 import { portalPages } from './http/portal-pages.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
-import { createMetrics } from './ops/metrics.ts'
+import type { Metrics } from './ops/metrics.ts'
 import { opsRoutes } from './ops/ops-routes.ts'
 import { styleRoutes } from './styles/style-routes.ts'
 import type { LayerCatalog } from './tiles/layer-catalog.ts'
@@ -23,6 +23,7 @@ export interface AppDeps {
   catalog: LayerCatalog
   tiles: TileService
   log: Logger
+  metrics: Metrics
   /** Folder of the built portal, served at /. */
   portalDir: string
   publicUrl?: string
@@ -34,7 +35,7 @@ export function buildApp(deps: AppDeps): Koa {
   // The error middleware renders every error; Koa's default printer would only repeat them.
   app.silent = true
 
-  const metrics = createMetrics(deps.cache, deps.catalog)
+  const { metrics } = deps
   app.use(requestLog(deps.log, metrics))
   app.use(errorMiddleware(deps.log))
   app.use(securityHeaders)

@@ -1,4 +1,5 @@
 import { once } from 'node:events'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import pino, { type Logger } from 'pino'
@@ -16,6 +17,8 @@ import { openDatabase } from './db/open-database.ts'
 import { ensurePortalBuilt } from './portal/portal-build.ts'
 import { StartupError } from './startup-error.ts'
 import { answerClientError } from './http/client-error.ts'
+import { createMetrics } from './ops/metrics.ts'
+import { cachedTilePath } from './tiles/cached-tile-path.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
 import { TileCutter } from './tiles/tile-cutter.ts'
 import { TileService } from './tiles/tile-service.ts'
@@ -114,15 +117,36 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // the fallback when a notification is missed.
   const unlisten = await db.listen(LAYERS_CHANGED, () => catalog.invalidate())
   const cutter = new TileCutter(db, {
-    indexMaxVertices: options.tileIndexMaxVertices ?? 500_000,
+    indexMaxVertices: options.tileIndexMaxVertices ?? 3_000_000,
     indexMaxTiles: options.tileIndexMaxTiles ?? 20_000,
   })
   const tiles = new TileService(cache, cutter, log)
-  const app = buildApp({ db, cache, catalog, tiles, log, portalDir, publicUrl: options.publicUrl })
+  const metrics = createMetrics(cache, catalog)
+  const app = buildApp({
+    db,
+    cache,
+    catalog,
+    tiles,
+    log,
+    metrics,
+    portalDir,
+    publicUrl: options.publicUrl,
+  })
+  const fromCache = cachedTilePath({ catalog, cache, log, metrics })
+  const koa = app.callback()
 
   const port = options.port ?? 8080
   const host = options.host ?? '127.0.0.1'
-  const server = app.listen(port, host)
+  // Cached tiles are answered before Koa; every other request, and any surprise, goes to Koa.
+  const server = createServer((req, res) => {
+    fromCache(req, res).then(
+      (answered) => {
+        if (!answered) void koa(req, res)
+      },
+      () => void koa(req, res),
+    )
+  })
+  server.listen(port, host)
   await once(server, 'listening').catch(async (error: { code?: string }) => {
     await cache.close()
     await db.close()

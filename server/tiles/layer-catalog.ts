@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts'
+import { COMPOSITE_NAME, compositeTileSet, layerTileSet, type TileSet } from './tile-set.ts'
 
 export type AttributeType = 'text' | 'integer' | 'number'
 
@@ -91,6 +92,7 @@ export class LayerCatalog {
   #db: Queryable
   #refreshMs: number
   #layers: Map<string, Layer> = new Map()
+  #tileSets: Map<string, TileSet> = new Map()
   #readAt = -Infinity
   #generation = 0
   #pending: Promise<void> | undefined
@@ -112,6 +114,15 @@ export class LayerCatalog {
     return this.#layers.get(name)
   }
 
+  /**
+   * The tile sets by URL name (each layer, and the composite), without waiting, when the
+   * catalogue was read within its refresh time; undefined otherwise, and the caller takes the
+   * slow path, which reads it again.
+   */
+  tileSetsIfFresh(): ReadonlyMap<string, TileSet> | undefined {
+    return performance.now() - this.#readAt < this.#refreshMs ? this.#tileSets : undefined
+  }
+
   /** Forgets what was read, so the next call reads the database again (after an import). */
   invalidate() {
     this.#readAt = -Infinity
@@ -129,6 +140,7 @@ export class LayerCatalog {
         .then((layers) => {
           if (generation !== this.#generation) return
           this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
+          this.#tileSets = tileSetsOf(layers)
           this.#readAt = performance.now()
         })
         .finally(() => {
@@ -140,4 +152,11 @@ export class LayerCatalog {
     // Invalidated while reading: read again, so the caller sees the change.
     if (this.#readAt === -Infinity) await this.#fresh()
   }
+}
+
+function tileSetsOf(layers: Layer[]): Map<string, TileSet> {
+  const sets = new Map(layers.map((layer) => [layer.name, layerTileSet(layer)]))
+  const composite = compositeTileSet(layers)
+  if (composite) sets.set(COMPOSITE_NAME, composite)
+  return sets
 }

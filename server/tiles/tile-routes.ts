@@ -10,6 +10,7 @@ import { assertZoomInRange, parseTileAddress } from './tile-address.ts'
 import type { TileService } from './tile-service.ts'
 import { COMPOSITE_NAME, compositeTileSet, layerTileSet, type TileSet } from './tile-set.ts'
 import { tileJson } from './tilejson.ts'
+import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 
 export interface TileRoutesDeps {
   db: Queryable
@@ -131,10 +132,4 @@ function describeLayer(layer: Layer, baseUrl: string) {
     })),
     tilejson: `${baseUrl}/tiles/${encodeURIComponent(layer.name)}.json`,
   }
-}
-
-/** Whether an If-None-Match header (a list, possibly weak validators, or *) names `etag`. */
-export function matchesIfNoneMatch(header: string, etag: string): boolean {
-  if (header.trim() === '*') return true
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
 }

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { captureLog } from '../support/log-capture.ts'
+import { BACKENDS } from '../support/services.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { latToTileY, lonToTileX } from '../support/tile-math.ts'
+
+const HEADERS = [
+  'content-type',
+  'content-encoding',
+  'etag',
+  'cache-control',
+  'vary',
+  'access-control-allow-origin',
+  'x-content-type-options',
+]
+
+describe('cached tiles answered before Koa', () => {
+  const { log, lines } = captureLog()
+  let server: TestServer
+  beforeAll(async () => {
+    // A catalogue kept for a minute: the cache-first path only trusts a fresh one.
+    server = await startTestServer(BACKENDS[0]!, 'fixture', { log, catalogRefreshMs: 60_000 })
+  })
+  afterAll(() => server?.close())
+
+  const served = (response: Response) =>
+    lines.find((l) => l.reqId === response.headers.get('x-request-id'))?.path
+
+  it('serves a cached tile with the same status, headers and bytes as the route', async () => {
+    const z = 11
+    const path = `/tiles/control_units/${z}/${lonToTileX(112.05, z)}/${latToTileY(27.05, z)}.mvt`
+    const first = await server.get(path)
+    const second = await server.get(path)
+
+    expect(served(first)).toBeUndefined()
+    expect(served(second)).toBe('cache-first')
+    expect(second.status).toBe(first.status)
+    for (const name of HEADERS) expect(second.headers.get(name), name).toBe(first.headers.get(name))
+    expect(Buffer.from(await second.arrayBuffer())).toEqual(Buffer.from(await first.arrayBuffer()))
+  })
+
+  it('answers 304 and 204 on the same path', async () => {
+    const composite = `/tiles/zoning/10/${lonToTileX(112.03, 10)}/${latToTileY(27.03, 10)}.mvt`
+    const etag = (await server.get(composite)).headers.get('etag')!
+    const again = await server.get(composite, { headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+    expect(served(again)).toBe('cache-first')
+
+    const empty = `/tiles/control_units/10/${lonToTileX(100, 10)}/${latToTileY(30, 10)}.mvt`
+    await server.get(empty)
+    const emptyAgain = await server.get(empty)
+    expect(emptyAgain.status).toBe(204)
+    expect(served(emptyAgain)).toBe('cache-first')
+  })
+
+  it('leaves other encodings, bad addresses and misses to the routes', async () => {
+    const path = `/tiles/control_units/9/${lonToTileX(112.1, 9)}/${latToTileY(27.05, 9)}.mvt`
+    await server.get(path)
+    const plain = await server.get(path, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(served(plain)).toBeUndefined()
+
+    const padded = await server.get('/tiles/control_units/09/0/0.mvt')
+    expect(padded.status).toBe(400)
+    expect(served(padded)).toBeUndefined()
+  })
+})
