@@ -46,7 +46,7 @@ BENCH_REDIS_URL (default redis://127.0.0.1:6379) when one answers.
                         default all
   --province-units N    seed points of the province layer; default 20000
   --province-per-zoom N sampled tiles with data per zoom over Hunan; default 40
-  --no-index            skip the province run with the in-memory index forced
+  --no-index            skip the province run with the in-memory index (the default mode)
   --no-embedded         skip our server on PGlite in part 2
   --seed S              seed of every random choice; default 1
   --out FILE            default bench/RESULTS.md

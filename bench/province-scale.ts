@@ -49,8 +49,8 @@ export interface ProvinceRun {
   failed?: string
 }
 
-export const WINDOW = 'ours, per-tile windows (default)'
-export const INDEX = 'ours, index forced'
+export const WINDOW = 'ours, per-tile windows forced'
+export const INDEX = 'ours, in-memory index (default)'
 export const ST_ASMVT = 'ST_AsMVT per tile'
 
 export interface ProvinceScaleResult {

@@ -262,7 +262,7 @@ function provinceSection(p: ProvinceScaleResult, args: BenchArguments): string {
         'the province covers fewer tiles), each cut once per sweep, cold, at concurrency ' +
         `${args.concurrency}, ${rounds(args.coldRounds)} in alternating order; our server is a ` +
         'fresh process with an empty cache for every sweep. Its first request, for a tile far ' +
-        'from Hunan, readies the layer: it counts the vertices and, with the index forced, ' +
+        'from Hunan, readies the layer: it counts the vertices and, with the in-memory index, ' +
         'reads the whole layer and builds the index; that time is the "ready" column, outside ' +
         'the sweep. RSS is sampled every 100 ms in the server process ' +
         '(`process.memoryUsage().rss`); VmHWM is the peak the kernel recorded; both are the ' +
