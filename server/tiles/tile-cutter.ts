@@ -8,8 +8,6 @@ import { LayerWindow } from './layer-window.ts'
 import type { TileAddress } from './tile-address.ts'
 import { TILE_EXTENT } from './tile-options.ts'
 
-export { TILE_EXTENT }
-
 export interface CutterOptions {
   /** Layers with more vertices than this are cut per tile from a window query. */
   indexMaxVertices: number
