@@ -1,6 +1,7 @@
 import Router from '@koa/router'
 import type { Context } from 'koa'
 import type { StyleSpecification } from 'maplibre-gl'
+import { baseUrlOf } from '../http/base-url.ts'
 import { initiallyVisible } from '../../portal/src/map/zoning-palette.ts'
 import {
   queryPointSource,
@@ -14,8 +15,7 @@ import {
  */
 export function styleRoutes(deps: { publicUrl: string | undefined }): Router {
   const router = new Router()
-  const baseUrl = (ctx: Context) =>
-    deps.publicUrl?.replace(/\/$/, '') ?? `${ctx.protocol}://${ctx.host}`
+  const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
   router.get('/styles/zoning.json', (ctx) => {
     ctx.set('Access-Control-Allow-Origin', '*')

@@ -114,6 +114,12 @@ export class LayerCatalog {
     return this.#layers.get(name)
   }
 
+  /** The tile set of a layer, or the composite for its name; undefined for an unknown name. */
+  async tileSet(name: string): Promise<TileSet | undefined> {
+    await this.#fresh()
+    return this.#tileSets.get(name)
+  }
+
   /**
    * The tile sets by URL name (each layer, and the composite), without waiting, when the
    * catalogue was read within its refresh time; undefined otherwise, and the caller takes the

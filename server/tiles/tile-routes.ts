@@ -4,13 +4,14 @@ import Router from '@koa/router'
 import type { Context } from 'koa'
 import { attributionText, readDatasetInfo } from '../data/dataset-info.ts'
 import type { Queryable } from '../db/database.ts'
+import { baseUrlOf } from '../http/base-url.ts'
 import { badRequest, notFound } from '../http/http-error.ts'
+import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 import type { Layer, LayerCatalog } from './layer-catalog.ts'
 import { assertZoomInRange, parseTileAddress } from './tile-address.ts'
 import type { TileService } from './tile-service.ts'
-import { COMPOSITE_NAME, compositeTileSet, layerTileSet, type TileSet } from './tile-set.ts'
+import { COMPOSITE_NAME, type TileSet } from './tile-set.ts'
 import { tileJson } from './tilejson.ts'
-import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 
 export interface TileRoutesDeps {
   db: Queryable
@@ -26,8 +27,7 @@ const gunzipAsync = promisify(gunzip)
 /** The tile catalogue, TileJSON documents and the tiles themselves, open to any origin. */
 export function tileRoutes(deps: TileRoutesDeps): Router {
   const router = new Router()
-  const baseUrl = (ctx: Context) =>
-    deps.publicUrl?.replace(/\/$/, '') ?? `${ctx.protocol}://${ctx.host}`
+  const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
   router.use(async (ctx, next) => {
     ctx.set('Access-Control-Allow-Origin', '*')
@@ -102,13 +102,10 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
 
 /** The named layer's tile set, or the composite; a 404 listing the names otherwise. */
 async function requireTileSet(catalog: LayerCatalog, name: string): Promise<TileSet> {
-  const layers = await catalog.list()
-  const layer = layers.find((l) => l.name === name)
-  if (layer) return layerTileSet(layer)
-  const composite = name === COMPOSITE_NAME ? compositeTileSet(layers) : undefined
-  if (composite) return composite
+  const set = await catalog.tileSet(name)
+  if (set) return set
 
-  const known = [...layers.map((l) => l.name), COMPOSITE_NAME].join(', ')
+  const known = [...(await catalog.list()).map((l) => l.name), COMPOSITE_NAME].join(', ')
   const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name
   throw notFound('LAYER_NOT_FOUND', `No layer named "${shown}"; layers: ${known}.`, 'layer')
 }

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { decideVerdict } from '../../server/admission/verdict.ts'
 import type { RuleInForce } from '../../server/zoning/access-list.ts'
+import { ruleOf } from '../support/rules.ts'
 
-const rule = (overrides: Partial<RuleInForce>): RuleInForce => ({
-  code: 'R',
-  unit_code: 'ZH43040720001',
-  unit_class: null,
-  layer: null,
-  layer_filter: null,
-  within_m: null,
-  dimension: 'spatial_layout',
-  effect: 'forbid',
-  industries: [],
-  project_kinds: [],
-  text_zh: '规则',
-  legal_basis: null,
-  trigger: { kind: 'unit', unit_code: 'ZH43040720001' },
-  ...overrides,
-})
+const rule = (overrides: Partial<RuleInForce>): RuleInForce =>
+  ruleOf({
+    unit_code: 'ZH43040720001',
+    trigger: { kind: 'unit', unit_code: 'ZH43040720001' },
+    ...overrides,
+  } as RuleInForce)
 
 describe('verdict', () => {
   it('is consistent when no rule is in force', () => {

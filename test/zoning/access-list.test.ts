@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { distanceKey, rulesInForce, type Rule } from '../../server/zoning/access-list.ts'
 import type { UnitHit, ZoneHit } from '../../server/zoning/site-zoning.ts'
+import { ruleOf } from '../support/rules.ts'
 
-const base: Omit<Rule, 'code'> = {
-  unit_code: null,
-  unit_class: null,
-  layer: null,
-  layer_filter: null,
-  within_m: null,
-  dimension: 'spatial_layout',
-  effect: 'forbid',
-  industries: [],
-  project_kinds: [],
-  text_zh: '规则',
-  legal_basis: null,
-}
 const unit: UnitHit = {
   code: 'ZH43040720001',
   name: '单元',
@@ -33,15 +21,15 @@ const zone: ZoneHit = {
 }
 
 describe('rules in force', () => {
-  const river = { ...base, code: 'D', layer: 'rivers', within_m: 1000 }
+  const river = ruleOf({ code: 'D', layer: 'rivers', within_m: 1000 })
   const rules: Rule[] = [
-    { ...base, code: 'U', unit_code: unit.code },
-    { ...base, code: 'U2', unit_code: 'ZH43040730001' },
-    { ...base, code: 'K', unit_class: 'key' },
-    { ...base, code: 'G', unit_class: 'general' },
-    { ...base, code: 'Z1', layer: 'water_source_zones', layer_filter: { level: 'level1' } },
-    { ...base, code: 'Z2', layer: 'water_source_zones', layer_filter: { level: 'level2' } },
-    { ...base, code: 'Z', layer: 'water_source_zones' },
+    ruleOf({ code: 'U', unit_code: unit.code }),
+    ruleOf({ code: 'U2', unit_code: 'ZH43040730001' }),
+    ruleOf({ code: 'K', unit_class: 'key' }),
+    ruleOf({ code: 'G', unit_class: 'general' }),
+    ruleOf({ code: 'Z1', layer: 'water_source_zones', layer_filter: { level: 'level1' } }),
+    ruleOf({ code: 'Z2', layer: 'water_source_zones', layer_filter: { level: 'level2' } }),
+    ruleOf({ code: 'Z', layer: 'water_source_zones' }),
     river,
   ]
 
