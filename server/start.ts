@@ -44,6 +44,8 @@ export interface StartOptions {
   tileIndexMaxVertices?: number
   /** Tiles an in-memory layer index may keep before it is rebuilt. */
   tileIndexMaxTiles?: number
+  /** How far from a checked site sensitive zones are listed, m; 5,000 when unset. */
+  admissionNearbyM?: number
   loadSample?: boolean
   buildPortal?: boolean
   log?: Logger
@@ -131,6 +133,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     portalDir,
     publicUrl: options.publicUrl,
+    admissionNearbyM: options.admissionNearbyM ?? 5_000,
   })
   const fromCache = cachedTilePath({ catalog, cache, log, metrics })
   const koa = app.callback()
@@ -139,9 +142,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1'
   // Cached tiles are answered before Koa; every other request, and any surprise, goes to Koa.
   const server = createServer((req, res) => {
-    fromCache(req, res).then(
-      (answered) => {
-        if (!answered) void koa(req, res)
+    const answered = fromCache(req, res)
+    if (answered === true) return
+    if (answered === false) return void koa(req, res)
+    answered.then(
+      (done) => {
+        if (!done) void koa(req, res)
       },
       () => void koa(req, res),
     )

@@ -17,20 +17,25 @@ export function createMemoryTileCache(maxBytes: number): TileCache {
     stats.entries = entries.size
   }
 
+  function touch(key: string): Buffer | undefined {
+    const value = entries.get(key)
+    if (value === undefined) return undefined
+    stats.hits++
+    entries.delete(key)
+    entries.set(key, value)
+    return value
+  }
+
   return {
     kind: 'memory',
 
     async get(key) {
-      const value = entries.get(key)
-      if (value === undefined) {
-        stats.misses++
-        return undefined
-      }
-      stats.hits++
-      entries.delete(key)
-      entries.set(key, value)
+      const value = touch(key)
+      if (value === undefined) stats.misses++
       return value
     },
+
+    peek: touch,
 
     async set(key, value) {
       if (value.length > maxBytes) return

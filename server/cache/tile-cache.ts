@@ -6,6 +6,12 @@ export interface TileCache {
   readonly kind: 'memory' | 'redis'
   /** The cached bytes, or undefined on a miss. An empty tile is a zero-length buffer. */
   get(key: string): Promise<Buffer | undefined>
+  /**
+   * For a cache held in this process: the bytes at once, or undefined when absent. A hit counts
+   * as one; an absence does not count as a miss, since the caller goes on to cut the tile and
+   * asks `get` first.
+   */
+  peek?(key: string): Buffer | undefined
   set(key: string, value: Buffer): Promise<void>
   stats(): CacheStats
   close(): Promise<void>

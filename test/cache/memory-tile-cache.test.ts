@@ -47,4 +47,22 @@ describe('memory tile cache', () => {
     expect(await cache.get('huge')).toBeUndefined()
     expect(await cache.get('small')).toBeDefined()
   })
+
+  it('answers a peek at once, counting a hit but not an absence', async () => {
+    const cache = createMemoryTileCache(1000)
+    expect(cache.peek?.('a')).toBeUndefined()
+    await cache.set('a', bytes(10, 3))
+    expect(cache.peek?.('a')).toEqual(bytes(10, 3))
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 0 })
+  })
+
+  it('counts a peek as a use, keeping the entry from eviction', async () => {
+    const cache = createMemoryTileCache(200)
+    await cache.set('a', bytes(100))
+    await cache.set('b', bytes(100))
+    cache.peek?.('a')
+    await cache.set('c', bytes(100))
+    expect(cache.peek?.('a')).toBeDefined()
+    expect(cache.peek?.('b')).toBeUndefined()
+  })
 })
