@@ -18,7 +18,7 @@ import { ensurePortalBuilt } from './portal/portal-build.ts'
 import { StartupError } from './startup-error.ts'
 import { answerClientError } from './http/client-error.ts'
 import { createMetrics } from './ops/metrics.ts'
-import { cachedTilePath } from './tiles/cached-tile-path.ts'
+import { tileFastPath } from './tiles/tile-fast-path.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
 import { TileCutter } from './tiles/tile-cutter.ts'
 import { TileService } from './tiles/tile-service.ts'
@@ -135,14 +135,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     publicUrl: options.publicUrl,
     admissionNearbyM: options.admissionNearbyM ?? 5_000,
   })
-  const fromCache = cachedTilePath({ catalog, cache, log, metrics })
+  const direct = tileFastPath({ catalog, cache, tiles, log, metrics })
   const koa = app.callback()
 
   const port = options.port ?? 8080
   const host = options.host ?? '127.0.0.1'
-  // Cached tiles are answered before Koa; every other request, and any surprise, goes to Koa.
+  // Tiles are answered before Koa; every other request, and any surprise, goes to Koa.
   const server = createServer((req, res) => {
-    const answered = fromCache(req, res)
+    const answered = direct(req, res)
     if (answered === true) return
     if (answered === false) return void koa(req, res)
     answered.then(

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import type { TileCache } from '../cache/tile-cache.ts'
+import type { TileAddress } from './tile-address.ts'
 import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 import type { Metrics } from '../ops/metrics.ts'
 import type { LayerCatalog } from './layer-catalog.ts'
 import type { TileSet } from './tile-set.ts'
-import { tileCacheKey } from './tile-service.ts'
+import { tileCacheKey, type TileService } from './tile-service.ts'
 
 // Numbers without leading zeros: a padded address is a different URL, which the route refuses.
 const N = '(0|[1-9]\\d{0,8})'
@@ -14,30 +15,35 @@ const TILE_URL = new RegExp(`^/tiles/([a-z][a-z0-9_]{0,62})/${N}/${N}/${N}\\.mvt
 const ROUTE = '/tiles/:layer/:z/:x/:file'
 const STATUSES = [200, 204, 304] as const
 
-export interface CachedTilePathDeps {
+export interface TileFastPathDeps {
   catalog: LayerCatalog
   cache: TileCache
+  tiles: TileService
   log: Logger
   metrics: Metrics
 }
 
-interface CachedTile {
+interface TileRequest {
   set: TileSet
+  address: TileAddress
+  /** The validator of the gzip representation, the only one this path serves. */
   etag: string
   key: string
 }
 
 /**
- * Answers a plain request for a tile that is already cached, gzip-accepting, straight from
- * `node:http`, before Koa: on a warm map most requests are such, and the framework would cost
- * half of what the machine can serve. Anything else (a miss, an error to report, another
- * encoding, a stale catalogue) answers false and goes to Koa, which answers it the way the
- * routes always do. Same headers, log line and metrics as the Koa route.
+ * Answers plain gzip-accepting tile requests straight from `node:http`, before Koa: a map asks
+ * for tiles by the hundred, and the framework's per-request work would cost half of what the
+ * machine can serve. A cached tile is answered at once; a missing one is cut by the tile service
+ * (single flight, cached) as the route would. Anything else (another encoding, an address the
+ * route must refuse, a stale catalogue, a cut that fails) answers false and goes to Koa, which
+ * answers it the way the routes always do, errors included. Same headers, log line and metrics
+ * as the Koa route.
  *
  * An in-process cache is read without waiting, so a hit is answered in the same turn of the
- * event loop; only a shared cache (Redis) makes the answer a promise.
+ * event loop; a shared cache (Redis) or a cut makes the answer a promise.
  */
-export function cachedTilePath(deps: CachedTilePathDeps) {
+export function tileFastPath(deps: TileFastPathDeps) {
   const { cache, log, metrics } = deps
   // Label children bound once: looking labels up by object on every request costs more than
   // the rest of the answer.
@@ -47,9 +53,14 @@ export function cachedTilePath(deps: CachedTilePathDeps) {
   const timed = metrics.duration.labels(ROUTE, 'GET')
   const cacheControl = new WeakMap<TileSet, string>()
 
-  function answer(req: IncomingMessage, res: ServerResponse, tile: CachedTile, gzipped: Buffer) {
-    const started = performance.now()
-    const { set, etag } = tile
+  function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: TileRequest,
+    tile: { gzipped: Buffer; cache: 'hit' | 'miss'; started: number },
+  ) {
+    const { set, etag } = request
+    const { gzipped, started } = tile
     const ifNoneMatch = req.headers['if-none-match']
     const status =
       ifNoneMatch && matchesIfNoneMatch(ifNoneMatch, etag) ? 304 : gzipped.length ? 200 : 204
@@ -85,27 +96,25 @@ export function cachedTilePath(deps: CachedTilePathDeps) {
 
     const ms = Math.round((performance.now() - started) * 10) / 10
     if (log.isLevelEnabled('info')) {
-      const line = { reqId, method: 'GET', route: ROUTE, status, ms, cache: 'hit' }
-      log.info({ ...line, path: 'cache-first' }, 'request')
+      const line = { reqId, method: 'GET', route: ROUTE, status, ms, cache: tile.cache }
+      log.info({ ...line, path: 'direct' }, 'request')
     }
     counted.get(status)!.inc()
     timed.observe(ms / 1000)
   }
 
   return (req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> => {
-    const tile = cachedTileOf(req, deps.catalog)
-    if (!tile) return false
-    if (cache.peek) {
-      // An in-process cache that does not hold the tile: the route cuts it.
-      const now = cache.peek(tile.key)
-      if (now === undefined) return false
-      answer(req, res, tile, now)
+    const started = performance.now()
+    const request = tileRequestOf(req, deps.catalog)
+    if (!request) return false
+    const now = cache.peek?.(request.key)
+    if (now !== undefined) {
+      answer(req, res, request, { gzipped: now, cache: 'hit', started })
       return true
     }
-    return cache.get(tile.key).then(
-      (gzipped) => {
-        if (!gzipped) return false
-        answer(req, res, tile, gzipped)
+    return deps.tiles.tile(request.set, request.address).then(
+      ({ gzipped, cache }) => {
+        answer(req, res, request, { gzipped, cache, started })
         return true
       },
       () => false,
@@ -113,8 +122,8 @@ export function cachedTilePath(deps: CachedTilePathDeps) {
   }
 }
 
-/** The tile a request asks for, when the fast path may answer it; undefined otherwise. */
-function cachedTileOf(req: IncomingMessage, catalog: LayerCatalog): CachedTile | undefined {
+/** The tile a request asks for, when this path may answer it; undefined otherwise. */
+function tileRequestOf(req: IncomingMessage, catalog: LayerCatalog): TileRequest | undefined {
   if (req.method !== 'GET' || !req.url) return undefined
   const match = TILE_URL.exec(req.url)
   if (!match) return undefined
@@ -128,6 +137,7 @@ function cachedTileOf(req: IncomingMessage, catalog: LayerCatalog): CachedTile |
 
   return {
     set,
+    address: { z, x, y },
     etag: `"${set.name}-${set.version}-${z}-${x}-${y}-gz"`,
     key: tileCacheKey(set, { z, x, y }),
   }
