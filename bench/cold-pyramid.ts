@@ -2,6 +2,7 @@ import type { Layer } from '../server/tiles/layer-catalog.ts'
 import type { TileAddress } from '../server/tiles/tile-address.ts'
 import { startOurs } from './bench-servers.ts'
 import { sweepOurs, sweepStAsMvt, type Sweep } from './cold-sweep.ts'
+import { sweepCutter } from './cutter-sweep.ts'
 import { interleave, type Side } from './interleave.ts'
 import { StAsMvtCutter } from './st-asmvt.ts'
 
@@ -14,12 +15,16 @@ export interface ColdOptions {
   rounds: number
   /** Also sweep our server on the embedded PostgreSQL (PGlite), loading the sample into it. */
   embedded: boolean
+  /** Where the sweeps' wrk script and path lists go. */
+  tmpDir: string
   log: (line: string) => void
 }
 
 export const OURS_PG = 'ours, PostgreSQL'
 export const ST_ASMVT = 'ST_AsMVT per tile'
 export const OURS_PGLITE = 'ours, PGlite'
+export const OURS_CUTTER = 'ours, cutting alone'
+export const OURS_CACHED = 'ours, every tile cached'
 
 export interface ColdResult {
   /** Each cutter's sweeps, one per round, keyed by the names above. */
@@ -44,7 +49,7 @@ export async function benchColdPyramid(options: ColdOptions): Promise<ColdResult
       async measure() {
         const server = await startOurs({ databaseUrl: options.databaseUrl, loadSample: false })
         try {
-          return await sweepOurs(server.url, 'zoning', tiles, concurrency)
+          return await sweepOurs(server.url, 'zoning', tiles, concurrency, options.tmpDir)
         } finally {
           await server.stop()
         }
@@ -62,6 +67,23 @@ export async function benchColdPyramid(options: ColdOptions): Promise<ColdResult
         }
       },
     },
+    {
+      // The same sweep once every tile is cached: what HTTP alone costs at this concurrency.
+      name: OURS_CACHED,
+      async measure() {
+        const server = await startOurs({ databaseUrl: options.databaseUrl, loadSample: false })
+        try {
+          await sweepOurs(server.url, 'zoning', tiles, concurrency, options.tmpDir)
+          return await sweepOurs(server.url, 'zoning', tiles, concurrency, options.tmpDir)
+        } finally {
+          await server.stop()
+        }
+      },
+    },
+    {
+      name: OURS_CUTTER,
+      measure: () => sweepCutter(options.databaseUrl, 'zoning', tiles, concurrency),
+    },
   ]
   if (options.embedded) {
     sides.push({
@@ -71,7 +93,7 @@ export async function benchColdPyramid(options: ColdOptions): Promise<ColdResult
         const server = await startOurs({ loadSample: true })
         embeddedStartMs.push(server.startMs)
         try {
-          return await sweepOurs(server.url, 'zoning', tiles, concurrency)
+          return await sweepOurs(server.url, 'zoning', tiles, concurrency, options.tmpDir)
         } finally {
           await server.stop()
         }

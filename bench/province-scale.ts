@@ -27,6 +27,8 @@ export interface ProvinceOptions {
   rounds: number
   /** Also measure with the whole layer in an in-memory index. */
   forcedIndex: boolean
+  /** Where the sweeps' wrk script and path lists go. */
+  tmpDir: string
   log: (line: string) => void
 }
 
@@ -171,7 +173,13 @@ async function sweepProvince(
     }
     const memoryReady = await server.memory()
 
-    const sweep = await sweepOurs(server.url, 'control_units', tiles, options.concurrency)
+    const sweep = await sweepOurs(
+      server.url,
+      'control_units',
+      tiles,
+      options.concurrency,
+      options.tmpDir,
+    )
     return {
       sweep,
       server: {

@@ -106,6 +106,7 @@ async function main(args: BenchArguments): Promise<number> {
         concurrency: args.concurrency,
         rounds: args.coldRounds,
         embedded: args.embedded,
+        tmpDir,
         log,
       })
         .then((cold) => ({ ...cold, tiles, box }))
@@ -125,6 +126,7 @@ async function main(args: BenchArguments): Promise<number> {
       concurrency: args.concurrency,
       rounds: args.coldRounds,
       forcedIndex: args.forcedIndex,
+      tmpDir,
       log,
     }).catch((error: unknown) => failed(results, 3, error))
   }

@@ -20,7 +20,7 @@ import { answerClientError } from './http/client-error.ts'
 import { createMetrics } from './ops/metrics.ts'
 import { tileFastPath } from './tiles/tile-fast-path.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
-import { TileCutter } from './tiles/tile-cutter.ts'
+import { DEFAULT_CUTTER_OPTIONS, TileCutter } from './tiles/tile-cutter.ts'
 import { TileService } from './tiles/tile-service.ts'
 
 export interface StartOptions {
@@ -119,8 +119,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // the fallback when a notification is missed.
   const unlisten = await db.listen(LAYERS_CHANGED, () => catalog.invalidate())
   const cutter = new TileCutter(db, {
-    indexMaxVertices: options.tileIndexMaxVertices ?? 3_000_000,
-    indexMaxTiles: options.tileIndexMaxTiles ?? 20_000,
+    indexMaxVertices: options.tileIndexMaxVertices ?? DEFAULT_CUTTER_OPTIONS.indexMaxVertices,
+    indexMaxTiles: options.tileIndexMaxTiles ?? DEFAULT_CUTTER_OPTIONS.indexMaxTiles,
   })
   const tiles = new TileService(cache, cutter, log)
   const metrics = createMetrics(cache, catalog)

@@ -15,6 +15,15 @@ export interface CutterOptions {
   indexMaxTiles: number
 }
 
+/**
+ * A layer of 3 million vertices takes about a gigabyte as an index (the province-scale benchmark
+ * measured 0.4 GB for 2 million); the tile budget bounds what the index caches besides.
+ */
+export const DEFAULT_CUTTER_OPTIONS: CutterOptions = {
+  indexMaxVertices: 3_000_000,
+  indexMaxTiles: 20_000,
+}
+
 interface TileSource {
   readonly version: number
   ready(): Promise<unknown>
