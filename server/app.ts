@@ -1,6 +1,7 @@
 import Koa from 'koa'
 import type { Logger } from 'pino'
 import { admissionRoutes } from './admission/admission-routes.ts'
+import { industryRoutes } from './admission/industry-routes.ts'
 import type { TileCache } from './cache/tile-cache.ts'
 import { datasetRoutes } from './data/dataset-routes.ts'
 import type { Database } from './db/database.ts'
@@ -27,6 +28,8 @@ export interface AppDeps {
   /** Folder of the built portal, served at /. */
   portalDir: string
   publicUrl?: string
+  /** How far from a checked site sensitive zones are listed, m. */
+  admissionNearbyM: number
 }
 
 /** The HTTP application: portal, API and tiles, built from its dependencies; it does not listen. */
@@ -50,6 +53,7 @@ export function buildApp(deps: AppDeps): Koa {
     }),
     lookupRoutes(deps),
     admissionRoutes(deps),
+    industryRoutes(deps),
     datasetRoutes(deps),
     opsRoutes(metrics),
     styleRoutes({ publicUrl: deps.publicUrl }),

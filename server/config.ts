@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_CUTTER_OPTIONS } from './tiles/tile-cutter.ts'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -24,9 +25,18 @@ const schema = z.object({
   REDIS_PREFIX: z.string().min(1).max(64).default('ecozoning:'),
   TILE_CACHE_MB: z.coerce.number().min(1).max(65_536).default(256),
   TILE_CACHE_TTL_S: z.coerce.number().int().min(1).default(86_400),
-  TILE_INDEX_MAX_VERTICES: z.coerce.number().int().min(0).default(3_000_000),
-  TILE_INDEX_MAX_TILES: z.coerce.number().int().min(100).default(20_000),
+  TILE_INDEX_MAX_VERTICES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_CUTTER_OPTIONS.indexMaxVertices),
+  TILE_INDEX_MAX_TILES: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(DEFAULT_CUTTER_OPTIONS.indexMaxTiles),
   CATALOG_REFRESH_MS: z.coerce.number().int().min(0).default(2_000),
+  ADMISSION_NEARBY_M: z.coerce.number().int().min(0).max(50_000).default(5_000),
   LOAD_SAMPLE: z.enum(['auto', 'never']).default('auto'),
   BUILD_PORTAL: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -72,6 +82,7 @@ export const CONFIG_HELP: [string, string, string][] = [
   ['TILE_INDEX_MAX_VERTICES', '3000000', 'larger layers are cut per tile from PostGIS'],
   ['TILE_INDEX_MAX_TILES', '20000', 'tiles an in-memory layer index keeps before a rebuild'],
   ['CATALOG_REFRESH_MS', '2000', 'how often the layer catalogue is re-read (imports show)'],
+  ['ADMISSION_NEARBY_M', '5000', 'sensitive zones within this many m of a site are listed'],
   ['LOAD_SAMPLE', 'auto', 'auto loads data/sample into an empty database; never skips'],
   ['BUILD_PORTAL', 'auto', 'auto builds the portal when missing or stale; never skips'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],

@@ -40,6 +40,7 @@ try {
     catalogRefreshMs: config.CATALOG_REFRESH_MS,
     tileIndexMaxVertices: config.TILE_INDEX_MAX_VERTICES,
     tileIndexMaxTiles: config.TILE_INDEX_MAX_TILES,
+    admissionNearbyM: config.ADMISSION_NEARBY_M,
     loadSample: config.LOAD_SAMPLE === 'auto',
     buildPortal: config.BUILD_PORTAL === 'auto',
     log,

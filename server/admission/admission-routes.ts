@@ -1,69 +1,64 @@
 import Router from '@koa/router'
-import { readDatasetInfo } from '../data/dataset-info.ts'
-import type { Queryable } from '../db/database.ts'
-import { HttpError, unprocessable } from '../http/http-error.ts'
+import type { Database } from '../db/database.ts'
+import { badRequest, notFound, unprocessable } from '../http/http-error.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { assertCovered } from '../zoning/coverage.ts'
-import { ruleView } from '../zoning/rule-view.ts'
-import { invalidityReason } from '../zoning/site-zoning.ts'
-import { zoningAt } from '../zoning/zoning-at.ts'
-import { parseAdmissionRequest } from './admission-request.ts'
-import { decideVerdict } from './verdict.ts'
+import { runAdmissionCheck } from './admission-check.ts'
+import { readAdmissionRequest } from './admission-request.ts'
+import { checkInputOf, inputSha256 } from './check-input.ts'
+import { isCheckId, readCheckAnswer } from './check-store.ts'
+import { industryByCode } from './industry-catalogue.ts'
 
 export interface AdmissionDeps {
-  db: Queryable
+  db: Database
   catalog: LayerCatalog
+  /** How far from a site sensitive zones are listed, m. */
+  admissionNearbyM: number
 }
 
-/** `POST /api/admission-check`: may this project be built on this site? */
+/**
+ * `POST /api/admission-check`: may this project be built on this site? The answer is stored
+ * and `GET /api/admission-check/{id}` gives it again, unchanged, whatever the data says later.
+ */
 export function admissionRoutes(deps: AdmissionDeps): Router {
   const router = new Router()
 
   router.post('/api/admission-check', async (ctx) => {
-    if (!ctx.is('application/json')) {
-      const message = 'Send the check as JSON with Content-Type: application/json.'
-      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', message)
-    }
-    const request = parseAdmissionRequest(ctx.request.body)
-
-    const reason = await invalidityReason(deps.db, request.site)
-    if (reason) {
-      throw unprocessable('GEOMETRY_INVALID', `geometry is not valid: ${reason}.`, 'geometry')
-    }
+    const request = await readAdmissionRequest(ctx, deps.db)
     const industry = await industryByCode(deps.db, request.industry)
     if (!industry) {
       const message = `industry ${request.industry} is not in the GB/T 4754-2017 catalogue.`
       throw unprocessable('INDUSTRY_UNKNOWN', message, 'industry')
     }
-    await assertCovered(deps.db, request.site, 'geometry')
+    await assertCovered(deps.db, request.site, request.siteInput.field)
 
-    const [zoning, dataset, layers] = await Promise.all([
-      zoningAt(deps.db, deps.catalog, request.site),
-      readDatasetInfo(deps.db),
-      deps.catalog.list(),
-    ])
-    const verdict = decideVerdict(zoning.rules, request.industry, request.projectKind)
+    const input = checkInputOf(request)
+    const check = await runAdmissionCheck(deps.db, request, industry, inputSha256(input), {
+      layers: await deps.catalog.list(),
+      nearbyM: deps.admissionNearbyM,
+    })
+    // The answer names the site and the project: for the client only, and kept at its own URL.
+    ctx.set('Cache-Control', 'no-store')
+    ctx.set('Content-Location', `/api/admission-check/${check.answer.id}`)
+    ctx.type = 'application/json'
+    ctx.body = check.text
+  })
 
-    ctx.body = {
-      verdict: verdict.verdict,
-      reasons: verdict.reasons,
-      industry,
-      projectKind: request.projectKind,
-      units: zoning.units,
-      zones: zoning.zones,
-      rules: verdict.rules.map((rule) => ({ ...ruleView(rule), match: rule.match })),
-      dataset,
-      dataVersions: Object.fromEntries(layers.map((l) => [l.name, l.dataVersion])),
+  router.get('/api/admission-check/:id', async (ctx) => {
+    const id = ctx.params.id ?? ''
+    if (!isCheckId(id)) {
+      const message = 'id must be a check id: the 22 letters, digits, - and _ a check answered.'
+      throw badRequest('CHECK_ID_INVALID', message, 'id')
     }
+    const answer = await readCheckAnswer(deps.db, id)
+    if (answer === undefined) {
+      throw notFound('CHECK_NOT_FOUND', `No admission check has id ${id}.`, 'id')
+    }
+    // A stored answer never changes; it is still the client's own.
+    ctx.set('Cache-Control', 'private, max-age=31536000, immutable')
+    ctx.type = 'application/json'
+    ctx.body = answer
   })
 
   return router
-}
-
-async function industryByCode(db: Queryable, code: string) {
-  const [row] = await db.query<{ code: string; name_zh: string; level: string }>(
-    'SELECT code, name_zh, level FROM industries WHERE code = $1',
-    [code],
-  )
-  return row
 }

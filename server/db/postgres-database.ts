@@ -45,16 +45,24 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
 
     async transaction(work) {
       const conn = await pool.connect()
+      // Work may run queries side by side; one client takes one at a time, and pg deprecates
+      // queuing them itself (it stops in pg 9), so they wait for each other here.
+      let previous: Promise<unknown> = Promise.resolve()
       try {
         await conn.query('BEGIN')
         const result = await work({
-          async query(text, params) {
-            return (await conn.query(text, params as unknown[] | undefined)).rows
+          query(text, params) {
+            const run = previous.then(() => conn.query(text, params as unknown[] | undefined))
+            previous = run.catch(() => {})
+            return run.then((answer) => answer.rows)
           },
         })
+        // Queries that work left running end here, not on a client already back in the pool.
+        await previous
         await conn.query('COMMIT')
         return result
       } catch (error) {
+        await previous
         await conn.query('ROLLBACK').catch(() => {})
         throw error
       } finally {

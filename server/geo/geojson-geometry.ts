@@ -16,12 +16,21 @@ export type SiteGeometry = Extract<Geometry, { type: (typeof SITE_TYPES)[number]
  * and the first problem found; topology (self-intersection) is left to PostGIS.
  */
 export function parseSiteGeometry(value: unknown, field = 'geometry'): SiteGeometry {
-  const site = parseShape(value, field)
+  const site = parseShape(value, field, true)
   assertWithinLimits(site, field)
   return site
 }
 
-function parseShape(value: unknown, field: string): SiteGeometry {
+/**
+ * Checks the structure of a GeoJSON Point, LineString, Polygon or MultiPolygon as
+ * parseSiteGeometry does, but takes its coordinates in whatever system they are in: the caller
+ * names the system and converts them. The `crs` member is left for the caller to read.
+ */
+export function parseGeoJsonShape(value: unknown, field: string): SiteGeometry {
+  return parseShape(value, field, false)
+}
+
+function parseShape(value: unknown, field: string, degrees: boolean): SiteGeometry {
   const fail = (message: string): never => {
     throw unprocessable('GEOMETRY_INVALID', message, field)
   }
@@ -36,7 +45,7 @@ function parseShape(value: unknown, field: string): SiteGeometry {
   }
   if (!Array.isArray(coordinates)) return fail(`${field}.coordinates must be an array.`)
   const { crs } = value as { crs?: unknown }
-  if (crs !== undefined && !/CRS84|4326|4490/.test(JSON.stringify(crs).slice(0, 200))) {
+  if (degrees && crs !== undefined && !/CRS84|4326|4490/.test(JSON.stringify(crs).slice(0, 200))) {
     // RFC 7946 dropped `crs`; a file that still names one may hold projected coordinates.
     throw unprocessable(
       'CRS_UNSUPPORTED',
@@ -54,7 +63,7 @@ function parseShape(value: unknown, field: string): SiteGeometry {
       return fail(`${field}.coordinates${at} must hold finite numbers.`)
     }
     const [lon, lat] = p as number[]
-    if (lon! < -180 || lon! > 180 || lat! < -90 || lat! > 90) {
+    if (degrees && (lon! < -180 || lon! > 180 || lat! < -90 || lat! > 90)) {
       return fail(
         `${field}.coordinates${at} = [${lon}, ${lat}] is not a longitude/latitude pair; ` +
           'GeoJSON takes WGS84 degrees in [longitude, latitude] order.',
@@ -100,23 +109,24 @@ function parseShape(value: unknown, field: string): SiteGeometry {
   }
 }
 
-function assertWithinLimits(site: SiteGeometry, field: string) {
-  const positions: Position[] =
-    site.type === 'Point'
-      ? [site.coordinates]
-      : site.type === 'LineString'
-        ? site.coordinates
-        : site.type === 'Polygon'
-          ? site.coordinates.flat()
-          : site.coordinates.flat(2)
-  if (positions.length > MAX_SITE_VERTICES) {
-    throw new HttpError(
-      413,
-      'SITE_TOO_COMPLEX',
-      `${field} has ${positions.length} vertices; a site may have at most ${MAX_SITE_VERTICES}.`,
-      field,
-    )
-  }
+/** Every position of a site, rings and parts one after another. */
+export function sitePositions(site: SiteGeometry): Position[] {
+  return site.type === 'Point'
+    ? [site.coordinates]
+    : site.type === 'LineString'
+      ? site.coordinates
+      : site.type === 'Polygon'
+        ? site.coordinates.flat()
+        : site.coordinates.flat(2)
+}
+
+/**
+ * Throws a 413 when the site has more than MAX_SITE_VERTICES vertices, or a 422 when its
+ * lon/lat extent passes MAX_SITE_EXTENT_DEGREES either way; `field` names the input at fault.
+ */
+export function assertWithinLimits(site: SiteGeometry, field: string) {
+  const positions = sitePositions(site)
+  assertVertexLimit(positions.length, field)
   const lons = positions.map((p) => p[0]!)
   const lats = positions.map((p) => p[1]!)
   const width = Math.max(...lons) - Math.min(...lons)
@@ -126,6 +136,18 @@ function assertWithinLimits(site: SiteGeometry, field: string) {
       'SITE_TOO_LARGE',
       `${field} spans ${width.toFixed(2)}° by ${height.toFixed(2)}°; a site may span at most ` +
         `${MAX_SITE_EXTENT_DEGREES}° each way. Check the coordinate order and system.`,
+      field,
+    )
+  }
+}
+
+/** Throws a 413 when a site of `vertices` vertices passes MAX_SITE_VERTICES. */
+export function assertVertexLimit(vertices: number, field: string) {
+  if (vertices > MAX_SITE_VERTICES) {
+    throw new HttpError(
+      413,
+      'SITE_TOO_COMPLEX',
+      `${field} has ${vertices} vertices; a site may have at most ${MAX_SITE_VERTICES}.`,
       field,
     )
   }

@@ -127,17 +127,7 @@ async function readShapefile(
   const declaredCrs = () =>
     prj ? { crs: crsFromPrj(prj, file), from: 'named by the .prj' } : undefined
 
-  const features: Feature[] = []
-  try {
-    const source = await openShapefile(parts.shp, parts.dbf, { encoding: encoding.name })
-    for (let result = await source.read(); !result.done; result = await source.read()) {
-      features.push(result.value)
-    }
-  } catch (error) {
-    const reason = (error as Error).message
-    const message = `The Shapefile cannot be read after ${features.length} features (${reason}).`
-    throw new ImportError(message, { file })
-  }
+  const features = await readShapefileFeatures(parts.shp, parts.dbf, encoding.name, file)
 
   return {
     ...names,
@@ -146,6 +136,31 @@ async function readShapefile(
     defaultCrs: { crs: lonLatCrs('EPSG:4326'), from: 'assumed, as the Shapefile has no .prj' },
     encoding,
   }
+}
+
+/**
+ * The features of a Shapefile, geometry from the .shp and attributes from the .dbf (text in
+ * `encoding`), or none without a .dbf. Throws an ImportError naming `file` and how many features
+ * were read when the bytes are not a readable Shapefile.
+ */
+export async function readShapefileFeatures(
+  shp: Uint8Array,
+  dbf: Uint8Array | undefined,
+  encoding: string,
+  file: string,
+): Promise<Feature[]> {
+  const features: Feature[] = []
+  try {
+    const source = await openShapefile(shp, dbf, { encoding })
+    for (let result = await source.read(); !result.done; result = await source.read()) {
+      features.push(result.value)
+    }
+  } catch (error) {
+    const reason = (error as Error).message
+    const message = `The Shapefile cannot be read after ${features.length} features (${reason}).`
+    throw new ImportError(message, { file })
+  }
+  return features
 }
 
 function chooseEncoding(

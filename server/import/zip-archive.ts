@@ -6,6 +6,8 @@ import { ImportError } from './import-error.ts'
 export interface ZipMember {
   /** Path inside the archive with forward slashes, decoded as described at openZip. */
   name: string
+  /** Bytes once unpacked, as the archive declares it; reading checks the declaration. */
+  size: number
   read(): Promise<Buffer>
 }
 
@@ -16,6 +18,8 @@ export interface ZipArchive {
 }
 
 const UTF8_FLAG = 0x800
+// Names stay raw bytes: yauzl would read unflagged names as CP437, mangling GBK ones.
+const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false } as const
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 const gbk = new TextDecoder('gbk')
 
@@ -26,12 +30,22 @@ const gbk = new TextDecoder('gbk')
  */
 export async function openZip(file: string): Promise<ZipArchive> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    // Names stay raw bytes: yauzl would read unflagged names as CP437, mangling GBK ones.
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false }, (e, z) =>
-      e ? reject(notAZip(file, e)) : resolve(z),
-    )
+    yauzl.open(file, ZIP_OPTIONS, (e, z) => (e ? reject(notAZip(file, e)) : resolve(z)))
   })
+  return listMembers(zip, file)
+}
 
+/**
+ * Opens a zip archive held in memory, as openZip does a file; `file` names it in messages.
+ */
+export async function openZipBuffer(bytes: Buffer, file: string): Promise<ZipArchive> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    yauzl.fromBuffer(bytes, ZIP_OPTIONS, (e, z) => (e ? reject(notAZip(file, e)) : resolve(z)))
+  })
+  return listMembers(zip, file)
+}
+
+async function listMembers(zip: yauzl.ZipFile, file: string): Promise<ZipArchive> {
   const entries: yauzl.Entry[] = []
   try {
     await new Promise<void>((resolve, reject) => {
@@ -51,7 +65,11 @@ export async function openZip(file: string): Promise<ZipArchive> {
   const members = entries
     .map((entry) => ({ entry, name: decodeName(entry) }))
     .filter(({ name }) => !name.endsWith('/') && !isResourceFork(name))
-    .map(({ entry, name }) => ({ name, read: () => readEntry(zip, entry, file, name) }))
+    .map(({ entry, name }) => ({
+      name,
+      size: entry.uncompressedSize,
+      read: () => readEntry(zip, entry, file, name),
+    }))
   return { members, close: () => zip.close() }
 }
 

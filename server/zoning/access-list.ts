@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts'
-import type { UnitHit, ZoneHit } from './site-zoning.ts'
+import type { NearestFeature, UnitHit, ZoneHit } from './site-zoning.ts'
 
 export const DIMENSIONS = [
   'spatial_layout',
@@ -35,7 +35,15 @@ export type Trigger =
   | { kind: 'unit'; unit_code: string }
   | { kind: 'class'; unit_class: string; unit_code: string }
   | { kind: 'zone'; layer: string; zone_id: number; zone_name: string | null }
-  | { kind: 'distance'; layer: string; within_m: number; distance_m: number }
+  | {
+      kind: 'distance'
+      layer: string
+      within_m: number
+      /** True distance on the ellipsoid to the nearest matching feature, and which it is. */
+      distance_m: number
+      feature_id: number
+      feature_name: string | null
+    }
 
 export interface RuleInForce extends Rule {
   trigger: Trigger
@@ -57,8 +65,8 @@ export function distanceKey(rule: Pick<Rule, 'layer' | 'layer_filter' | 'within_
 export interface SiteZoning {
   units: UnitHit[]
   zones: ZoneHit[]
-  /** Nearest distance in metres by distanceKey, for the distance rules within reach. */
-  distances: Map<string, number>
+  /** The nearest feature and its distance by distanceKey, for the distance rules within reach. */
+  distances: Map<string, NearestFeature>
 }
 
 /**
@@ -87,9 +95,9 @@ function triggerOf(rule: Rule, zoning: SiteZoning): Trigger | undefined {
   if (rule.layer === null) return undefined
 
   if (rule.within_m !== null) {
-    const distance = zoning.distances.get(distanceKey(rule))
-    if (distance === undefined) return undefined
-    return { kind: 'distance', layer: rule.layer, within_m: rule.within_m, distance_m: distance }
+    const nearest = zoning.distances.get(distanceKey(rule))
+    if (nearest === undefined) return undefined
+    return { kind: 'distance', layer: rule.layer, within_m: rule.within_m, ...nearest }
   }
   const zone = zoning.zones.find(
     (z) => z.layer === rule.layer && matchesFilter(z.properties, rule.layer_filter),

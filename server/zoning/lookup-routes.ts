@@ -21,8 +21,9 @@ export function lookupRoutes(deps: LookupDeps): Router {
     const site = { type: 'Point' as const, coordinates: [point.lon, point.lat] }
     await assertCovered(deps.db, site, 'lon')
 
+    const layers = await deps.catalog.list()
     const [zoning, dataset] = await Promise.all([
-      zoningAt(deps.db, deps.catalog, site),
+      zoningAt(deps.db, layers, site),
       readDatasetInfo(deps.db),
     ])
     ctx.body = {

@@ -3,18 +3,30 @@ import type { Queryable } from '../db/database.ts'
 import type { SiteGeometry } from '../geo/geojson-geometry.ts'
 import type { Layer } from '../tiles/layer-catalog.ts'
 
-export interface UnitHit {
+/**
+ * How much of the site lies in a unit or zone. Areas and lengths are measured on the WGS84
+ * ellipsoid (PostGIS geography) after intersecting in lon/lat. A point site has no measure and
+ * a share of 1 in everything it touches, both units included when it lies on their edge.
+ */
+export interface Overlap {
+  /** Area of an area site inside, m²; null for points and lines. */
+  overlap_m2: number | null
+  /** Length of a line site inside, m; null for points and areas. */
+  overlap_length_m: number | null
+  /** Fraction of the site's area or length inside, 0–1; 1 for a point. */
+  share: number
+}
+
+export interface UnitHit extends Overlap {
   code: string
   name: string
   class: 'priority' | 'key' | 'general'
   district_adcode: number
   district_name: string | null
   area_km2: number
-  /** Area of the site inside the unit, m² on the ellipsoid; null for points and lines. */
-  overlap_m2: number | null
 }
 
-export interface ZoneHit {
+export interface ZoneHit extends Overlap {
   layer: string
   title_zh: string
   title_en: string
@@ -22,8 +34,52 @@ export interface ZoneHit {
   properties: Record<string, unknown>
 }
 
+/** The site's size on the WGS84 ellipsoid: m² for an area, m for a line, neither for a point. */
+export interface SiteMeasure {
+  area_m2: number | null
+  length_m: number | null
+}
+
 /** The site, as PostGIS reads it from bound GeoJSON text. */
 const SITE = 'ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)'
+
+/** The site as `site.g`, with its dimension and its area (m²) or length (m) as `site.total`. */
+const SITE_CTE = `site AS (
+  SELECT g, ST_Dimension(g) AS dim,
+         CASE ST_Dimension(g) WHEN 2 THEN ST_Area(g::geography)
+                              WHEN 1 THEN ST_Length(g::geography) END AS total
+    FROM (SELECT ${SITE} AS g) given)`
+
+/** The site's area (m²) or length (m) inside `geom`; null for a point site. */
+const overlapSql = (geom: string) => `CASE site.dim
+  WHEN 2 THEN ST_Area(ST_Intersection(${geom}, site.g)::geography)
+  WHEN 1 THEN ST_Length(ST_Intersection(${geom}, site.g)::geography) END`
+
+/**
+ * Keeps what the site is in, not merely beside: an area or line site that only shares an edge
+ * or a point with a polygon has nothing inside it, and one that overlaps by less than the
+ * answer shows (0.01 m² or 1 cm) is not listed as inside with an overlap of 0. A point touches
+ * what it lies on. Applied to a materialised `hit`, so each intersection is computed once.
+ */
+const INSIDE = 'overlap IS NULL OR overlap >= 0.005'
+
+interface OverlapRow {
+  dim: number
+  overlap: number | null
+  total: number | null
+}
+
+/** Areas to 0.01 m², lengths to 1 cm, shares to 1e-6: finer than the data's accuracy. */
+function overlapOf(row: OverlapRow): Overlap {
+  const overlap = row.overlap === null ? null : Number(row.overlap.toFixed(2))
+  const share =
+    row.overlap === null || !row.total ? 1 : Number(Math.min(1, row.overlap / row.total).toFixed(6))
+  return {
+    overlap_m2: row.dim === 2 ? overlap : null,
+    overlap_length_m: row.dim === 1 ? overlap : null,
+    share,
+  }
+}
 
 /** PostGIS's verdict on the site's topology: undefined when valid, else the reason. */
 export async function invalidityReason(
@@ -37,23 +93,49 @@ export async function invalidityReason(
   return row?.valid ? undefined : (row?.reason ?? 'invalid geometry')
 }
 
-/** The control units the site touches, largest overlap first. */
-export async function unitsTouched(db: Queryable, site: SiteGeometry): Promise<UnitHit[]> {
-  return db.query<UnitHit>(
-    `WITH site AS (SELECT ${SITE} AS g)
-     SELECT u.code, u.name, u.class, u.district_adcode, d.name AS district_name, u.area_km2,
-            CASE WHEN ST_Dimension(site.g) = 2
-                 THEN ST_Area(ST_Intersection(u.geom, site.g)::geography) END AS overlap_m2
-       FROM control_units u
-       CROSS JOIN site
-       LEFT JOIN districts d ON d.adcode = u.district_adcode
-      WHERE ST_Intersects(u.geom, site.g)
-      ORDER BY overlap_m2 DESC NULLS LAST, u.code`,
+/** The site's area or length on the WGS84 ellipsoid. */
+export async function siteMeasure(db: Queryable, site: SiteGeometry): Promise<SiteMeasure> {
+  const [row] = await db.query<{ dim: number; total: number | null }>(
+    `WITH ${SITE_CTE} SELECT dim, total FROM site`,
     [JSON.stringify(site)],
   )
+  const total = row?.total == null ? null : Number(row.total.toFixed(2))
+  return {
+    area_m2: row?.dim === 2 ? total : null,
+    length_m: row?.dim === 1 ? total : null,
+  }
 }
 
-/** Features of every overlay-zone layer that the site touches, in catalogue order. */
+/**
+ * The control units the site lies in, largest overlap first, each with its overlap and share.
+ * One query: the spatial index finds the candidates, and only those are intersected.
+ */
+export async function unitsTouched(db: Queryable, site: SiteGeometry): Promise<UnitHit[]> {
+  type Row = Omit<UnitHit, keyof Overlap> & OverlapRow
+  const rows = await db.query<Row>(
+    `WITH ${SITE_CTE},
+     hit AS MATERIALIZED (
+       SELECT u.code, u.name, u.class, u.district_adcode, d.name AS district_name, u.area_km2,
+              site.dim, site.total, ${overlapSql('u.geom')} AS overlap
+         FROM control_units u
+         CROSS JOIN site
+         LEFT JOIN districts d ON d.adcode = u.district_adcode
+        WHERE ST_Intersects(u.geom, site.g))
+     SELECT * FROM hit
+     WHERE ${INSIDE}
+     ORDER BY overlap DESC NULLS LAST, code`,
+    [JSON.stringify(site)],
+  )
+  return rows.map(({ dim, total, overlap, ...unit }) => ({
+    ...unit,
+    ...overlapOf({ dim, total, overlap }),
+  }))
+}
+
+/**
+ * Features of every overlay-zone layer that the site lies in, in catalogue order and largest
+ * overlap first within a layer, each with its overlap and share.
+ */
 export async function zonesTouched(
   db: Queryable,
   layers: Layer[],
@@ -63,18 +145,19 @@ export async function zonesTouched(
   if (zoneLayers.length === 0) return []
 
   // One round trip for all zone layers; each part selects only the catalogue's attributes.
-  const parts = zoneLayers.map((layer, i) => {
-    const pairs = layer.attributes
-      .map((a) => `${pg.escapeLiteral(a.name)}, ${pg.escapeIdentifier(a.name)}`)
-      .join(', ')
-    return `SELECT ${i} AS layer_index, id, jsonb_build_object(${pairs}) AS properties
-              FROM ${pg.escapeIdentifier(layer.tableName)}, site
-             WHERE ST_Intersects(geom, site.g)`
-  })
-  const rows = await db.query<{ layer_index: number; id: number; properties: object }>(
-    `WITH site AS (SELECT ${SITE} AS g)
-     ${parts.join('\nUNION ALL\n')}
-     ORDER BY layer_index, id`,
+  const parts = zoneLayers.map(
+    (layer, i) =>
+      `SELECT ${i} AS layer_index, id, ${propertiesSql(layer)} AS properties,
+              site.dim, site.total, ${overlapSql('geom')} AS overlap
+         FROM ${pg.escapeIdentifier(layer.tableName)}, site
+        WHERE ST_Intersects(geom, site.g)`,
+  )
+  const rows = await db.query<{ layer_index: number; id: number; properties: object } & OverlapRow>(
+    `WITH ${SITE_CTE},
+     hit AS MATERIALIZED (${parts.join('\nUNION ALL\n')})
+     SELECT * FROM hit
+      WHERE ${INSIDE}
+      ORDER BY layer_index, overlap DESC NULLS LAST, id`,
     [JSON.stringify(site)],
   )
   return rows.map((row) => {
@@ -85,13 +168,43 @@ export async function zonesTouched(
       title_en: layer.titleEn,
       id: row.id,
       properties: row.properties as Record<string, unknown>,
+      ...overlapOf(row),
     }
   })
 }
 
+/** A feature's public attributes as one jsonb object, names taken from the catalogue. */
+export function propertiesSql(layer: Layer): string {
+  const pairs = layer.attributes
+    .map((a) => `${pg.escapeLiteral(a.name)}, ${pg.escapeIdentifier(a.name)}`)
+    .join(', ')
+  return `jsonb_build_object(${pairs})`
+}
+
 /**
- * The true distance in metres (on the ellipsoid) from the site to the nearest feature of
- * `layer` matching `filter`, or undefined when none lies within `withinM`.
+ * SQL for a lon/lat box around `geom` that holds everything within `metres` of it (a bound
+ * parameter), for the spatial index to narrow a search before true distances are measured.
+ * Generous on purpose: a degree of latitude is at least 110.57 km, and a degree of longitude is
+ * at least 111.0 km times the cosine of the box's highest latitude.
+ */
+export function searchBoxSql(geom: string, metres: string): string {
+  const dy = `(${metres}::float8 / 110000.0)`
+  const maxLat = `least(89.0, greatest(abs(ST_YMin(${geom})), abs(ST_YMax(${geom}))) + ${dy})`
+  const dx = `(${metres}::float8 / (111000.0 * cos(radians(${maxLat}))))`
+  return `ST_Expand(${geom}, ${dx}, ${dy})`
+}
+
+/** The nearest feature within a distance rule's reach, and how far it is. */
+export interface NearestFeature {
+  /** True distance in metres on the WGS84 ellipsoid; 0 when the site touches it. */
+  distance_m: number
+  feature_id: number
+  feature_name: string | null
+}
+
+/**
+ * The nearest feature of `layer` matching `filter` within `withinM` metres of the site, by true
+ * distance on the ellipsoid, or undefined when none lies within reach.
  */
 export async function distanceWithin(
   db: Queryable,
@@ -99,7 +212,7 @@ export async function distanceWithin(
   filter: Record<string, string> | null,
   withinM: number,
   site: SiteGeometry,
-): Promise<number | undefined> {
+): Promise<NearestFeature | undefined> {
   const conditions: string[] = []
   const params: unknown[] = [JSON.stringify(site), withinM]
   for (const [name, value] of Object.entries(filter ?? {})) {
@@ -108,15 +221,26 @@ export async function distanceWithin(
     params.push(value)
     conditions.push(`${pg.escapeIdentifier(name)}::text = $${params.length}`)
   }
-  const [row] = await db.query<{ distance: number | null }>(
-    `WITH site AS (SELECT ${SITE}::geography AS g)
-     SELECT min(ST_Distance(geom::geography, site.g)) AS distance
+  const name = nameColumn(layer)
+  const [row] = await db.query<{ id: number; name: string | null; distance: number }>(
+    `WITH site AS (SELECT g, g::geography AS gg, ${searchBoxSql('g', '$2')} AS box
+                     FROM (SELECT ${SITE} AS g) given)
+     SELECT id, ${name ? `${pg.escapeIdentifier(name)}::text` : 'NULL::text'} AS name,
+            ST_Distance(geom::geography, site.gg) AS distance
        FROM ${pg.escapeIdentifier(layer.tableName)}, site
-      WHERE ST_DWithin(geom::geography, site.g, $2)
-        ${conditions.map((c) => `AND ${c}`).join(' ')}`,
+      WHERE geom && site.box AND ST_DWithin(geom::geography, site.gg, $2::float8)
+        ${conditions.map((c) => `AND ${c}`).join(' ')}
+      ORDER BY distance, id
+      LIMIT 1`,
     params,
   )
-  return row?.distance ?? undefined
+  if (!row) return undefined
+  return { distance_m: row.distance, feature_id: row.id, feature_name: row.name }
+}
+
+/** The attribute that names a layer's features, when it has one. */
+export function nameColumn(layer: Layer): string | undefined {
+  return ['name', 'reserve_name'].find((n) => layer.attributes.some((a) => a.name === n))
 }
 
 /** Whether the site touches any control unit: the covered area of the zoning. */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts'
 import type { SiteGeometry } from '../geo/geojson-geometry.ts'
-import type { LayerCatalog } from '../tiles/layer-catalog.ts'
+import type { Layer } from '../tiles/layer-catalog.ts'
 import {
   distanceKey,
   readRules,
@@ -17,29 +17,33 @@ export interface ZoningAt extends SiteZoning {
 /**
  * Everything the zoning says about a site: the units and zones it touches, the distance rules
  * within reach, and the rules those bring into force, for every industry and project kind.
+ * `layers` is the catalogue, read beforehand: in a transaction on the embedded database, reading
+ * it through the LayerCatalog would wait for that very transaction.
  */
 export async function zoningAt(
   db: Queryable,
-  catalog: LayerCatalog,
+  layers: Layer[],
   site: SiteGeometry,
 ): Promise<ZoningAt> {
-  const layers = await catalog.list()
   const [units, zones, rules] = await Promise.all([
     unitsTouched(db, site),
     zonesTouched(db, layers, site),
     readRules(db),
   ])
 
-  const distances = new Map<string, number>()
+  // One query per distinct layer, filter and distance: an access list has few of them.
   const distanceRules = new Map(
     rules.filter((r) => r.layer !== null && r.within_m !== null).map((r) => [distanceKey(r), r]),
   )
-  for (const [key, rule] of distanceRules) {
-    const layer = layers.find((l) => l.name === rule.layer)
-    if (!layer) continue
-    const distance = await distanceWithin(db, layer, rule.layer_filter, rule.within_m!, site)
-    if (distance !== undefined) distances.set(key, distance)
-  }
+  const nearest = await Promise.all(
+    [...distanceRules].map(async ([key, rule]) => {
+      const layer = layers.find((l) => l.name === rule.layer)
+      if (!layer) return undefined
+      const found = await distanceWithin(db, layer, rule.layer_filter, rule.within_m!, site)
+      return found && ([key, found] as const)
+    }),
+  )
+  const distances = new Map(nearest.filter((entry) => entry !== undefined))
 
   const zoning = { units, zones, distances }
   return { ...zoning, rules: rulesInForce(rules, zoning) }

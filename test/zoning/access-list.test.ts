@@ -11,6 +11,8 @@ const unit: UnitHit = {
   district_name: '石鼓区',
   area_km2: 10,
   overlap_m2: null,
+  overlap_length_m: null,
+  share: 1,
 }
 const zone: ZoneHit = {
   layer: 'water_source_zones',
@@ -18,6 +20,9 @@ const zone: ZoneHit = {
   title_en: '',
   id: 7,
   properties: { name: '一级区', level: 'level1' },
+  overlap_m2: null,
+  overlap_length_m: null,
+  share: 1,
 }
 
 describe('rules in force', () => {
@@ -45,9 +50,17 @@ describe('rules in force', () => {
   })
 
   it('brings a distance rule only when its distance was found within reach', () => {
-    const distances = new Map([[distanceKey(river), 850]])
+    const nearest = { distance_m: 850, feature_id: 3, feature_name: '湘江' }
+    const distances = new Map([[distanceKey(river), nearest]])
     const inForce = rulesInForce(rules, { units: [], zones: [], distances })
     expect(inForce.map((r) => r.code)).toEqual(['D'])
-    expect(inForce[0]!.trigger).toMatchObject({ kind: 'distance', distance_m: 850 })
+    expect(inForce[0]!.trigger).toEqual({
+      kind: 'distance',
+      layer: 'rivers',
+      within_m: 1000,
+      distance_m: 850,
+      feature_id: 3,
+      feature_name: '湘江',
+    })
   })
 })

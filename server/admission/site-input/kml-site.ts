@@ -1,0 +1,76 @@
+import { kml } from '@tmcw/togeojson'
+import { DOMParser, type Document } from '@xmldom/xmldom'
+import type { Geometry } from 'geojson'
+import { unprocessable } from '../../http/http-error.ts'
+import { closeRings, combineGeometries, type RawSite, type SiteRepair } from './raw-site.ts'
+
+/**
+ * Reads a site from KML text: the geometries of its Placemarks (Point, LineString, Polygon with
+ * inner rings, MultiGeometry), read by @tmcw/togeojson; several polygons become a
+ * MultiPolygon. KML coordinates are longitude,latitude[,altitude] (altitude dropped), WGS84 by
+ * the standard, or GCJ-02 when a Chinese map app wrote them and `crs` says so. Rings left open
+ * are closed and reported. Throws a 422 KML_INVALID naming the problem.
+ */
+export function readKmlSite(text: string, field: string): RawSite {
+  const fail = (message: string): never => {
+    throw unprocessable('KML_INVALID', `${field} is not usable KML: ${message}.`, field)
+  }
+
+  let document
+  try {
+    const parser = new DOMParser({
+      onError(level, message) {
+        // Entities the document does not define, unclosed tags and the like end the parse.
+        if (level !== 'warning') throw new Error(message)
+      },
+    })
+    document = parser.parseFromString(text, 'text/xml')
+  } catch (error) {
+    const reason = String((error as Error).message)
+      .split('\n')[0]!
+      .slice(0, 160)
+    return fail(`it is not well-formed XML (${reason})`)
+  }
+  const root = document.documentElement
+  if (!root || root.localName !== 'kml') {
+    return fail(`its root element is <${root?.nodeName ?? 'none'}>, not <kml>`)
+  }
+
+  const features = kml(document).features
+  const unread = features.findIndex((feature) => !feature.geometry)
+  if (unread >= 0) {
+    const name = features[unread]!.properties?.name
+    const which = typeof name === 'string' ? ` ("${name.slice(0, 40)}")` : ''
+    return fail(
+      `Placemark ${unread + 1}${which} has no geometry that can be read; coordinates are ` +
+        'longitude,latitude[,altitude] tuples separated by spaces',
+    )
+  }
+  if (features.length === 0) return fail('it holds no Placemark with a geometry')
+
+  const geometries = features.map((feature) => feature.geometry as Geometry)
+  const geometry = combineGeometries(geometries, (why) => fail(`it is no single site: ${why}`))
+  const repairs = [...unclosedRings(document), ...closeRings(geometry, (message) => fail(message))]
+  return { format: 'kml', field, geometry, systems: 'lonlat', repairs }
+}
+
+/** The LinearRings left open in the document, which @tmcw/togeojson closes as it reads them. */
+function unclosedRings(document: Document): SiteRepair[] {
+  const rings = Array.from(document.getElementsByTagName('LinearRing'))
+  const open = rings.filter((ring) => {
+    const text = ring.getElementsByTagName('coordinates')[0]?.textContent ?? ''
+    const tuples = text.trim().split(/\s+/)
+    const [first, last] = [tuples[0], tuples[tuples.length - 1]].map((tuple) =>
+      (tuple ?? '').split(',').slice(0, 2).map(Number).join(','),
+    )
+    return tuples.length > 2 && first !== last
+  })
+  if (open.length === 0) return []
+  const which = open.length === 1 ? 'a LinearRing' : `${open.length} LinearRings`
+  return [
+    {
+      kind: 'closed-ring',
+      message: `Closed ${which} whose last point did not repeat the first.`,
+    },
+  ]
+}

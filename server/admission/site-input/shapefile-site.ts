@@ -1,0 +1,80 @@
+import type { Geometry } from 'geojson'
+import { HttpError, unprocessable } from '../../http/http-error.ts'
+import { ImportError } from '../../import/import-error.ts'
+import { crsFromPrj } from '../../import/prj-wkt.ts'
+import { readShapefileFeatures } from '../../import/shapefile-reader.ts'
+import type { ChosenCrs } from '../../import/source-crs.ts'
+import type { ZipArchive, ZipMember } from '../../import/zip-archive.ts'
+import { closeRings, combineGeometries, type RawSite } from './raw-site.ts'
+
+/** The most a Shapefile's .shp may unpack to: far more than MAX_SITE_VERTICES need. */
+export const MAX_UNPACKED_SHP_BYTES = 20 * 1024 * 1024
+
+/**
+ * Reads a site from the Shapefile `shp` of an uploaded zip archive (possibly in a folder): the
+ * geometries of its records as one site (several polygons become a MultiPolygon), and the
+ * system its .prj names, read as the importer reads it. Attributes are not read. With `given`,
+ * a .prj naming a system this service does not convert is passed over, as the caller named the
+ * system. Throws a 422 SHAPEFILE_INVALID or CRS_UNSUPPORTED naming the problem, or a 413 when
+ * the .shp unpacks past MAX_UNPACKED_SHP_BYTES.
+ */
+export async function readShapefileSite(
+  archive: ZipArchive,
+  shp: ZipMember,
+  upload: { field: string; name: string },
+  given: ChosenCrs | undefined,
+): Promise<RawSite> {
+  const { field } = upload
+  const file = `${upload.name} (${shp.name})`
+  const fail = (message: string): never => {
+    throw unprocessable('SHAPEFILE_INVALID', `${file} cannot be read: ${message}.`, field)
+  }
+  if (shp.size > MAX_UNPACKED_SHP_BYTES) {
+    const megabytes = (shp.size / 1024 / 1024).toFixed(1)
+    const limit = MAX_UNPACKED_SHP_BYTES / 1024 / 1024
+    throw new HttpError(
+      413,
+      'UPLOAD_TOO_LARGE',
+      `${shp.name} unpacks to ${megabytes} MB; a site's .shp may unpack to at most ${limit} MB.`,
+      field,
+    )
+  }
+
+  const stem = shp.name.slice(0, -'.shp'.length).toLowerCase()
+  const prjMember = archive.members.find((m) => m.name.toLowerCase() === `${stem}.prj`)
+  try {
+    const [bytes, prjBytes] = await Promise.all([shp.read(), prjMember?.read()])
+    const prj = prjBytes ? readPrj(prjBytes.toString('latin1'), file, field, given) : {}
+
+    const features = await readShapefileFeatures(bytes, undefined, 'utf-8', file)
+    const empty = features.findIndex((feature) => !feature.geometry)
+    if (empty >= 0) fail(`record ${empty + 1} has no shape`)
+    const geometries = features.map((feature) => feature.geometry as Geometry)
+    const geometry = combineGeometries(geometries, (why) => fail(`it is no single site: ${why}`))
+    const repairs = closeRings(geometry, (message) => fail(message))
+    const { declared, notes } = prj
+    return { format: 'shapefile', field, file, geometry, declared, systems: 'any', repairs, notes }
+  } catch (error) {
+    if (error instanceof ImportError) fail(error.message.replace(/\.$/, ''))
+    throw error
+  }
+}
+
+function readPrj(
+  prj: string,
+  file: string,
+  field: string,
+  given: ChosenCrs | undefined,
+): { declared?: ChosenCrs; notes?: string[] } {
+  try {
+    return { declared: { crs: crsFromPrj(prj, file), from: 'named by the .prj' } }
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error
+    // The importer's advice names its command-line option; here the system is a form field.
+    const message = error.message
+      .replace('give --crs', 'give crs')
+      .replace('the importer', 'this service')
+    if (given) return { notes: [`${message.split(':')[0]}; crs named the system instead.`] }
+    throw unprocessable('CRS_UNSUPPORTED', `${file}: ${message}`, field)
+  }
+}

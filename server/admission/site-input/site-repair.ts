@@ -1,0 +1,167 @@
+import type { Queryable } from '../../db/database.ts'
+import type { SiteGeometry } from '../../geo/geojson-geometry.ts'
+import { unprocessable } from '../../http/http-error.ts'
+import type { SiteRepair } from './raw-site.ts'
+
+/** The most a site may cover: beyond the land of any one project, the largest development
+ * zones being a few hundred km², and well below the 5° extent limit. */
+export const MAX_SITE_AREA_KM2 = 1_000
+
+/**
+ * How far, as a fraction, the area of a repaired polygon may differ from the area its outline
+ * nets as drawn (where a loop drawn the other way round counts negative) for the repair to be
+ * taken. A slip that crosses an edge near a corner stays well inside it; a bow-tie, which nets
+ * nothing, is far outside, and so is a hole drawn outside its shell.
+ */
+export const REPAIR_AREA_TOLERANCE = 0.01
+
+export interface CheckedSite {
+  geometry: SiteGeometry
+  repairs: SiteRepair[]
+  /** m² on the WGS84 ellipsoid; null for points and lines. */
+  areaM2: number | null
+}
+
+const SITE = 'site AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g)'
+
+interface PartRow {
+  part: number
+  valid: boolean
+  reason: string
+  drawn: number
+  repaired: number
+  pieces: number
+  together: boolean
+  geojson: string
+  area_m2: number
+}
+
+/**
+ * Checks a WGS84 site's topology with PostGIS and repairs what can be repaired without doubt.
+ * Each polygon that crosses or touches itself is made valid with ST_MakeValid when the area of
+ * the result is within REPAIR_AREA_TOLERANCE of the area drawn; polygons of a MultiPolygon that
+ * overlap or share edges are merged into their union. Throws a 422 GEOMETRY_INVALID with
+ * PostGIS's reason for anything else, and a 422 SITE_TOO_LARGE past MAX_SITE_AREA_KM2. Runs
+ * the same on PGlite and PostgreSQL.
+ */
+export async function repairSite(
+  db: Queryable,
+  site: SiteGeometry,
+  field: string,
+): Promise<CheckedSite> {
+  const [row] = await db.query<{ valid: boolean; reason: string; area_m2: number | null }>(
+    `WITH ${SITE}
+     SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
+            CASE WHEN ST_Dimension(g) = 2 THEN ST_Area(g::geography) END AS area_m2
+       FROM site`,
+    [JSON.stringify(site)],
+  )
+  if (row?.valid) return checked(site, [], row.area_m2, field)
+
+  const reason = row?.reason ?? 'invalid geometry'
+  if (site.type !== 'Polygon' && site.type !== 'MultiPolygon') {
+    throw invalid(field, describeReason(reason))
+  }
+
+  const parts = await db.query<PartRow>(
+    `WITH ${SITE},
+     parts AS (
+       SELECT COALESCE((d).path[1], 1) AS part, (d).geom AS g
+         FROM (SELECT ST_Dump(g) AS d FROM site) dumped),
+     fixed AS (
+       SELECT part, ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
+              ST_Area(g::geography) AS drawn, ST_CollectionExtract(ST_MakeValid(g), 3) AS f
+         FROM parts),
+     pieces AS (SELECT (ST_Dump(f)).geom AS g FROM fixed),
+     merged AS (
+       SELECT ST_IsValid(ST_Collect(g)) AS together, ST_UnaryUnion(ST_Collect(g)) AS g
+         FROM pieces)
+     SELECT part, valid, reason, drawn, ST_Area(f::geography) AS repaired,
+            ST_NumGeometries(f) AS pieces, merged.together,
+            ST_AsGeoJSON(merged.g, 9) AS geojson, ST_Area(merged.g::geography) AS area_m2
+       FROM fixed CROSS JOIN merged
+      ORDER BY part`,
+    [JSON.stringify(site)],
+  )
+
+  const several = parts.length > 1
+  const repairs: SiteRepair[] = []
+  for (const part of parts) {
+    if (part.valid) continue
+    const which = several ? `polygon ${part.part}` : 'the polygon'
+    const problem = `${which}: ${describeReason(part.reason)}`
+    if (!(part.repaired > 0)) throw invalid(field, `${problem}, and encloses no area`)
+    const difference = Math.abs(part.repaired - part.drawn) / Math.max(part.repaired, part.drawn)
+    if (difference > REPAIR_AREA_TOLERANCE) {
+      throw invalid(
+        field,
+        `${problem}. Made valid it would enclose ${km2(part.repaired)}, but its outline as ` +
+          `drawn nets ${km2(part.drawn)}, so which area is meant cannot be told; redraw it ` +
+          'without crossing edges',
+      )
+    }
+    repairs.push({
+      kind: 'made-valid',
+      message:
+        `${capitalise(problem)}. ST_MakeValid split it into ${part.pieces} polygon` +
+        `${part.pieces === 1 ? '' : 's'} enclosing ${km2(part.repaired)}, within ` +
+        `${REPAIR_AREA_TOLERANCE * 100}% of the area drawn.`,
+    })
+  }
+
+  const [first] = parts
+  if (!first?.geojson) throw invalid(field, describeReason(reason))
+  if (!first.together) {
+    repairs.push({
+      kind: 'merged-parts',
+      message:
+        `The polygons overlap or share edges (${reason}); the site is their union, ` +
+        `${km2(first.area_m2)}.`,
+    })
+  }
+  return checked(JSON.parse(first.geojson) as SiteGeometry, repairs, first.area_m2, field)
+}
+
+function checked(
+  geometry: SiteGeometry,
+  repairs: SiteRepair[],
+  areaM2: number | null,
+  field: string,
+): CheckedSite {
+  if (areaM2 !== null && areaM2 > MAX_SITE_AREA_KM2 * 1e6) {
+    throw unprocessable(
+      'SITE_TOO_LARGE',
+      `${field} covers ${km2(areaM2)}; a site may cover at most ${MAX_SITE_AREA_KM2} km². ` +
+        'Check the coordinate system and the units.',
+      field,
+    )
+  }
+  return { geometry, repairs, areaM2 }
+}
+
+function invalid(field: string, why: string) {
+  return unprocessable('GEOMETRY_INVALID', `${field} is not a valid site: ${why}.`, field)
+}
+
+/** PostGIS's reason in words, keeping its own text and the place it names. */
+function describeReason(reason: string): string {
+  const place = /\[([-\d.e]+) ([-\d.e]+)\]/.exec(reason)
+  const at = place ? ` at ${Number(place[1]).toFixed(6)}, ${Number(place[2]).toFixed(6)}` : ''
+  const kind = reason.replace(/\[.*\]$/, '').trim()
+  const words: Record<string, string> = {
+    'Self-intersection': 'its edges cross',
+    'Ring Self-intersection': 'its outline touches itself',
+    'Too few points in geometry component': 'it has too few distinct points',
+    'Hole lies outside shell': 'an inner ring lies outside the outer ring',
+    'Nested holes': 'an inner ring lies inside another',
+    'Interior is disconnected': 'its inner rings cut it apart',
+    'Nested shells': 'one polygon lies inside another',
+    'Duplicate Rings': 'two rings are the same',
+  }
+  return `${words[kind] ?? 'PostGIS finds it invalid'}${at} (${kind})`
+}
+
+const km2 = (m2: number) =>
+  m2 >= 1e6 ? `${(m2 / 1e6).toFixed(3)} km²` : `${Math.round(m2).toLocaleString('en')} m²`
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readSite, type SiteRead } from '../../../server/admission/site-input/read-site.ts'
+import type { UploadedFile } from '../../../server/admission/site-input/site-upload.ts'
+import type { HttpError } from '../../../server/http/http-error.ts'
+import { openImportDatabase, type ImportDatabase } from '../../import/support/import-database.ts'
+import { writeZip } from '../../import/support/zip-writer.ts'
+import { BACKENDS } from '../../support/services.ts'
+
+// Points spread over Hengyang on both sides of 112.5°E: Nanyue, Qidong, Leiyang, the centre.
+const HENGYANG: [number, number][] = [
+  [112.69, 27.3],
+  [111.95, 26.8],
+  [112.91, 26.42],
+  [112.572, 26.894],
+]
+
+const ring = (w: number, s: number, e: number, n: number) => [
+  [w, s],
+  [e, s],
+  [e, n],
+  [w, n],
+  [w, s],
+]
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`readSite ${backend.title}`, () => {
+    let database: ImportDatabase
+    beforeAll(async () => {
+      database = await openImportDatabase(backend)
+    })
+    afterAll(() => database?.close())
+
+    const read = (fields: Record<string, unknown>, file?: UploadedFile) =>
+      readSite(database.db, fields, file, file !== undefined)
+    const refusal = async (fields: Record<string, unknown>): Promise<HttpError> => {
+      try {
+        await read(fields)
+      } catch (error) {
+        return error as HttpError
+      }
+      throw new Error('the site was read')
+    }
+
+    it('inverts Gauss-Kruger positions PostGIS projected to within a millimetre', async () => {
+      for (const [lon, lat] of HENGYANG) {
+        // Zone 37 west of 112.5°E, zone 38 east of it; each with and without the zone number.
+        const codes = lon < 112.5 ? [4525, 4546] : [4526, 4547]
+        for (const srid of codes) {
+          const [row] = await database.db.query<{ x: number; y: number }>(
+            `SELECT ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT ST_Transform(
+               ST_SetSRID(ST_MakePoint($1, $2), 4490), $3::integer) AS p) projected`,
+            [lon, lat, srid],
+          )
+          const { site, input } = await read({
+            geometry: { type: 'Point', coordinates: [row!.x, row!.y] },
+            crs: `EPSG:${srid}`,
+          })
+          const [gotLon, gotLat] = site.coordinates as [number, number]
+          // 1e-8° is about a millimetre.
+          expect(Math.abs(gotLon - lon), `${lon}, ${lat} in ${srid}`).toBeLessThan(1e-8)
+          expect(Math.abs(gotLat - lat), `${lon}, ${lat} in ${srid}`).toBeLessThan(1e-8)
+          expect(input.crs.code).toBe(`EPSG:${srid}`)
+        }
+      }
+    })
+
+    it('describes how the site was read', async () => {
+      const text = ['J1,3000000,38500000', 'J2,3000000,38500100', 'J3,3000100,38500100']
+      const { input } = await read({ boundaryPoints: text.join('\n') })
+      expect(input).toMatchObject({
+        format: 'boundary-points',
+        field: 'boundaryPoints',
+        crs: { code: 'EPSG:4526', from: expect.stringContaining('zone number 38') },
+        conversion: { from: 'EPSG:4526', to: 'EPSG:4326', errorBoundM: 1 },
+        vertices: 4,
+        repairs: [{ kind: 'closed-ring' }],
+        notes: [expect.stringContaining('CGCS2000')],
+      })
+      const [west, south, east, north] = input.bbox
+      expect(west).toBeCloseTo(114, 3)
+      expect(east - west).toBeGreaterThan(0.0009)
+      expect(north - south).toBeGreaterThan(0.0008)
+    })
+
+    describe('repairs', () => {
+      const polygon = (...rings: number[][][]) => ({
+        geometry: { type: 'Polygon', coordinates: rings },
+      })
+
+      it('leaves a valid site as it is', async () => {
+        const { site, input } = await read(polygon(ring(112, 27, 112.01, 27.01)))
+        expect(site).toEqual({ type: 'Polygon', coordinates: [ring(112, 27, 112.01, 27.01)] })
+        expect(input.repairs).toEqual([])
+      })
+
+      it('splits a ring that touches itself where its area stays the area drawn', async () => {
+        const pinched = [
+          [112, 27],
+          [112.005, 27],
+          [112.01, 27],
+          [112.01, 27.01],
+          [112.005, 27],
+          [112, 27.01],
+          [112, 27],
+        ]
+        const { site, input } = await read(polygon(pinched))
+        expect(site.type).toBe('MultiPolygon')
+        expect(input.repairs).toEqual([
+          { kind: 'made-valid', message: expect.stringContaining('2 polygons') },
+        ])
+      })
+
+      it('merges polygons that overlap or share an edge into their union', async () => {
+        const site = {
+          type: 'MultiPolygon',
+          coordinates: [
+            [ring(112, 27, 112.01, 27.01)],
+            [ring(112.01, 27, 112.02, 27.01)],
+            [ring(112.015, 27, 112.03, 27.01)],
+          ],
+        }
+        const { site: merged, input } = await read({ geometry: site })
+        expect(merged.type).toBe('Polygon')
+        expect(input.repairs.map((r) => r.kind)).toEqual(['merged-parts'])
+        const [row] = await database.db.query<{ equal: boolean }>(
+          `SELECT ST_Equals(ST_GeomFromGeoJSON($1),
+                  ST_MakeEnvelope(112, 27, 112.03, 27.01, 4326)) AS equal`,
+          [JSON.stringify(merged)],
+        )
+        expect(row!.equal).toBe(true)
+      })
+
+      it.each([
+        [
+          'a bow-tie',
+          polygon([
+            [112, 27],
+            [112.01, 27.01],
+            [112.01, 27],
+            [112, 27.01],
+            [112, 27],
+          ]),
+          'edges cross',
+        ],
+        [
+          'a hole outside its shell',
+          polygon(ring(112, 27, 112.01, 27.01), ring(112.02, 27, 112.03, 27.01)),
+          'inner ring lies outside',
+        ],
+        [
+          'a ring of one point repeated',
+          polygon([
+            [112, 27],
+            [112, 27],
+            [112.01, 27],
+            [112, 27],
+          ]),
+          'too few distinct points',
+        ],
+      ])('refuses %s', async (_, fields, words) => {
+        const error = await refusal(fields)
+        expect([error.status, error.code, error.field]).toEqual([
+          422,
+          'GEOMETRY_INVALID',
+          'geometry',
+        ])
+        expect(error.message).toContain(words)
+      })
+    })
+
+    it('refuses a site over 1,000 km² and passes one under it', async () => {
+      // 0.3° × 0.3° at 27°N is about 994 km²; 0.31° × 0.31° about 1,061 km².
+      await expect(
+        read({ wkt: 'POLYGON((112 27, 112.3 27, 112.3 27.3, 112 27.3))' }),
+      ).resolves.toBeTruthy()
+      const error = await refusal({ wkt: 'POLYGON((112 27, 112.31 27, 112.31 27.31, 112 27.31))' })
+      expect([error.status, error.code, error.field]).toEqual([422, 'SITE_TOO_LARGE', 'wkt'])
+    })
+
+    it('reads a KMZ, and text files with a byte-order mark', async () => {
+      const kml =
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><Point>' +
+        '<coordinates>112.5,26.9</coordinates></Point></Placemark></kml>'
+      const kmz = writeZip([{ name: 'doc.kml', data: kml }])
+      const upload = (bytes: Buffer, name: string): UploadedFile => ({ field: 'site', name, bytes })
+      const expected = { type: 'Point', coordinates: [112.5, 26.9] }
+      const check = async (file: UploadedFile, format: string) => {
+        const result: SiteRead = await read({}, file)
+        expect(result.site).toEqual(expected)
+        expect(result.input.format).toBe(format)
+        expect(result.input.field).toBe('site')
+      }
+      await check(upload(kmz, 'site.kmz'), 'kml')
+      const bom = Buffer.from([0xef, 0xbb, 0xbf])
+      await check(
+        upload(Buffer.concat([bom, Buffer.from(JSON.stringify(expected))]), 'a'),
+        'geojson',
+      )
+      const utf16 = Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('POINT(112.5 26.9)', 'utf16le'),
+      ])
+      await check(upload(utf16, 'site.wkt'), 'wkt')
+    })
+  })
+}
