@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Logger } from 'pino'
+import { lockBuild } from './build-lock.ts'
 
 /**
  * Builds the Astro portal into `portal/dist` when the build is missing or older than any of its
@@ -11,24 +12,44 @@ import type { Logger } from 'pino'
 export async function ensurePortalBuilt(repoRoot: string, log: Logger): Promise<string> {
   const portalRoot = path.join(repoRoot, 'portal')
   const dist = path.join(portalRoot, 'dist')
+  const stale = await staleness(portalRoot, dist)
+  if (stale === undefined) return dist
+
+  // Servers started at once from one checkout, as parallel test files do, would otherwise
+  // build into the same folder together, and one of them would serve it half written.
+  const release = await lockBuild(path.join(portalRoot, '.astro', 'build.lock'), () =>
+    log.info('waiting for another process that is building the portal'),
+  )
+  try {
+    // The build waited for may have been this one.
+    const reason = await staleness(portalRoot, dist)
+    if (reason === undefined) return dist
+
+    log.info({ reason }, 'building the portal')
+    const started = performance.now()
+    await run(process.execPath, [
+      path.join(repoRoot, 'node_modules', 'astro', 'astro.js'),
+      'build',
+      '--root',
+      portalRoot,
+    ])
+    log.info({ ms: Math.round(performance.now() - started) }, 'portal built')
+    return dist
+  } finally {
+    await release()
+  }
+}
+
+/** Why the build must run: 'missing', 'stale', or undefined when it is up to date. */
+async function staleness(portalRoot: string, dist: string): Promise<string | undefined> {
   const builtAt = await mtime(path.join(dist, 'index.html'))
   const sourcesAt = await newestMtime([
     path.join(portalRoot, 'src'),
     path.join(portalRoot, 'public'),
     path.join(portalRoot, 'astro.config.mjs'),
   ])
-  if (builtAt !== undefined && builtAt >= sourcesAt) return dist
-
-  log.info({ reason: builtAt === undefined ? 'missing' : 'stale' }, 'building the portal')
-  const started = performance.now()
-  await run(process.execPath, [
-    path.join(repoRoot, 'node_modules', 'astro', 'astro.js'),
-    'build',
-    '--root',
-    portalRoot,
-  ])
-  log.info({ ms: Math.round(performance.now() - started) }, 'portal built')
-  return dist
+  if (builtAt === undefined) return 'missing'
+  return builtAt >= sourcesAt ? undefined : 'stale'
 }
 
 async function mtime(file: string): Promise<number | undefined> {

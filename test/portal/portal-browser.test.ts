@@ -1,36 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { zh } from '../../portal/src/i18n/zh.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
+import {
+  ARTIFACTS,
+  CHROMIUM_SKIP_REASON as SKIP_REASON,
+  launchChromium,
+  type Browser,
+} from '../support/chromium.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts')
-
-/**
- * Without a GPU, Chromium draws WebGL through SwiftShader, a CPU renderer behind ANGLE. Since
- * Chromium 137 that fallback needs --enable-unsafe-swiftshader outside headless mode; the
- * flags are spelled out so that a machine with a GPU renders the same way. The rest keep the
- * browser from calling home, which would break the same-origin check below.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-gl=angle',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
-
-const SKIP_REASON = existsSync(CHROMIUM)
-  ? undefined
-  : `skipped: no Chromium at ${CHROMIUM}; install Debian's chromium package to run it`
 if (SKIP_REASON) console.warn(`portal browser tests ${SKIP_REASON}`)
 
 /** What the test page reads from `window.ecozoningMap`, typed for the evaluate callbacks. */
@@ -41,30 +20,18 @@ describe.skipIf(SKIP_REASON !== undefined)(
   { timeout: 120_000 },
   () => {
     let server: RunningServer
+    let browser: Browser
     let context: BrowserContext
-    let userDataDir: string
-    const requests: string[] = []
-    const pageErrors: string[] = []
 
     beforeAll(async () => {
       server = await startServer({ port: 0, host: '127.0.0.1' })
-
-      userDataDir = mkdtempSync(path.join(tmpdir(), 'ecozoning-chromium-'))
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 800 },
-      })
-      context.on('request', (request) => requests.push(request.url()))
-      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
-      mkdirSync(ARTIFACTS, { recursive: true })
+      browser = await launchChromium()
+      context = browser.context
     }, 300_000)
 
     afterAll(async () => {
-      await context?.close()
+      await browser?.close()
       await server?.close()
-      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true })
     })
 
     async function openMap(width = 1280, height = 800): Promise<Page> {
@@ -259,12 +226,12 @@ describe.skipIf(SKIP_REASON !== undefined)(
 
     it('loads nothing from outside the server and throws no script errors', () => {
       const origin = new URL(server.url).origin
-      const fetched = requests.filter((url) => url.startsWith('http'))
+      const fetched = browser.requests.filter((url) => url.startsWith('http'))
       const outside = fetched.filter((url) => new URL(url).origin !== origin)
 
       expect(fetched.some((url) => url.endsWith('.mvt'))).toBe(true)
       expect(outside).toEqual([])
-      expect(pageErrors).toEqual([])
+      expect(browser.pageErrors).toEqual([])
     })
   },
 )

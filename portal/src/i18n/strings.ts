@@ -6,8 +6,12 @@ import type {
   LookupCrs,
   NoRaisingKind,
   ParkLevel,
+  ProjectKind,
   ReserveZone,
+  SiteFormat,
+  SiteRepairKind,
   UnitClass,
+  Verdict,
   WaterSourceLevel,
 } from '../zoning/zoning-terms.ts'
 
@@ -100,6 +104,127 @@ export interface Strings {
     errorField: (field: string) => string
   }
   dataset: { version: (version: string) => string }
+
+  check: {
+    pageTitle: string
+    heading: string
+    intro: string
+    loading: string
+    noScript: string
+    print: string
+    printHint: string
+    missing: Section
+    invalid: (id: string) => Section
+    notFound: (id: string) => Section
+    failedHeading: string
+    errorNetwork: string
+    errorServer: string
+
+    summaryHeading: string
+    checkId: string
+    checkedAt: string
+    checkedAtValue: (local: string) => string
+    industry: string
+    projectKind: string
+    projectKinds: Record<ProjectKind, string>
+
+    verdictHeading: string
+    verdict: Record<Verdict, string>
+    verdictSummary: Record<Verdict, string>
+    reasonsHeading: string
+    reasonForbid: (code: string, text: string) => string
+    reasonMayForbid: (code: string, industries: string) => string
+    reasonRestrict: (code: string, text: string) => string
+    reasonCondition: (code: string, text: string) => string
+    reasonConsistent: string
+    recordedReasons: string
+
+    siteHeading: string
+    siteFormat: string
+    siteFormats: Record<SiteFormat, string>
+    siteFile: (format: string, file: string) => string
+    siteCrs: string
+    siteConversion: string
+    noConversion: string
+    conversionValue: (from: string, boundM: string) => string
+    siteRepairs: string
+    noRepairs: string
+    repairKinds: Record<SiteRepairKind, string>
+    siteNotes: string
+    siteArea: string
+    siteLength: string
+    siteSize: string
+    areaValue: (m2: string, hectares: string) => string
+    lengthValue: (m: string) => string
+    pointSite: string
+    siteVertices: string
+    siteExtent: string
+    extentValue: (west: string, south: string, east: string, north: string) => string
+
+    mapHeading: string
+    mapLabel: string
+    mapSite: string
+    mapExtent: (km: string) => string
+    mapFailed: string
+    mapNoWebgl: string
+
+    unitsHeading: string
+    unit: string
+    unitClass: string
+    overlapArea: string
+    overlapLength: string
+    share: string
+    pointShare: string
+    district: (name: string) => string
+    noUnits: string
+
+    zonesHeading: string
+    zone: string
+    noZones: string
+
+    nearbyHeading: string
+    nearbyIntro: (withinM: string) => string
+    distance: string
+    bordering: string
+    noNearby: (withinM: string) => string
+    nearbyTruncated: (count: string) => string
+
+    rulesHeading: string
+    rulesIntro: string
+    noRules: string
+    noRulesInDimension: string
+    ruleCode: string
+    legalBasis: string
+    industries: string
+    allIndustries: string
+    projectKindsOfRule: string
+    allProjectKinds: string
+    trigger: string
+    match: string
+    mayApply: string
+    triggerUnit: (code: string, name: string | undefined) => string
+    triggerClass: (unitClass: string, code: string) => string
+    triggerZone: (zone: string) => string
+    triggerDistance: (what: string, withinM: string, distanceM: string) => string
+
+    recordHeading: string
+    recordIntro: string
+    dataset: string
+    datasetValue: (name: string, version: string) => string
+    illustrative: string
+    versionsCaption: string
+    layerColumn: string
+    versionColumn: string
+    accessList: string
+    accessListValue: (rules: string) => string
+    accessListDigest: string
+    inputDigest: string
+    measurement: string
+    measurementText: string
+
+    noticeHeading: string
+    printFooter: (url: string, id: string) => string
+  }
 
   report: {
     pageTitle: string

@@ -135,6 +135,166 @@ export const zh: Strings = {
     version: (version) => `数据版本 ${version}`,
   },
 
+  check: {
+    pageTitle: '生态环境准入预检报告',
+    heading: '生态环境准入预检报告',
+    intro:
+      '本报告记录一次生态环境准入预检：选址涉及的环境管控单元和管控区域、适用的准入要求和预检结论。' +
+      '报告内容是检查时保存的答复，之后数据更新也不会改变。',
+    loading: '正在读取预检记录……',
+    noScript:
+      '报告需要启用 JavaScript 才能显示。未启用时，可打开 /api/admission-check/检查编号，' +
+      '以 JSON 格式查看同一份记录。',
+    print: '打印报告',
+    printHint: '可打印或另存为 PDF，纸张选 A4。',
+    missing: {
+      heading: '缺少检查编号',
+      paragraphs: [
+        '报告地址应带有检查编号，形如 /check/?id=检查编号。',
+        '提交准入预检（POST /api/admission-check）后，答复中的 id 就是检查编号；' +
+          '把它填入上面的地址即可打开这次检查的报告。',
+      ],
+    },
+    invalid: (id) => ({
+      heading: '检查编号格式不正确',
+      paragraphs: [
+        `“${id}”不是检查编号。检查编号由 22 个字母、数字、“-”或“_”组成，请核对报告地址。`,
+      ],
+    }),
+    notFound: (id) => ({
+      heading: '找不到这次检查',
+      paragraphs: [`没有编号为 ${id} 的准入预检记录。请核对报告地址是否完整；编号区分大小写。`],
+    }),
+    failedHeading: '无法读取预检记录',
+    errorNetwork: '无法连接服务器，请检查网络后刷新页面。',
+    errorServer: '服务器暂时无法读取预检记录，请稍后刷新页面。',
+
+    summaryHeading: '检查概况',
+    checkId: '检查编号',
+    checkedAt: '检查时间',
+    checkedAtValue: (local) => `${local}（北京时间）`,
+    industry: '行业（GB/T 4754-2017）',
+    projectKind: '项目类型',
+    projectKinds: { new: '新建', expansion: '扩建', renovation: '改建', relocation: '迁建' },
+
+    verdictHeading: '预检结论',
+    verdict: { forbidden: '禁止准入', conditional: '有条件准入', consistent: '符合准入要求' },
+    verdictSummary: {
+      forbidden: '该项目在此选址违反适用的禁止性准入要求。',
+      conditional: '该项目须满足下列限制或条件，或须确认不属于被禁止的行业类别。',
+      consistent: '未发现禁止、限制本项目或对其附加条件的准入要求。',
+    },
+    reasonsHeading: '理由',
+    reasonForbid: (code, text) => `规则 ${code} 禁止本项目在此建设：${text}`,
+    reasonMayForbid: (code, industries) =>
+      `规则 ${code} 禁止 ${industries} 类项目：须确认本项目不属于这些类别。`,
+    reasonRestrict: (code, text) => `规则 ${code} 对本项目有限制：${text}`,
+    reasonCondition: (code, text) => `规则 ${code} 对本项目附有条件：${text}`,
+    reasonConsistent: '此处适用的准入要求都没有禁止、限制本项目或对其附加条件。',
+    recordedReasons: '检查记录中的理由原文（英文）',
+
+    siteHeading: '选址',
+    siteFormat: '提交形式',
+    siteFormats: {
+      geojson: 'GeoJSON',
+      wkt: 'WKT',
+      kml: 'KML',
+      'boundary-points': '界址点坐标',
+      shapefile: 'Shapefile',
+    },
+    siteFile: (format, file) => `${format}（文件 ${file}）`,
+    siteCrs: '坐标系',
+    siteConversion: '坐标换算',
+    noConversion: '无需换算',
+    conversionValue: (from, boundM) =>
+      `由 ${from} 换算为 WGS84 经纬度，换算引起的位置偏差不超过 ${boundM} 米`,
+    siteRepairs: '修正',
+    noRepairs: '未作修正',
+    repairKinds: {
+      'closed-ring': '闭合了未闭合的边界',
+      'made-valid': '修复了自相交的边界',
+      'merged-parts': '合并了重叠或相邻的地块',
+    },
+    siteNotes: '说明',
+    siteArea: '面积',
+    siteLength: '长度',
+    siteSize: '大小',
+    areaValue: (m2, hectares) => `${m2} 平方米（${hectares} 公顷）`,
+    lengthValue: (m) => `${m} 米`,
+    pointSite: '点位',
+    siteVertices: '顶点数',
+    siteExtent: '范围',
+    extentValue: (west, south, east, north) =>
+      `东经 ${west}° 至 ${east}°，北纬 ${south}° 至 ${north}°（WGS84）`,
+
+    mapHeading: '选址位置图',
+    mapLabel: '选址与环境管控单元位置图',
+    mapSite: '选址范围（黑色粗边框、灰色填充）',
+    mapExtent: (km) => `图幅东西宽约 ${km} 千米，上方为正北。`,
+    mapFailed: '位置图未能加载。选址范围见“选址”一节，涉及的单元和区域见下表。',
+    mapNoWebgl: '此浏览器无法显示位置图（需要 WebGL）。涉及的单元和区域见下表。',
+
+    unitsHeading: '涉及的环境管控单元',
+    unit: '单元编码及名称',
+    unitClass: '管控类别',
+    overlapArea: '重叠面积（平方米）',
+    overlapLength: '重叠长度（米）',
+    share: '占选址比例',
+    pointShare: '点位所在',
+    district: (name) => `所在区县：${name}`,
+    noUnits: '选址不在任何环境管控单元内。',
+
+    zonesHeading: '涉及的管控区域',
+    zone: '区域名称及类型',
+    noZones: '选址不在饮用水水源保护区、自然保护区、生态保护红线等管控区域内。',
+
+    nearbyHeading: '周边敏感区域',
+    nearbyIntro: (withinM) =>
+      `选址周边 ${withinM} 米范围内、选址不在其中的敏感区域，由近及远；距离为与选址最近处的距离。`,
+    distance: '距离（米）',
+    bordering: '相邻',
+    noNearby: (withinM) => `选址周边 ${withinM} 米范围内没有其他敏感区域。`,
+    nearbyTruncated: (count) => `范围内的敏感区域较多，这里只列出最近的 ${count} 处。`,
+
+    rulesHeading: '适用的准入要求',
+    rulesIntro: '按生态环境准入清单的四个维度列出；同一维度内禁止性要求在前。',
+    noRules: '此处没有适用于本项目的准入要求。',
+    noRulesInDimension: '本项暂无适用要求。',
+    ruleCode: '编号',
+    legalBasis: '依据',
+    industries: '涉及行业',
+    allIndustries: '所有行业',
+    projectKindsOfRule: '适用项目类型',
+    allProjectKinds: '所有类型',
+    trigger: '适用原因',
+    match: '适用情况',
+    mayApply: '可能适用：规则针对更细的行业类别，须确认本项目是否属于其中',
+    triggerUnit: (code, name) => `选址位于管控单元 ${code}${name ? `（${name}）` : ''}`,
+    triggerClass: (unitClass, code) => `选址位于${unitClass} ${code}`,
+    triggerZone: (zone) => `选址位于${zone}`,
+    triggerDistance: (what, withinM, distanceM) =>
+      `选址距${what}不足 ${withinM} 米（最近处约 ${distanceM} 米）`,
+
+    recordHeading: '数据与记录',
+    recordIntro:
+      '以下信息用于核对本报告依据的数据：图层重新导入后版本号增加，准入清单修改后摘要随之改变。',
+    dataset: '数据集',
+    datasetValue: (name, version) => `${name}（版本 ${version}）`,
+    illustrative: '示例数据',
+    versionsCaption: '各图层数据版本',
+    layerColumn: '图层',
+    versionColumn: '版本',
+    accessList: '准入清单',
+    accessListValue: (rules) => `共 ${rules} 条规则`,
+    accessListDigest: '准入清单摘要（SHA-256）',
+    inputDigest: '检查输入摘要（SHA-256）',
+    measurement: '量算方法',
+    measurementText: '面积、长度和距离均在 WGS84 椭球面上量算（PostGIS geography）。',
+
+    noticeHeading: '示例数据声明',
+    printFooter: (url, id) => `报告地址：${url}　检查编号：${id}`,
+  },
+
   report: {
     pageTitle: '举报环境污染',
     heading: '如何举报环境污染和生态破坏',

@@ -33,6 +33,8 @@ export interface RuleScope {
   within_m?: number
   /** How far the queried point lies from the zone, in metres, for distance rules. */
   distance_m?: number
+  /** The nearest feature a distance rule measured to, by name, when it has one. */
+  feature_name?: string | null
 }
 
 export interface LookupRule {

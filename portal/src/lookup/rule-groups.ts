@@ -1,10 +1,10 @@
 import { DIMENSIONS, EFFECTS, isTerm, type Dimension } from '../zoning/zoning-terms.ts'
 import type { LookupRule } from './lookup-types.ts'
 
-export interface RuleGroup {
+export interface RuleGroup<R extends LookupRule = LookupRule> {
   /** One of the four dimensions, or the raw value of one the portal does not know yet. */
   dimension: Dimension | string
-  rules: LookupRule[]
+  rules: R[]
 }
 
 /**
@@ -12,8 +12,8 @@ export interface RuleGroup {
  * empty, then any unknown dimension so that no rule goes unshown. Within a group the strictest
  * effect comes first, then rules by code.
  */
-export function groupRulesByDimension(rules: readonly LookupRule[]): RuleGroup[] {
-  const groups = new Map<string, LookupRule[]>(DIMENSIONS.map((dimension) => [dimension, []]))
+export function groupRulesByDimension<R extends LookupRule>(rules: readonly R[]): RuleGroup<R>[] {
+  const groups = new Map<string, R[]>(DIMENSIONS.map((dimension) => [dimension, []]))
 
   for (const rule of rules) {
     const group = groups.get(rule.dimension)

@@ -42,6 +42,22 @@ export type NoRaisingKind = (typeof NO_RAISING_KINDS)[number]
 export type FacilityKind = (typeof FACILITY_KINDS)[number]
 export type ParkLevel = (typeof PARK_LEVELS)[number]
 
+/** Kinds of project an admission check is asked for. */
+export const PROJECT_KINDS = ['new', 'expansion', 'renovation', 'relocation'] as const
+export type ProjectKind = (typeof PROJECT_KINDS)[number]
+
+/** An admission check's verdicts, from the strictest. */
+export const VERDICTS = ['forbidden', 'conditional', 'consistent'] as const
+export type Verdict = (typeof VERDICTS)[number]
+
+/** The formats a checked site can come in. */
+export const SITE_FORMATS = ['geojson', 'wkt', 'kml', 'boundary-points', 'shapefile'] as const
+export type SiteFormat = (typeof SITE_FORMATS)[number]
+
+/** Changes the server may make to a site before checking it. */
+export const SITE_REPAIRS = ['closed-ring', 'made-valid', 'merged-parts'] as const
+export type SiteRepairKind = (typeof SITE_REPAIRS)[number]
+
 /** Coordinate systems the lookup accepts: GPS, and the offsets of Chinese phone map apps. */
 export const LOOKUP_CRS = ['EPSG:4326', 'gcj02', 'bd09'] as const
 export type LookupCrs = (typeof LOOKUP_CRS)[number]
