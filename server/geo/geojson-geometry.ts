@@ -45,7 +45,7 @@ function parseShape(value: unknown, field: string, degrees: boolean): SiteGeomet
   }
   if (!Array.isArray(coordinates)) return fail(`${field}.coordinates must be an array.`)
   const { crs } = value as { crs?: unknown }
-  if (degrees && crs !== undefined && !/CRS84|4326|4490/.test(JSON.stringify(crs).slice(0, 200))) {
+  if (degrees && crs !== undefined && !/CRS84|4326|4490/.test(crsText(crs))) {
     // RFC 7946 dropped `crs`; a file that still names one may hold projected coordinates.
     throw unprocessable(
       'CRS_UNSUPPORTED',
@@ -150,5 +150,14 @@ export function assertVertexLimit(vertices: number, field: string) {
       `${field} has ${vertices} vertices; a site may have at most ${MAX_SITE_VERTICES}.`,
       field,
     )
+  }
+}
+
+/** The start of a `crs` member as JSON; empty when it cannot be written (nested too deep). */
+function crsText(crs: unknown): string {
+  try {
+    return JSON.stringify(crs).slice(0, 200)
+  } catch {
+    return ''
   }
 }

@@ -312,6 +312,17 @@ for (const backend of BACKENDS) {
         const first = await server.postJson('/api/admission-check', body)
         expect(first.status).toBe(422)
 
+        // Deep enough that writing it back as JSON would overflow the stack.
+        const deep = '['.repeat(200_000) + ']'.repeat(200_000)
+        const geometry = JSON.stringify(point(112.03, 27.03)).slice(0, -1)
+        for (const given of ['', ', "crs": "EPSG:4326"']) {
+          const crsBody = `{"geometry": ${geometry}, "crs": ${deep}}, "industry": "C26"${given}}`
+          const third = await server.postJson('/api/admission-check', crsBody)
+          const answer = (await third.json()) as { error: { field: string } }
+          expect(third.status).toBe(422)
+          expect(['geometry', 'crs']).toContain(answer.error.field)
+        }
+
         const long = { geometry: site, industry: 'C26', projectKind: 'x'.repeat(1_500_000) }
         const second = await server.postJson('/api/admission-check', long)
         expect(second.status).toBe(422)
