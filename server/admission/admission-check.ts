@@ -33,6 +33,8 @@ export interface CheckAnswer {
   inputSha256: string
   verdict: Verdict
   reasons: string[]
+  /** The share of the site inside the zoned area: its units' shares added up. */
+  coverage: { share: number }
   industry: Industry
   projectKind: AdmissionRequest['projectKind']
   site: AdmissionRequest['siteInput'] & { geometry: AdmissionRequest['site'] } & SiteMeasure
@@ -101,11 +103,22 @@ async function answerCheck(
     NEARBY_LIMIT,
   )
   const verdict = decideVerdict(zoning.rules, request.industry, request.projectKind)
+  const coverage = coverageOf(site.type, zoning.units)
+  const outside = coverage.share < COVERED_SHARE_MIN
+  const reasons = outside
+    ? [
+        ...verdict.reasons,
+        `Only ${(coverage.share * 100).toFixed(1)}% of the site lies in the zoned area; the ` +
+          'rest is outside it and was checked against no access list.',
+      ]
+    : verdict.reasons
 
   return {
     ...identity,
-    verdict: verdict.verdict,
-    reasons: verdict.reasons,
+    // What lies outside the zoning is unknown: at best the project is conditional on it.
+    verdict: outside && verdict.verdict === 'consistent' ? 'conditional' : verdict.verdict,
+    reasons,
+    coverage,
     industry,
     projectKind: request.projectKind,
     site: { ...request.siteInput, geometry: site, ...measure },
@@ -118,4 +131,18 @@ async function answerCheck(
     accessList: versions.accessList,
     measurement: MEASUREMENT,
   }
+}
+
+/** Below this share inside the zoned area, the answer says the rest went unchecked. */
+export const COVERED_SHARE_MIN = 0.999
+
+/**
+ * The units partition the zoned area, so the shares of the units a site lies in add up to the
+ * part of it inside that area (a line along a shared edge counts in both, hence the cap). A
+ * point in the zoned area is in it wholly; the check refuses one outside it.
+ */
+function coverageOf(type: string, units: UnitHit[]): { share: number } {
+  if (type === 'Point') return { share: 1 }
+  const sum = units.reduce((total, unit) => total + unit.share, 0)
+  return { share: Math.min(1, Math.round(sum * 1e6) / 1e6) }
 }

@@ -71,8 +71,8 @@ function parseProject(fields: Record<string, unknown>) {
   const code = industry.trim().toUpperCase()
   if (!isIndustryCode(code)) {
     const message =
-      `industry must be a GB/T 4754-2017 code (a section letter A–T and 2 to 4 digits), ` +
-      `got ${describeValue(industry)}.`
+      'industry must be a GB/T 4754-2017 code (a section letter A–T, alone or with 2 to 4 ' +
+      `digits), got ${describeValue(industry)}.`
     throw unprocessable('INDUSTRY_INVALID', message, 'industry')
   }
 

@@ -16,7 +16,7 @@ export function industryMatch(
 
 const INDUSTRY_CODE = /^[A-T](\d{2}|\d{3}|\d{4})?$/
 
-/** Whether `code` has the shape of a GB/T 4754-2017 code: a section letter and 2 to 4 digits. */
+/** Whether `code` has the shape of a GB/T 4754-2017 code: a letter, alone or with 2-4 digits. */
 export function isIndustryCode(code: string): boolean {
   return INDUSTRY_CODE.test(code)
 }

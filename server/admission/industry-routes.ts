@@ -28,7 +28,7 @@ export function industryRoutes(deps: { db: Queryable }): Router {
     const code = given.trim().toUpperCase()
     if (!isIndustryCode(code)) {
       const message =
-        'code must be a GB/T 4754-2017 code (a section letter A–T and 2 to 4 digits), ' +
+        'code must be a GB/T 4754-2017 code (a section letter A–T, alone or with 2 to 4 digits), ' +
         `got ${describeValue(given)}.`
       throw badRequest('INDUSTRY_INVALID', message, 'code')
     }

@@ -52,10 +52,15 @@ export function decideVerdict(
       reasons: [
         ...possiblyForbidding.map(
           (r) =>
-            `Rule ${r.code} forbids some classes of ${industry} (${r.industries.join(', ')}): ` +
-            'the project must not fall in them.',
+            `Rule ${r.code} forbids some classes of ${industry} ` +
+            `(${classesUnder(r, industry)}): the project must not fall in them.`,
         ),
-        ...conditioning.map((r) => `Rule ${r.code} ${r.effect}s this project: ${r.text_zh}`),
+        ...conditioning.map((r) =>
+          r.match === 'applies'
+            ? `Rule ${r.code} ${r.effect}s this project: ${r.text_zh}`
+            : `Rule ${r.code} ${r.effect}s some classes of ${industry} ` +
+              `(${classesUnder(r, industry)}), which may include this project: ${r.text_zh}`,
+        ),
       ],
       rules: applicable,
     }
@@ -65,4 +70,9 @@ export function decideVerdict(
     reasons: ['No rule in force here forbids, restricts or conditions this project.'],
     rules: applicable,
   }
+}
+
+/** The codes of a rule's industry list that lie within the declared industry. */
+function classesUnder(rule: ApplicableRule, industry: string): string {
+  return rule.industries.filter((code) => code.startsWith(industry)).join(', ')
 }

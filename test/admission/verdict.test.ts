@@ -29,6 +29,17 @@ describe('verdict', () => {
     expect(result.rules[0]!.match).toBe('may_apply')
   })
 
+  it('names only the classes within the declared industry; a narrower rule may apply', () => {
+    const forbid = rule({ code: 'R1', industries: ['C2710', 'C263', 'C2521'] })
+    const restrict = rule({ code: 'R2', effect: 'restrict', industries: ['C2614', 'B06'] })
+    const result = decideVerdict([forbid, restrict], 'C26', 'new')
+    expect(result.verdict).toBe('conditional')
+    expect(result.reasons[0]).toContain('(C263)')
+    expect(result.reasons[0]).not.toMatch(/C2710|C2521/)
+    expect(result.reasons[1]).toContain('(C2614), which may include this project')
+    expect(result.reasons[1]).not.toContain('B06')
+  })
+
   it('is conditional under a restricting or conditioning rule', () => {
     for (const effect of ['restrict', 'condition'] as const) {
       expect(decideVerdict([rule({ effect })], 'D4411', 'new').verdict).toBe('conditional')

@@ -17,6 +17,7 @@ interface Answer {
   inputSha256: string
   verdict: string
   reasons: string[]
+  coverage: { share: number }
   site: { area_m2: number | null; length_m: number | null }
   units: ({ code: string; name: string; class: string } & Overlap)[]
   zones: ({ layer: string; id: number; properties: Record<string, string> } & Overlap)[]
@@ -74,6 +75,28 @@ for (const backend of BACKENDS) {
     const unit = (answer: Answer, code: string) => answer.units.find((u) => u.code === code)!
     const rule = (answer: Answer, code: string) => answer.rules.find((r) => r.code === code)
 
+    describe('coverage', () => {
+      it('says how much of a site lies outside the zoned area; leaves it conditional', async () => {
+        // Two equal halves of one latitude band: 112.15–112.2 in the general unit, 112.2–112.25
+        // east of the zoned area, whose east edge is 112.2.
+        const answer = await check({
+          geometry: square(112.15, 27.01, 112.25, 27.02),
+          industry: 'M73',
+        })
+        expect(answer.coverage.share).toBeCloseTo(0.5, 6)
+        expect(answer.units.map((u) => u.code)).toEqual([GENERAL])
+        expect(answer.verdict).toBe('conditional')
+        expect(answer.reasons.at(-1)).toMatch(/^Only 50\.0% of the site lies in the zoned area/)
+
+        const inside = await check({
+          geometry: square(112.15, 27.01, 112.19, 27.02),
+          industry: 'M73',
+        })
+        expect(inside.coverage.share).toBe(1)
+        expect(inside.verdict).toBe('consistent')
+      })
+    })
+
     describe('units and zones', () => {
       it('places a point in its unit, wholly', async () => {
         const answer = await check({ geometry: point(112.12, 27.08), industry: 'M73' })
@@ -126,7 +149,7 @@ for (const backend of BACKENDS) {
         expect(answer.zones).toEqual([])
       })
 
-      it('lists a unit the site reaches into by 10 cm, not one it touches by a sliver', async () => {
+      it('lists a unit the site enters by 10 cm, not one it touches by a sliver', async () => {
         // 1e-6° of longitude is about 10 cm here, 1e-11° about a micrometre.
         const reach = (degrees: number) =>
           check({ geometry: square(112.1 - degrees, 27.02, 112.12, 27.03), industry: 'M73' })

@@ -305,6 +305,26 @@ for (const backend of BACKENDS) {
         expect(answer.error.message?.length).toBeGreaterThan(10)
       })
 
+      it('refuses a tangled polygon at once instead of repairing it for minutes', async () => {
+        let seed = 3
+        const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.02
+        const ring = Array.from({ length: 500 }, () => [112.605 + next(), 26.836 + next()])
+        const geometry = { type: 'Polygon', coordinates: [[...ring, ring[0]]] }
+        const started = performance.now()
+        const response = await server.postJson('/api/admission-check', {
+          geometry,
+          industry: 'C26',
+        })
+        const answer = (await response.json()) as { error: Record<string, string> }
+        expect([response.status, answer.error.code, answer.error.field]).toEqual([
+          422,
+          'GEOMETRY_INVALID',
+          'geometry',
+        ])
+        expect(answer.error.message).toMatch(/cross or touch each other more than 10 times/)
+        expect(performance.now() - started).toBeLessThan(5_000)
+      })
+
       it('survives deeply nested values and keeps echoed input short', async () => {
         const nested = '['.repeat(5000) + ']'.repeat(5000)
         const head = `{"geometry": ${JSON.stringify(site)}, "industry": "C26"`

@@ -153,6 +153,28 @@ for (const backend of BACKENDS) {
         expectSameAnswer(await upload(zip, 'parcel.zip'))
       })
 
+      it('refuses a .prj that would unpack to far more than any WKT', async () => {
+        const [sw, se, ne, nw] = prefixed
+        const { shp, shx, dbf } = writeShapefile({
+          records: [
+            { shape: { type: 'polygon', rings: [[sw!, nw!, ne!, se!, sw!]] }, attributes: {} },
+          ],
+          fields: [{ name: 'NAME', type: 'C', length: 20 }],
+          encoding: 'gbk',
+        })
+        // 64 MB of spaces deflate to about 64 KB.
+        const zip = writeZip([
+          { name: 'parcel.shp', data: shp },
+          { name: 'parcel.shx', data: shx },
+          { name: 'parcel.dbf', data: dbf },
+          { name: 'parcel.prj', data: Buffer.alloc(64 * 1024 * 1024, 0x20) },
+        ])
+        expect(zip.length).toBeLessThan(1024 * 1024)
+        const { status, body } = await upload(zip, 'parcel.zip')
+        expect([status, body.error?.code]).toEqual([413, 'UPLOAD_TOO_LARGE'])
+        expect(body.error?.message).toContain('.prj')
+      })
+
       it('as a boundary-point exchange file naming zone 37', async () => {
         const text = exchangeFile(37, prefixed)
         expectSameAnswer(await check({ boundaryPoints: text, industry: INDUSTRY }))

@@ -9,6 +9,8 @@ import { closeRings, combineGeometries, type RawSite } from './raw-site.ts'
 
 /** The most a Shapefile's .shp may unpack to: far more than MAX_SITE_VERTICES need. */
 export const MAX_UNPACKED_SHP_BYTES = 20 * 1024 * 1024
+/** The most a .prj may unpack to: its WKT is a few hundred bytes. */
+export const MAX_PRJ_BYTES = 64 * 1024
 
 /**
  * Reads a site from the Shapefile `shp` of an uploaded zip archive (possibly in a folder): the
@@ -42,6 +44,15 @@ export async function readShapefileSite(
 
   const stem = shp.name.slice(0, -'.shp'.length).toLowerCase()
   const prjMember = archive.members.find((m) => m.name.toLowerCase() === `${stem}.prj`)
+  if (prjMember && prjMember.size > MAX_PRJ_BYTES) {
+    throw new HttpError(
+      413,
+      'UPLOAD_TOO_LARGE',
+      `${prjMember.name} unpacks to ${prjMember.size} bytes; a .prj, one line of WKT, may ` +
+        `unpack to at most ${MAX_PRJ_BYTES} bytes.`,
+      field,
+    )
+  }
   try {
     const [bytes, prjBytes] = await Promise.all([shp.read(), prjMember?.read()])
     const prj = prjBytes ? readPrj(prjBytes.toString('latin1'), file, field, given) : {}

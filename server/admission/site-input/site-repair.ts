@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts'
+import { countEdgeCrossings } from '../../geo/edge-crossings.ts'
 import type { SiteGeometry } from '../../geo/geojson-geometry.ts'
 import { unprocessable } from '../../http/http-error.ts'
 import type { SiteRepair } from './raw-site.ts'
@@ -14,6 +15,9 @@ export const MAX_SITE_AREA_KM2 = 1_000
  * nothing, is far outside, and so is a hole drawn outside its shell.
  */
 export const REPAIR_AREA_TOLERANCE = 0.01
+
+/** The most edge crossings a polygon may have and still be repaired. */
+export const MAX_REPAIR_CROSSINGS = 10
 
 export interface CheckedSite {
   geometry: SiteGeometry
@@ -61,6 +65,20 @@ export async function repairSite(
   const reason = row?.reason ?? 'invalid geometry'
   if (site.type !== 'Polygon' && site.type !== 'MultiPolygon') {
     throw invalid(field, describeReason(reason))
+  }
+  // ST_MakeValid's time grows steeply with the crossings (minutes for a few hundred), and an
+  // outline that tangled says nothing certain about the area meant anyway.
+  const polygons = site.type === 'Polygon' ? [site.coordinates] : site.coordinates
+  for (const [i, rings] of polygons.entries()) {
+    if (countEdgeCrossings(rings, MAX_REPAIR_CROSSINGS) > MAX_REPAIR_CROSSINGS) {
+      const which = polygons.length > 1 ? `polygon ${i + 1}` : 'the polygon'
+      throw invalid(
+        field,
+        `${which}: its edges cross or touch each other more than ${MAX_REPAIR_CROSSINGS} ` +
+          'times, too tangled to repair without guessing which area is meant; redraw it ' +
+          'without crossing edges',
+      )
+    }
   }
 
   const parts = await db.query<PartRow>(
