@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util'
 
+export type Part = 1 | 2 | 3 | 4
+const PARTS: readonly Part[] = [1, 2, 3, 4]
+
 /** What `npm run bench` measures and how hard. */
 export interface BenchArguments {
-  parts: Set<1 | 2 | 3>
+  parts: Set<Part>
   quick: boolean
   /** wrk rounds per server, each `durationSeconds` long. */
   rounds: number
@@ -19,23 +22,28 @@ export interface BenchArguments {
   provinceUnits: number
   provincePerZoom: number
   forcedIndex: boolean
+  /** Sites of the admission check in part 4, per data set. */
+  checkSites: number
+  /** Checks at a time in part 4's throughput passes. */
+  checkConcurrency: number
   embedded: boolean
   seed: number
   out: string
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--parts 1,2,3] [options]
+export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--parts 1,2,3,4] [options]
 
 Measures warm tiles against a bare node:http server (part 1), the cold Hengyang pyramid against
-ST_AsMVT and on PGlite (part 2), and the province-scale layer (part 3), and writes the tables to
-bench/RESULTS.md. Needs wrk and a PostgreSQL with PostGIS where the role may create databases
-(BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres); uses Redis at
+ST_AsMVT and on PGlite (part 2), the province-scale layer (part 3), and the admission check on
+the sample and the province layer (part 4), and writes the tables to bench/RESULTS.md. Needs
+a PostgreSQL with PostGIS where the role may create databases (BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/postgres) and, for parts 1-3, wrk; uses Redis at
 BENCH_REDIS_URL (default redis://127.0.0.1:6379) when one answers.
 
-  --quick               a short run (about 2 minutes): 2 rounds of 3 s, zooms 8-12 warm,
+  --quick               a short run (about 5 minutes): 2 rounds of 3 s, zooms 8-12 warm,
                         one cold round, at most 150 tiles per zoom cold, 5,000 province units,
-                        15 tiles per zoom
-  --parts LIST          which parts, e.g. 1,3; default 1,2,3
+                        15 tiles per zoom, 200 check sites
+  --parts LIST          which parts, e.g. 1,3; default 1,2,3,4
   --rounds N            wrk runs per server; default 3
   --duration S          seconds per wrk run; default 8
   --connections N       wrk connections (one thread); default 50
@@ -46,8 +54,10 @@ BENCH_REDIS_URL (default redis://127.0.0.1:6379) when one answers.
                         default all
   --province-units N    seed points of the province layer; default 20000
   --province-per-zoom N sampled tiles with data per zoom over Hunan; default 40
+  --check-sites N       admission-check sites per data set in part 4; default 1000
+  --check-concurrency C checks at a time in part 4's throughput passes; default 8
   --no-index            skip the province run with the in-memory index (the default mode)
-  --no-embedded         skip our server on PGlite in part 2
+  --no-embedded         skip our server on PGlite in parts 2 and 4
   --seed S              seed of every random choice; default 1
   --out FILE            default bench/RESULTS.md
   -h, --help            this text`
@@ -73,6 +83,8 @@ export function parseBenchArguments(
         'cold-per-zoom': { type: 'string' },
         'province-units': { type: 'string' },
         'province-per-zoom': { type: 'string' },
+        'check-sites': { type: 'string' },
+        'check-concurrency': { type: 'string' },
         'no-index': { type: 'boolean' },
         'no-embedded': { type: 'boolean' },
         seed: { type: 'string' },
@@ -101,10 +113,11 @@ export function parseBenchArguments(
     return fallback
   }
 
-  const parts = new Set<1 | 2 | 3>()
-  for (const part of (values.parts ?? '1,2,3').split(',')) {
-    if (part === '1' || part === '2' || part === '3') parts.add(Number(part) as 1 | 2 | 3)
-    else problems.push(`--parts takes a list of 1, 2 and 3, got "${values.parts}".`)
+  const parts = new Set<Part>()
+  for (const part of (values.parts ?? PARTS.join(',')).split(',')) {
+    const number = PARTS.find((p) => String(p) === part)
+    if (number) parts.add(number)
+    else problems.push(`--parts takes a list of 1, 2, 3 and 4, got "${values.parts}".`)
   }
 
   const zooms = /^(\d{1,2})-(\d{1,2})$/.exec(values['warm-zooms'] ?? (quick ? '8-12' : '8-14'))
@@ -144,6 +157,8 @@ export function parseBenchArguments(
       1,
       10_000,
     ),
+    checkSites: whole('check-sites', values['check-sites'], quick ? 200 : 1_000, 10, 100_000),
+    checkConcurrency: whole('check-concurrency', values['check-concurrency'], 8, 1, 256),
     forcedIndex: values['no-index'] !== true,
     embedded: values['no-embedded'] !== true,
     seed: whole('seed', values.seed, 1, 0, 2 ** 32 - 1),

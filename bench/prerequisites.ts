@@ -4,26 +4,27 @@ import pg from 'pg'
 import { describeUrl } from '../server/db/postgres-database.ts'
 
 export interface Prerequisites {
-  /** wrk's version line. */
+  /** wrk's version line; empty when it was not needed. */
   wrk: string
   postgres: string
 }
 
 /**
- * Checks what the benchmark needs before it starts anything: wrk on the PATH, a PostgreSQL at
- * `postgresUrl` with PostGIS available and a role that may create databases, and the city
- * boundaries for the province part. Returns the problems, each with how to fix it, or the
- * versions found.
+ * Checks what the benchmark needs before it starts anything: wrk on the PATH when `needsWrk`,
+ * a PostgreSQL at `postgresUrl` with PostGIS available and a role that may create databases,
+ * and the city boundaries for the province layer. Returns the problems, each with how to fix
+ * it, or the versions found.
  */
 export async function checkPrerequisites(
   postgresUrl: string,
   citiesFile: string | undefined,
+  needsWrk = true,
 ): Promise<{ found: Prerequisites; problems?: undefined } | { problems: string[] }> {
   const problems: string[] = []
 
-  const wrk = spawnSync('wrk', ['-v'], { encoding: 'utf8' })
-  const wrkVersion = `${wrk.stdout ?? ''}${wrk.stderr ?? ''}`.split('\n')[0]?.trim() ?? ''
-  if (wrk.error || !wrkVersion.startsWith('wrk')) {
+  const wrk = needsWrk ? spawnSync('wrk', ['-v'], { encoding: 'utf8' }) : undefined
+  const wrkVersion = `${wrk?.stdout ?? ''}${wrk?.stderr ?? ''}`.split('\n')[0]?.trim() ?? ''
+  if (wrk && (wrk.error || !wrkVersion.startsWith('wrk'))) {
     problems.push(
       'wrk is not installed (a C load generator; a Node.js one cannot load a Node.js server on ' +
         'two cores). Install it: apt-get install wrk (Debian, Ubuntu), brew install wrk (macOS).',
@@ -67,8 +68,8 @@ export async function checkPrerequisites(
 
   if (citiesFile !== undefined && !existsSync(citiesFile)) {
     problems.push(
-      `The city boundaries of Hunan are not at ${citiesFile}; part 3 builds its layer from ` +
-        'them. Put them there or leave part 3 out (--parts 1,2).',
+      `The city boundaries of Hunan are not at ${citiesFile}; parts 3 and 4 build the ` +
+        'province layer from them. Put them there or leave those parts out (--parts 1,2).',
     )
   }
 

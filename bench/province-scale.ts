@@ -15,13 +15,27 @@ import { StAsMvtCutter } from './st-asmvt.ts'
 import { TileClient } from './tile-client.ts'
 import { sampleTiles } from './tile-sample.ts'
 
-export interface ProvinceOptions {
+export interface ProvinceBuildOptions {
   /** PostgreSQL server where scratch databases are made. */
   postgresUrl: string
   units: number
   seed: number
   citiesFile: string
   outFile: string
+  log: (line: string) => void
+}
+
+/** The province layer built and imported into a scratch database, for parts 3 and 4. */
+export interface PreparedProvince {
+  scratch: ScratchDatabase
+  built: ProvinceResult
+  importMs: number
+  vertices: number
+  layer: Layer
+}
+
+export interface ProvinceOptions {
+  seed: number
   perZoom: number
   concurrency: number
   rounds: number
@@ -69,13 +83,10 @@ const INDEX_FORCED = 1_000_000_000
 const FAR_TILE = '/tiles/control_units/14/0/0.mvt'
 
 /**
- * Province scale: builds the synthetic Hunan layer, imports it into a scratch database with the
- * product's importer, draws a fixed random sample of tiles with data at each zoom, and cuts
- * them cold, round after round in alternating order, with our server cutting per-tile windows
- * (what it does above TILE_INDEX_MAX_VERTICES), with ST_AsMVT, and with our server holding the
- * layer in an in-memory index (its default at this size).
+ * Builds the synthetic Hunan layer and imports it into a new scratch database with the
+ * product's importer, then analyses it. The caller drops the database (`scratch.drop()`).
  */
-export async function benchProvinceScale(options: ProvinceOptions): Promise<ProvinceScaleResult> {
+export async function prepareProvince(options: ProvinceBuildOptions): Promise<PreparedProvince> {
   const { log } = options
   log(`building the province layer: ${options.units} seed points`)
   const built = await buildProvince({
@@ -87,70 +98,86 @@ export async function benchProvinceScale(options: ProvinceOptions): Promise<Prov
     postgresUrl: options.postgresUrl,
   })
 
-  let scratch: ScratchDatabase | undefined
+  const scratch = await createScratchDatabase(options.postgresUrl, 'bench_province')
   try {
-    scratch = await createScratchDatabase(options.postgresUrl, 'bench_province')
-    const url = scratch.url
-    const db = await openDatabase({ url, poolSize: 2, statementTimeoutMs: 1_800_000 })
-    let importMs: number
-    let layer: Layer
-    let vertices: number
-    let tiles: TileAddress[]
+    const db = await openDatabase({ url: scratch.url, poolSize: 2, statementTimeoutMs: 1_800_000 })
     try {
       await migrate(db)
       log(`importing ${built.units} units with the product's importer`)
       const started = performance.now()
       await importFile(db, { file: built.file, layer: 'control_units' })
-      importMs = performance.now() - started
+      const importMs = performance.now() - started
       await db.query('ANALYZE control_units')
-      layer = (await readLayers(db)).find((l) => l.name === 'control_units')!
+      const layer = (await readLayers(db)).find((l) => l.name === 'control_units')!
       const [count] = await db.query<{ n: number }>(
         'SELECT sum(ST_NPoints(geom))::float8 AS n FROM control_units',
       )
-      vertices = count!.n
-
-      tiles = await sampleTiles(layer.bounds!, 0, 14, options.perZoom, options.seed, (tile) =>
-        hasData(db, tile),
-      )
+      return { scratch, built, importMs, vertices: count!.n, layer }
     } finally {
       await db.close()
     }
-
-    const sides: Side<ProvinceRun>[] = [
-      { name: WINDOW, measure: () => sweepProvince(url, 'window', tiles, options) },
-      {
-        name: ST_ASMVT,
-        async measure() {
-          const cutter = new StAsMvtCutter(url, [layer], options.concurrency)
-          try {
-            await cutter.connect(options.concurrency)
-            return { sweep: await sweepStAsMvt(cutter, tiles, options.concurrency) }
-          } finally {
-            await cutter.close()
-          }
-        },
-      },
-    ]
-    if (options.forcedIndex) {
-      sides.push({
-        name: INDEX,
-        measure: () =>
-          sweepProvince(url, 'index', tiles, options).catch((error: unknown) => ({
-            failed: (error as Error).message,
-          })),
-      })
-    }
-    log(`${tiles.length} tiles per sweep, concurrency ${options.concurrency}`)
-    const runs = await interleave(sides, options.rounds, (name, round, run) =>
-      log(
-        `round ${round + 1}: ${name} ` +
-          (run.sweep ? `${(run.sweep.ms / 1000).toFixed(1)} s` : `failed: ${run.failed}`),
-      ),
-    )
-    return { built, importMs, vertices, tiles, runs }
-  } finally {
-    await scratch?.drop()
+  } catch (error) {
+    await scratch.drop()
+    throw error
   }
+}
+
+/**
+ * Province scale: draws a fixed random sample of tiles with data at each zoom of the prepared
+ * province layer, and cuts them cold, round after round in alternating order, with our server
+ * cutting per-tile windows (what it does above TILE_INDEX_MAX_VERTICES), with ST_AsMVT, and
+ * with our server holding the layer in an in-memory index (its default at this size).
+ */
+export async function benchProvinceScale(
+  province: PreparedProvince,
+  options: ProvinceOptions,
+): Promise<ProvinceScaleResult> {
+  const { log } = options
+  const { url } = province.scratch
+  const { layer } = province
+  const db = await openDatabase({ url, poolSize: 2, statementTimeoutMs: 1_800_000 })
+  let tiles: TileAddress[]
+  try {
+    tiles = await sampleTiles(layer.bounds!, 0, 14, options.perZoom, options.seed, (tile) =>
+      hasData(db, tile),
+    )
+  } finally {
+    await db.close()
+  }
+
+  const sides: Side<ProvinceRun>[] = [
+    { name: WINDOW, measure: () => sweepProvince(url, 'window', tiles, options) },
+    {
+      name: ST_ASMVT,
+      async measure() {
+        const cutter = new StAsMvtCutter(url, [layer], options.concurrency)
+        try {
+          await cutter.connect(options.concurrency)
+          return { sweep: await sweepStAsMvt(cutter, tiles, options.concurrency) }
+        } finally {
+          await cutter.close()
+        }
+      },
+    },
+  ]
+  if (options.forcedIndex) {
+    sides.push({
+      name: INDEX,
+      measure: () =>
+        sweepProvince(url, 'index', tiles, options).catch((error: unknown) => ({
+          failed: (error as Error).message,
+        })),
+    })
+  }
+  log(`${tiles.length} tiles per sweep, concurrency ${options.concurrency}`)
+  const runs = await interleave(sides, options.rounds, (name, round, run) =>
+    log(
+      `round ${round + 1}: ${name} ` +
+        (run.sweep ? `${(run.sweep.ms / 1000).toFixed(1)} s` : `failed: ${run.failed}`),
+    ),
+  )
+  const { built, importMs, vertices } = province
+  return { built, importMs, vertices, tiles, runs }
 }
 
 async function sweepProvince(

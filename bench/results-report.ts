@@ -1,6 +1,16 @@
 import type { TileAddress } from '../server/tiles/tile-address.ts'
 import type { LonLatBox } from '../server/tiles/tile-range.ts'
+import {
+  PROVINCE_PG,
+  type AdmissionResult,
+  type KindPass,
+  type SiteSet,
+  type TargetRun,
+} from './admission-checks.ts'
 import type { BenchArguments } from './bench-arguments.ts'
+import { countOutcomes, summariseChecks, type CheckSummary } from './check-stats.ts'
+import { OUTSIDE_STATEMENTS, type CheckProfile } from './check-profile.ts'
+import { MANY_VERTICES, SITE_KINDS, type SiteKind } from './check-sites.ts'
 import {
   OURS_CACHED,
   OURS_CUTTER,
@@ -15,6 +25,7 @@ import {
   INDEX,
   ST_ASMVT as ST_ASMVT_PROVINCE,
   WINDOW,
+  type PreparedProvince,
   type ProvinceScaleResult,
   type ServerRun,
 } from './province-scale.ts'
@@ -39,6 +50,9 @@ export interface BenchResults {
   warm?: WarmResult
   cold?: ColdResult & { tiles: TileAddress[]; box: LonLatBox }
   province?: ProvinceScaleResult
+  /** The province layer as built for parts 3 and 4. */
+  provinceLayer?: Pick<PreparedProvince, 'built' | 'importMs' | 'vertices'>
+  admission?: AdmissionResult
   failures: { part: number; message: string }[]
   loadAtEnd?: number
   totalSeconds?: number
@@ -50,6 +64,8 @@ const SWEEP_GOAL = 20
 const COLD_GOAL = 10
 const P99_GOAL_MS = 50
 const RSS_GOAL = 1.5 * 2 ** 30
+// Part 4: p95 of a check on a 200-vertex polygon, PostgreSQL, province scale, concurrency 1.
+const CHECK_P95_GOAL_MS = 50
 
 /** The report as Markdown, prose wrapped at 100 columns. Pure. */
 export function renderResults(results: BenchResults): string {
@@ -58,6 +74,7 @@ export function renderResults(results: BenchResults): string {
     results.warm ? warmSection(results.warm, results.args) : undefined,
     results.cold ? coldSection(results.cold, results.args) : undefined,
     results.province ? provinceSection(results.province, results.args) : undefined,
+    results.admission ? admissionSection(results.admission, results.args) : undefined,
     failureSection(results),
     caveats(results),
   ]
@@ -78,9 +95,20 @@ function header(results: BenchResults): string {
     ['Node.js', machine.node],
     ['PostgreSQL', results.postgres.replace(/^PostgreSQL /, '')],
     ['PostGIS', results.postgis ? postgisVersion(results.postgis) : 'not measured'],
-    ['load generator', `${results.wrk.split(' ').slice(0, 2).join(' ')}, one thread`],
-    ['cold sweeps', `concurrency ${args.concurrency}, ours and ST_AsMVT alike`],
   ]
+  if (results.wrk) {
+    rows.push(
+      ['load generator', `${results.wrk.split(' ').slice(0, 2).join(' ')}, one thread`],
+      ['cold sweeps', `concurrency ${args.concurrency}, ours and ST_AsMVT alike`],
+    )
+  }
+  if (results.admission) {
+    rows.push([
+      'admission checks',
+      'a Node.js client in the benchmark process, concurrency 1 and ' +
+        `${results.admission.concurrency}`,
+    ])
+  }
   if (results.hengyang) {
     const layers = results.hengyang.layers
     const features = layers.reduce((sum, l) => sum + l.features, 0)
@@ -93,8 +121,8 @@ function header(results: BenchResults): string {
         `vertices); loaded by the server in ${fixed(results.hengyang.loadMs / 1000, 1)} s`,
     ])
   }
-  if (results.province) {
-    const p = results.province
+  if (results.provinceLayer) {
+    const p = results.provinceLayer
     rows.push([
       'province layer',
       `${int(p.built.units)} units over Hunan, ${int(p.vertices)} vertices, ` +
@@ -111,25 +139,26 @@ function header(results: BenchResults): string {
         'taken from interleaved runs, hold better.'
       : ''
   return [
-    '# Tile benchmarks',
+    '# Benchmarks: tiles and admission checks',
     wrapText(
       `Written by \`${command.join(' ')}\` on ${machine.date.slice(0, 16).replace('T', ' ')} ` +
         `UTC, in ${fixed(results.totalSeconds ?? NaN, 0)} s. One run on one machine: compare the ` +
-        'ratios within it, not absolute figures across runs. **wrk, the servers, PostgreSQL and ' +
-        `the benchmark's own process all share the ${machine.cores} cores**, and the load ` +
-        `average says how busy the machine was besides.${busy}`,
+        'ratios within it, not absolute figures across runs. **The load generator, the servers, ' +
+        "PostgreSQL and the benchmark's own process all share the " +
+        `${machine.cores} cores**, and the load average says how busy the machine was ` +
+        `besides.${busy}`,
     ),
     table(['', ''], rows),
     wrapText(
       'To rerun: PostgreSQL with PostGIS at `BENCH_DATABASE_URL` (default ' +
         '`postgres://postgres@127.0.0.1:5432/postgres`; the role creates and drops scratch ' +
-        'databases), `wrk` installed (`apt-get install wrk`), optionally Redis at ' +
+        'databases), `wrk` installed for parts 1–3 (`apt-get install wrk`), optionally Redis at ' +
         '`BENCH_REDIS_URL` (default `redis://127.0.0.1:6379`), then:',
     ),
     [
       '```sh',
       command.join(' '),
-      '# part 3 builds its layer as this does:',
+      '# parts 3 and 4 build the province layer as this does:',
       `npm run build-province -- --units ${args.provinceUnits} --seed ${args.seed}`,
       '```',
     ].join('\n'),
@@ -305,6 +334,241 @@ function provinceSection(p: ProvinceScaleResult, args: BenchArguments): string {
   ].join('\n\n')
 }
 
+function admissionSection(a: AdmissionResult, args: BenchArguments): string {
+  const counts = new Map<SiteKind, number>()
+  for (const site of a.siteSets[0]?.sites ?? []) {
+    counts.set(site.kind, (counts.get(site.kind) ?? 0) + 1)
+  }
+  const kinds = SITE_KINDS.map((k) => `${int(counts.get(k.kind) ?? 0)} × ${k.label}`).join('; ')
+  const hengyang = a.siteSets.find((set) => set.data === 'hengyang')
+  const province = a.siteSets.find((set) => set.data === 'province')
+  const bodies = a.siteSets
+    .map((set) => `${int(set.bodyBytes)} bytes (${dataName(set)})`)
+    .join(', ')
+  const cpu = a.targets.flatMap((t) => t.passes)
+  const cpuShare =
+    cpu.reduce((sum, pass) => sum + pass.clientCpuMs, 0) / cpu.reduce((sum, p) => sum + p.ms, 0)
+
+  const data: string[] = []
+  if (hengyang) {
+    data.push(
+      `The Hengyang sample as the server loads it: ${int(hengyang.units)} units, all ten ` +
+        `layers, ${int(hengyang.rules)} rules.`,
+    )
+  }
+  if (province) {
+    const list = a.provinceList
+    data.push(
+      `The province layer of part 3 (${int(province.units)} units), which holds control units ` +
+        "only. The product's importer (`npm run import -- FILE --layer industries`, then " +
+        "`--layer rules`) loaded the sample's industry catalogue" +
+        (list ? ` (${int(list.industries)} codes)` : '') +
+        " and an access list shaped like the sample's: its rules on unit classes and layers, " +
+        'and for each unit the rules of a sample unit of the same class drawn at random, ' +
+        `${int(province.rules)} rules in all` +
+        (list ? `, in ${fixed(list.importMs / 1000, 1)} s` : '') +
+        '. The zone and feature layers are empty there, so the zone, nearby-zone and ' +
+        'distance-rule statements find nothing.',
+    )
+  }
+
+  const intro = wrapText(
+    `${int(args.checkSites)} sites per data set (seed ${args.seed}; \`bench/check-sites.ts\`, ` +
+      `\`bench/check-site-placement.ts\`) of five kinds: ${kinds}. Polygons cover 1–100 ha, ` +
+      'drawn log-uniformly; they are regular-ish (vertex angles jittered by up to a quarter ' +
+      'step, radii by up to 30%), with 4–40 vertices (most under 15) or 200. Sites across a unit ' +
+      "boundary are centred on a point of a unit's outer ring, found by a query " +
+      '(`ST_LineInterpolatePoint` at a random fraction), and kept only when they overlap two ' +
+      "units or more; the others are centred anywhere in the units' box. Every site is kept " +
+      'only when it lies wholly in control units, so every check is inside the covered area. ' +
+      'Each request is `POST /api/admission-check` with the site as JSON `geometry`, an ' +
+      'industry code from the catalogue (half of them among those the rules name) and one of ' +
+      `the four project kinds; bodies average ${bodies}.`,
+  )
+  const method = wrapText(
+    `Each server is a fresh process (sensitive zones listed within ${int(a.nearbyM)} m, ` +
+      `10 connections to PostgreSQL). ${a.warmup} checks warm it up. For latency, every site ` +
+      'is then posted once at concurrency 1, in a fixed shuffled order so that a drift of the ' +
+      "machine's load touches every kind alike; a kind's checks/s there is its checks over the " +
+      "sum of their latencies. For throughput, each kind's sites are posted at concurrency " +
+      `${a.concurrency} in a pass of their own, in two rounds of half the sites each, the ` +
+      'order of the kinds reversed in the second; checks/s is the checks over the wall time ' +
+      'of the passes, whose last few checks run at lower concurrency as a pass drains. ' +
+      '**Every check is stored**: the ' +
+      "server inserts each answer into `admission_checks` in the check's transaction before " +
+      'it replies, and that INSERT is part of every figure. The client is Node.js (`http`, ' +
+      'keep-alive) in the benchmark process, so that each answer is read: its latency, ' +
+      'status and verdict, by kind. A Node.js client measures itself near a few thousand ' +
+      'requests/s on this machine; checks run far slower, and the client used ' +
+      `${percent(cpuShare)} of one core over the passes, on the same cores as the server and ` +
+      'PostgreSQL. Latency runs from sending the request to the last byte of the answer.',
+  )
+
+  const goal = goalLine(a)
+  return [
+    '## 4. Admission checks',
+    intro,
+    data.map((line) => wrapText(line)).join('\n\n'),
+    method,
+    ...a.targets.flatMap((target) => targetTables(target, a)),
+    goal,
+    profileSection(a.targets),
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n')
+}
+
+function dataName(set: SiteSet): string {
+  return set.data === 'hengyang' ? 'Hengyang' : 'province'
+}
+
+function targetTables(target: TargetRun, a: AdmissionResult): string[] {
+  const heading = `### ${target.name}`
+  if (target.failed) return [heading, wrapText(`Failed: ${target.failed.split('\n')[0]}`)]
+  const at = (concurrency: number, kind?: SiteKind) =>
+    summariseChecks(
+      target.passes.filter(
+        (p) => p.concurrency === concurrency && (kind === undefined || p.kind === kind),
+      ),
+    )
+  const cells = (summary: CheckSummary) => [
+    `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.p99)}`,
+    rate(summary.perSecond),
+  ]
+  const row = (label: string, kind?: SiteKind) => {
+    const one = at(1, kind)
+    return [
+      label,
+      int(one.checks),
+      fixed(one.unitsPerSite, 2),
+      ...cells(one),
+      ...cells(at(a.concurrency, kind)),
+    ]
+  }
+  const kinds = SITE_KINDS.filter((k) => target.passes.some((p) => p.kind === k.kind))
+  const rows = [...kinds.map((k) => row(k.label, k.kind)), row('**all sites**')]
+
+  const records = target.passes.flatMap((pass) => pass.records)
+  const { verdicts, problems } = countOutcomes(records)
+  const start = `${fixed(target.startMs / 1000, 1)} s`
+  const started =
+    target.backEnd === 'PostgreSQL'
+      ? ''
+      : target.loadMs === undefined
+        ? ` Starting it, PGlite and the sample load included, took ${start}.`
+        : ' Loading the units, industries and rules into a new PGlite folder with the ' +
+          `importer took ${fixed(target.loadMs / 1000, 1)} s beforehand, and starting the ` +
+          `server on it ${start}; neither is counted.`
+  const answers =
+    `${int(records.length)} checks measured: ` +
+    verdicts.map(([verdict, n]) => `${int(n)} ${verdict}`).join(', ') +
+    (problems.length === 0
+      ? '; every answer was a 200 with a verdict.'
+      : `; **${int(problems.reduce((sum, [, n]) => sum + n, 0))} other answers**: ` +
+        problems.map(([problem, n]) => `${int(n)} × ${problem}`).join(', ') +
+        '.')
+  return [
+    heading,
+    table(
+      [
+        'site kind',
+        'sites',
+        'units per site',
+        'c=1: p50 / p95 / p99 ms',
+        'c=1: checks/s',
+        `c=${a.concurrency}: p50 / p95 / p99 ms`,
+        `c=${a.concurrency}: checks/s`,
+      ],
+      rows,
+    ),
+    wrapText(answers + started),
+  ]
+}
+
+function goalLine(a: AdmissionResult): string {
+  const target = a.targets.find((t) => t.name === PROVINCE_PG && !t.failed)
+  if (!target) return ''
+  const many = (p: KindPass) => p.kind.endsWith(`-${MANY_VERTICES}`)
+  const one = summariseChecks(target.passes.filter((p) => many(p) && p.concurrency === 1))
+  const loaded = summariseChecks(
+    target.passes.filter((p) => many(p) && p.concurrency === a.concurrency),
+  )
+  const met = one.p95 < CHECK_P95_GOAL_MS
+  return wrapText(
+    `**Goal: p95 under ${CHECK_P95_GOAL_MS} ms for a ${MANY_VERTICES}-vertex polygon on ` +
+      `PostgreSQL at province scale: ${ms(one.p95)} ms at concurrency 1 ` +
+      `(${int(one.checks)} checks, inside units and across boundaries), ` +
+      `${met ? 'met' : 'not met'}.** At concurrency ${a.concurrency} the same sites took ` +
+      `${ms(loaded.p95)} ms at p95.`,
+  )
+}
+
+function profileSection(targets: TargetRun[]): string {
+  const profiled = targets.filter(
+    (t): t is TargetRun & { profile: CheckProfile } => t.profile !== undefined,
+  )
+  if (profiled.length === 0) return ''
+  const last = profiled.at(-1)!
+  const steps = last.profile.steps.map((s) => s.step)
+  for (const target of profiled) {
+    for (const step of target.profile.steps) if (!steps.includes(step.step)) steps.push(step.step)
+  }
+  const rows = steps.map((step) => [
+    step === OUTSIDE_STATEMENTS ? step : `\`${step}\``,
+    ...profiled.flatMap((target) => {
+      const found = target.profile.steps.find((s) => s.step === step)
+      if (!found) return ['–', '–']
+      if (step === OUTSIDE_STATEMENTS) return [fixed(found.ms, 1), '']
+      return [fixed(found.ms, 1), `${fixed(found.statements, 1)} / ${int(found.rows)}`]
+    }),
+  ])
+  rows.push([
+    '**whole check**',
+    ...profiled.flatMap((target) => [fixed(target.profile.totalMs, 1), '']),
+  ])
+
+  const top = last.profile.steps.filter((s) => s.step !== OUTSIDE_STATEMENTS).slice(0, 3)
+  const topMs = top.reduce((sum, s) => sum + s.ms, 0)
+  const plans = profiled.flatMap((target) =>
+    target.profile.plans.map(
+      (plan) =>
+        `- ${target.name}, \`${plan.step}\` (${kindLabel(plan.kind)}): ` +
+        `${fixed(plan.roundTripMs, 1)} ms round trip in the profile; ` +
+        `${fixed(plan.executionMs, 1)} ms executing, ${fixed(plan.planningMs, 1)} ms planning.`,
+    ),
+  )
+  return [
+    "### Where a check's time goes",
+    wrapText(
+      `${profiled.map((t) => `${int(t.profile.checks)} checks on ${t.name}`).join(' and ')} ` +
+        '(the first sites of each kind), run again in the benchmark process as the route runs ' +
+        'them after parsing the body, each statement alone on one connection, named after ' +
+        'the product function that sent it and the first table it reads ' +
+        '(`bench/check-profile.ts`): milliseconds per check, mean, and statements / rows ' +
+        'returned per check. On ' +
+        `${last.name}, the three slowest steps take ${fixed(topMs, 1)} of ` +
+        `${fixed(last.profile.totalMs, 1)} ms: ${top.map((s) => `\`${s.step}\``).join(', ')}.`,
+    ),
+    table(['step', ...profiled.flatMap((t) => [`${t.name}: ms`, 'statements / rows'])], rows),
+    wrapText(
+      'EXPLAIN (ANALYZE, BUFFERS) of the four slowest steps, each with its slowest statement ' +
+        `among the ${MANY_VERTICES}-vertex polygons (or among all sites when none of those ran ` +
+        'it), run once more in a transaction rolled back; the plans are in the log of the run. ' +
+        'Round trip less execution and planning is the time spent sending the statement and ' +
+        'reading its rows into Node.js:',
+    ),
+    plans.map((line) => indent(wrapText(line))).join('\n'),
+  ].join('\n\n')
+}
+
+function kindLabel(kind: SiteKind): string {
+  return SITE_KINDS.find((k) => k.kind === kind)?.label ?? kind
+}
+
+function rate(perSecond: number): string {
+  return perSecond >= 100 ? int(perSecond) : fixed(perSecond, 1)
+}
+
 function sweepTable(
   sides: [string, Sweep[]][],
   relative: (sweepMs: number) => string,
@@ -382,16 +646,33 @@ function failureSection(results: BenchResults): string | undefined {
 }
 
 function caveats(results: BenchResults): string {
+  const cores = results.machine.cores
+  const tiles = results.warm || results.cold || results.province
   const items = [
-    `Every process shares the machine's ${results.machine.cores} cores. In part 1 wrk takes ` +
-      'about one of them, which caps both servers; in the cold sweeps PostgreSQL, the server and ' +
-      'the benchmark process compete.',
-    'ST_AsMVT times are database round trips seen from the benchmark process; ours are HTTP ' +
-      'requests that also gzip and cache each tile.',
-    'Our tiles are cut by geojson-vt, which drops polygons smaller than its tolerance squared ' +
-      '(3 of 4,096 pixels a side), so a low-zoom tile of many small units holds fewer features ' +
-      'than the one ST_AsMVTGeom makes, or none. Both use extent 4096 and a 64-pixel buffer and ' +
-      'carry the same attributes.',
+    ...(tiles
+      ? [
+          `Every process shares the machine's ${cores} cores. In part 1 wrk takes about one ` +
+            'of them, which caps both servers; in the cold sweeps PostgreSQL, the server and the ' +
+            'benchmark process compete.',
+          'ST_AsMVT times are database round trips seen from the benchmark process; ours are ' +
+            'HTTP requests that also gzip and cache each tile.',
+          'Our tiles are cut by geojson-vt, which drops polygons smaller than its tolerance ' +
+            'squared (3 of 4,096 pixels a side), so a low-zoom tile of many small units holds ' +
+            'fewer features than the one ST_AsMVTGeom makes, or none. Both use extent 4096 and a ' +
+            '64-pixel buffer and carry the same attributes.',
+        ]
+      : []),
+    ...(results.admission
+      ? [
+          `In part 4 the server, PostgreSQL and the client share the ${cores} cores: at ` +
+            `concurrency ${results.admission.concurrency} the checks queue for them, so ` +
+            'latency there is mostly waiting, and checks/s is what the cores allow. PGlite runs ' +
+            "one statement at a time inside the server's process, whatever the concurrency.",
+          'The province data has control units, industries and rules but no zones or ' +
+            'features, so its checks skip the geodesic distance work that zones and rivers ' +
+            'bring (see the Hengyang profile).',
+        ]
+      : []),
   ]
   return [
     '## Reading these numbers',

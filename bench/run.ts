@@ -1,6 +1,7 @@
-// npm run bench [-- --quick] [--parts 1,2,3] …
-// Measures the tile path against a bare node:http server and against ST_AsMVT, on scratch
-// databases it creates and drops, and writes bench/RESULTS.md.
+// npm run bench [-- --quick] [--parts 1,2,3,4] …
+// Measures the tile path against a bare node:http server and against ST_AsMVT, and the
+// admission check's speed, on scratch databases it creates and drops, and writes
+// bench/RESULTS.md.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -14,12 +15,13 @@ import {
 import { openDatabase } from '../server/db/open-database.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { unionBoxes } from '../server/tiles/tile-range.ts'
+import { benchAdmissionChecks } from './admission-checks.ts'
 import { parseBenchArguments, BENCH_USAGE, type BenchArguments } from './bench-arguments.ts'
 import { startOurs } from './bench-servers.ts'
 import { benchColdPyramid } from './cold-pyramid.ts'
 import { readMachineInfo } from './machine-info.ts'
 import { checkPrerequisites } from './prerequisites.ts'
-import { benchProvinceScale } from './province-scale.ts'
+import { benchProvinceScale, prepareProvince, type PreparedProvince } from './province-scale.ts'
 import { renderResults, type BenchResults, type LayerSize } from './results-report.ts'
 import { pyramidTiles, sampleTiles } from './tile-sample.ts'
 import { benchWarmTiles } from './warm-tiles.ts'
@@ -47,9 +49,11 @@ process.once('SIGINT', () => {
 })
 
 async function main(args: BenchArguments): Promise<number> {
+  const withProvince = args.parts.has(3) || args.parts.has(4)
   const checked = await checkPrerequisites(
     POSTGRES_URL,
-    args.parts.has(3) ? CITIES_FILE : undefined,
+    withProvince ? CITIES_FILE : undefined,
+    args.parts.has(1) || args.parts.has(2) || args.parts.has(3),
   )
   if (checked.problems) {
     console.error('The benchmark cannot run:')
@@ -69,8 +73,10 @@ async function main(args: BenchArguments): Promise<number> {
     failures: [],
   }
 
-  if (args.parts.has(1) || args.parts.has(2)) {
+  let hengyangUrl: string | undefined
+  if (args.parts.has(1) || args.parts.has(2) || args.parts.has(4)) {
     const hengyang = await prepareHengyang()
+    hengyangUrl = hengyang.scratch.url
     results.postgis = hengyang.postgis
     results.hengyang = { layers: hengyang.sizes, loadMs: hengyang.loadMs }
     const box = unionBoxes(hengyang.layers.flatMap((l) => (l.bounds ? [l.bounds] : [])))!
@@ -114,14 +120,30 @@ async function main(args: BenchArguments): Promise<number> {
     }
   }
 
-  if (args.parts.has(3)) {
-    log('part 3: province scale')
-    results.province = await benchProvinceScale({
+  let province: PreparedProvince | undefined
+  if (withProvince) {
+    province = await prepareProvince({
       postgresUrl: POSTGRES_URL,
       units: args.provinceUnits,
       seed: args.seed,
       citiesFile: CITIES_FILE,
       outFile: path.join(tmpDir, 'province-units.geojson'),
+      log,
+    }).catch((error: unknown) => {
+      for (const part of [3, 4] as const) if (args.parts.has(part)) failed(results, part, error)
+      return undefined
+    })
+    if (province) {
+      cleanups.push(province.scratch.drop)
+      const { built, importMs, vertices } = province
+      results.provinceLayer = { built, importMs, vertices }
+    }
+  }
+
+  if (args.parts.has(3) && province) {
+    log('part 3: province scale')
+    results.province = await benchProvinceScale(province, {
+      seed: args.seed,
       perZoom: args.provincePerZoom,
       concurrency: args.concurrency,
       rounds: args.coldRounds,
@@ -129,6 +151,25 @@ async function main(args: BenchArguments): Promise<number> {
       tmpDir,
       log,
     }).catch((error: unknown) => failed(results, 3, error))
+  }
+
+  if (args.parts.has(4)) {
+    log('part 4: admission checks')
+    results.admission = await benchAdmissionChecks({
+      hengyangUrl,
+      province,
+      embedded: args.embedded,
+      sites: args.checkSites,
+      concurrency: args.checkConcurrency,
+      warmup: args.quick ? 20 : 50,
+      profilePerKind: args.quick ? 5 : 10,
+      seed: args.seed,
+      tmpDir,
+      log,
+    }).catch((error: unknown) => failed(results, 4, error))
+    for (const target of results.admission?.targets ?? []) {
+      if (target.failed) failed(results, 4, new Error(`${target.name}: ${target.failed}`))
+    }
   }
 
   results.loadAtEnd = os.loadavg()[0]
