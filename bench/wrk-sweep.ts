@@ -134,18 +134,22 @@ export function runWrkSweep(options: WrkSweepOptions): Promise<WrkSweepResult> {
     const wrk = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     let answered = false
+    let interrupting: NodeJS.Timeout | undefined
     wrk.stdout.setEncoding('utf8')
     wrk.stdout.on('data', (chunk: string) => {
       output += chunk
       if (!answered && output.includes('SWEEP-ANSWERED')) {
         answered = true
         // wrk's main thread sleeps out the duration; an interrupt ends it and prints done().
+        // A short sweep can end before that sleep begins, so interrupt until wrk is gone.
         wrk.kill('SIGINT')
+        interrupting = setInterval(() => wrk.kill('SIGINT'), 100)
       }
     })
     wrk.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     wrk.on('error', reject)
     wrk.on('close', () => {
+      clearInterval(interrupting)
       const result = parseSweepOutput(output)
       if (!answered || !result) {
         const why = answered ? 'printed no summary' : `did not finish in ${seconds} s`

@@ -49,11 +49,18 @@ export interface RuleInForce extends Rule {
   trigger: Trigger
 }
 
-export async function readRules(db: Queryable): Promise<Rule[]> {
+/**
+ * The rules that may be in force for a site in these units, in code order: the units' own and
+ * every rule not tied to one unit (on a class or a layer).
+ */
+export async function readRules(db: Queryable, unitCodes: string[]): Promise<Rule[]> {
   return db.query<Rule>(
     `SELECT code, unit_code, unit_class, layer, layer_filter, within_m, dimension, effect,
             industries, project_kinds, text_zh, legal_basis
-       FROM rules ORDER BY code`,
+       FROM rules
+      WHERE unit_code IS NULL OR unit_code = ANY($1::text[])
+      ORDER BY code`,
+    [unitCodes],
   )
 }
 

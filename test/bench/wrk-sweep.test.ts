@@ -76,6 +76,17 @@ describe.skipIf(!hasWrk)(`a wrk sweep over a list of paths${title}`, () => {
     expect(result).toMatchObject({ answered: 2, filled: 1, errors: 0 })
   })
 
+  it('ends a sweep that finishes before wrk has settled down to wait', async () => {
+    // One quick path on one connection is answered before wrk's main thread starts sleeping out
+    // its duration; an interrupt sent that early would be lost.
+    const pathsFile = path.join(dir, 'one.txt')
+    await writeFile(pathsFile, '/t/1\n')
+    for (let i = 0; i < 15; i++) {
+      const result = await runWrkSweep({ url, script, pathsFile, connections: 1, timeoutMs: 5_000 })
+      expect(result.answered).toBe(1)
+    }
+  })
+
   it('counts an answer other than 200 or 204 as an error', async () => {
     const { result } = await sweep(['/t/0', '/missing', '/t/1'], 2)
     expect(result).toMatchObject({ answered: 3, errors: 1 })
