@@ -113,8 +113,8 @@ export function tileFastPath(deps: TileFastPathDeps) {
       return true
     }
     return deps.tiles.tile(request.set, request.address).then(
-      ({ gzipped, cache }) => {
-        answer(req, res, request, { gzipped, cache, started })
+      (served) => {
+        answer(req, res, request, { ...served, started })
         return true
       },
       () => false,
