@@ -81,18 +81,6 @@ function overlapOf(row: OverlapRow): Overlap {
   }
 }
 
-/** PostGIS's verdict on the site's topology: undefined when valid, else the reason. */
-export async function invalidityReason(
-  db: Queryable,
-  site: SiteGeometry,
-): Promise<string | undefined> {
-  const [row] = await db.query<{ valid: boolean; reason: string }>(
-    `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ${SITE} AS g) s`,
-    [JSON.stringify(site)],
-  )
-  return row?.valid ? undefined : (row?.reason ?? 'invalid geometry')
-}
-
 /** The site's area or length on the WGS84 ellipsoid. */
 export async function siteMeasure(db: Queryable, site: SiteGeometry): Promise<SiteMeasure> {
   const [row] = await db.query<{ dim: number; total: number | null }>(
