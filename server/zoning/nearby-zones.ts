@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Queryable } from '../db/database.ts'
 import type { SiteGeometry } from '../geo/geojson-geometry.ts'
 import type { Layer } from '../tiles/layer-catalog.ts'
-import { propertiesSql, searchBoxSql, type ZoneHit } from './site-zoning.ts'
+import { propertiesSql, searchBoxSql, SITE, zoneOf, type ZoneHit } from './site-zoning.ts'
 
 export interface NearbyZone {
   layer: string
@@ -57,7 +57,7 @@ export async function nearbyZones(
     distance: number
   }>(
     `WITH site AS (SELECT g, g::geography AS gg, ${searchBoxSql('g', '$2')} AS box
-                     FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g) given)
+                     FROM (SELECT ${SITE} AS g) given)
      SELECT * FROM (${parts.join('\nUNION ALL\n')}) near
       ORDER BY distance, layer_index, id
       LIMIT $3`,
@@ -66,18 +66,11 @@ export async function nearbyZones(
 
   const isInside = new Set(inside.map((zone) => `${zone.layer}/${zone.id}`))
   const zones = rows
-    .map((row) => {
-      const layer = layers[row.layer_index]!
-      return {
-        layer: layer.name,
-        title_zh: layer.titleZh,
-        title_en: layer.titleEn,
-        id: row.id,
-        properties: row.properties as Record<string, unknown>,
-        // Decimetres are more than the data's accuracy supports.
-        distance_m: Math.round(row.distance * 10) / 10,
-      }
-    })
+    .map((row) => ({
+      ...zoneOf(layers[row.layer_index]!, row),
+      // Decimetres are more than the data's accuracy supports.
+      distance_m: Math.round(row.distance * 10) / 10,
+    }))
     .filter((zone) => !isInside.has(`${zone.layer}/${zone.id}`))
   return { within_m: withinM, zones: zones.slice(0, limit), truncated: zones.length > limit }
 }

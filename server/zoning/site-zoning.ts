@@ -41,7 +41,8 @@ export interface SiteMeasure {
 }
 
 /** The site, as PostGIS reads it from bound GeoJSON text. */
-const SITE = 'ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)'
+/** The site, passed as GeoJSON text in $1, as a lon/lat geometry. */
+export const SITE = 'ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)'
 
 /** The site as `site.g`, with its dimension and its area (m²) or length (m) as `site.total`. */
 const SITE_CTE = `site AS (
@@ -148,17 +149,21 @@ export async function zonesTouched(
       ORDER BY layer_index, overlap DESC NULLS LAST, id`,
     [JSON.stringify(site)],
   )
-  return rows.map((row) => {
-    const layer = zoneLayers[row.layer_index]!
-    return {
-      layer: layer.name,
-      title_zh: layer.titleZh,
-      title_en: layer.titleEn,
-      id: row.id,
-      properties: row.properties as Record<string, unknown>,
-      ...overlapOf(row),
-    }
-  })
+  return rows.map((row) => ({
+    ...zoneOf(zoneLayers[row.layer_index]!, row),
+    ...overlapOf(row),
+  }))
+}
+
+/** A zone feature as answers name it: its layer, the layer's titles, its id and attributes. */
+export function zoneOf(layer: Layer, row: { id: number; properties: object }) {
+  return {
+    layer: layer.name,
+    title_zh: layer.titleZh,
+    title_en: layer.titleEn,
+    id: row.id,
+    properties: row.properties as Record<string, unknown>,
+  }
 }
 
 /** A feature's public attributes as one jsonb object, names taken from the catalogue. */
