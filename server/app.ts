@@ -59,7 +59,8 @@ export function buildApp(deps: AppDeps): Koa {
     styleRoutes({ publicUrl: deps.publicUrl }),
   ]) {
     app.use(router.routes())
-    app.use(router.allowedMethods({ throw: true }))
+    // Not thrown: the router then sets `Allow`, which the error middleware keeps on its 405.
+    app.use(router.allowedMethods())
   }
 
   app.use(portalPages(deps.portalDir))

@@ -20,15 +20,8 @@ export async function readDataVersions(db: Queryable): Promise<DataVersions> {
     db.query<{ name: string; data_version: number }>(
       'SELECT name, data_version FROM layers ORDER BY sort_order, name',
     ),
-    db.query<{ rules: number; sha256: string }>(
-      `SELECT count(*)::integer AS rules,
-              encode(sha256(convert_to(
-                coalesce(string_agg(row_to_json(r)::text, E'\\n' ORDER BY r.code), ''), 'UTF8'
-              )), 'hex') AS sha256
-         FROM (SELECT code, unit_code, unit_class, layer, layer_filter, within_m, dimension,
-                      effect, industries, project_kinds, text_zh, legal_basis
-                 FROM rules) r`,
-    ),
+    // Kept up to date by a trigger on the rules (sql/007_access_list_digest.sql).
+    db.query<{ rules: number; sha256: string }>('SELECT rules, sha256 FROM access_list_digest'),
   ])
   return {
     dataset,

@@ -37,8 +37,8 @@ export async function migrate(db: Database, sqlDir = SQL_DIR): Promise<string[]>
 }
 
 /**
- * Splits migration text into statements at semicolons outside quotes and comments. Migrations
- * hold no functions with dollar quoting, so this is enough for them.
+ * Splits migration text into statements at semicolons outside quotes, dollar-quoted bodies
+ * (`$$ … $$`, `$tag$ … $tag$`, as function bodies are written) and comments.
  */
 export function splitStatements(sql: string): string[] {
   const statements: string[] = []
@@ -53,9 +53,22 @@ export function splitStatements(sql: string): string[] {
       continue
     }
     if (quote) {
-      if (char === quote) quote = undefined
+      if (sql.startsWith(quote, i)) {
+        current += quote
+        i += quote.length - 1
+        quote = undefined
+        continue
+      }
     } else if (char === "'" || char === '"') {
       quote = char
+    } else if (char === '$') {
+      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i))?.[0]
+      if (tag) {
+        current += tag
+        i += tag.length - 1
+        quote = tag
+        continue
+      }
     } else if (char === ';') {
       if (current.trim()) statements.push(current.trim())
       current = ''

@@ -27,6 +27,14 @@ export function errorMiddleware(log: Logger) {
       if (ctx.status === 404 && ctx.body === undefined) {
         throw new HttpError(404, 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}.`)
       }
+      // The router answers methods it knows of but no route here takes with 405, and all
+      // others (TRACE, PROPFIND, …) with 501, both with an `Allow` header and no body; to a
+      // client both mean the same.
+      if ((ctx.status === 405 || ctx.status === 501) && ctx.body == null) {
+        const allow = ctx.response.get('Allow')
+        const message = `${ctx.method} is not allowed here${allow ? `; use ${allow}` : ''}.`
+        throw new HttpError(405, 'METHOD_NOT_ALLOWED', message)
+      }
     } catch (error) {
       const response = toResponse(error)
       if (response.status === 500)
@@ -56,15 +64,8 @@ function toResponse(error: unknown): ErrorResponse {
     }
   }
 
-  // Errors thrown by Koa's helpers, the router and the static file server carry a status.
+  // Errors thrown by Koa's helpers and the static file server carry a status.
   const status = statusOf(error)
-  const headers = headersOf(error)
-  if (status === 405 || status === 501) {
-    // The router answers methods it knows of but no route takes with 405, and all others
-    // (TRACE, PROPFIND, …) with 501; to a client both mean the same.
-    const message = `Method not allowed here${headers.Allow ? `; use ${headers.Allow}` : ''}.`
-    return { status: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message } }, headers }
-  }
   if (status >= 400 && status < 500) return { status, body: clientErrorBody(status) }
   return {
     status: 500,
@@ -77,6 +78,7 @@ function clientErrorBody(status: number): ErrorBody {
   const known: Record<number, [string, string]> = {
     400: ['BAD_REQUEST', 'The request is malformed (check the URL encoding).'],
     403: ['FORBIDDEN', 'That path is not allowed.'],
+    405: ['METHOD_NOT_ALLOWED', 'This method is not allowed here.'],
     413: ['PAYLOAD_TOO_LARGE', 'The request body is too large.'],
     415: ['UNSUPPORTED_MEDIA_TYPE', 'The request body has an unsupported media type.'],
   }
@@ -88,12 +90,4 @@ function statusOf(error: unknown): number {
   const value = (error as { status?: unknown; statusCode?: unknown } | null) ?? {}
   const status = Number(value.status ?? value.statusCode)
   return Number.isInteger(status) ? status : 500
-}
-
-function headersOf(error: unknown): Record<string, string> {
-  const headers = (error as { headers?: unknown } | null)?.headers
-  if (typeof headers !== 'object' || headers === null) return {}
-  const allow =
-    (headers as Record<string, unknown>).Allow ?? (headers as Record<string, unknown>).allow
-  return typeof allow === 'string' ? { Allow: allow } : {}
 }

@@ -4,8 +4,8 @@ import { HttpError } from './http-error.ts'
 export const JSON_LIMIT_BYTES = 2 * 1024 * 1024
 
 /**
- * Parses JSON request bodies up to 2 MB. A body that is too large or not JSON becomes a 4xx
- * that says so, instead of the parser's own error.
+ * Parses JSON request bodies up to 2 MB. A body that is too large, not JSON or holding a
+ * `__proto__` key becomes a 4xx that says so, instead of the parser's own error.
  */
 export function jsonBody() {
   return bodyParser({
@@ -21,6 +21,12 @@ export function jsonBody() {
       }
       if (status === 415) {
         throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The body encoding is not supported.')
+      }
+      // The parser refuses `__proto__` keys, which could poison objects built from the body.
+      if (/forbidden prototype property/.test((error as Error).message)) {
+        const message =
+          'The request body holds a "__proto__" key, which is refused; no field has that name.'
+        throw new HttpError(400, 'BODY_FORBIDDEN_KEY', message)
       }
       const message = 'The request body must be a JSON object or array, and valid JSON.'
       throw new HttpError(400, 'BODY_INVALID_JSON', message)

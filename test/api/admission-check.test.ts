@@ -357,6 +357,15 @@ for (const backend of BACKENDS) {
         expect(text).not.toMatch(/at .*\.(ts|js):\d+/)
       })
 
+      it('names a "__proto__" key as the problem, not the JSON', async () => {
+        const body = '{"industry": "C26", "geometry": {"__proto__": {"type": "Point"}}}'
+        const response = await server.postJson('/api/admission-check', body)
+        expect(response.status).toBe(400)
+        const { error } = (await response.json()) as { error: { code: string; message: string } }
+        expect(error.code).toBe('BODY_FORBIDDEN_KEY')
+        expect(error.message).toContain('__proto__')
+      })
+
       it('rejects a body that is not JSON with a 415', async () => {
         const response = await server.get('/api/admission-check', {
           method: 'POST',
@@ -378,9 +387,10 @@ for (const backend of BACKENDS) {
       it('answers 405 for GET', async () => {
         const response = await server.get('/api/admission-check')
         expect(response.status).toBe(405)
-        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-          'METHOD_NOT_ALLOWED',
-        )
+        expect(response.headers.get('allow')).toBe('POST')
+        const { error } = (await response.json()) as { error: { code: string; message: string } }
+        expect(error.code).toBe('METHOD_NOT_ALLOWED')
+        expect(error.message).toMatch(/use POST/)
       })
     })
   })

@@ -14,7 +14,7 @@ interface CheckBody {
     geometry: { type: string }
     format: string
     crs: { code: string; from: string }
-    conversion: { method: string; errorBoundM: number }
+    conversion: { from: string; method: string; errorBoundM: number }
     repairs: { kind: string; message: string }[]
   }
   error?: { code: string; message: string; field?: string }
@@ -198,6 +198,15 @@ for (const backend of BACKENDS) {
         const text = ['点号,X,Y', ...surveyLines(plain)].join('\n')
         const body = { boundaryPoints: text, crs: 'EPSG:4546', industry: INDUSTRY }
         expectSameAnswer(await check(body))
+      })
+
+      it('as EWKT in the 6-degree zone on the same meridian, answered in its own code', async () => {
+        // EPSG:4508 (6-degree, 111°E) projects as EPSG:4546 (3-degree, 111°E) does.
+        const ring = [...plain, plain[0]!].map(([x, y]) => `${x} ${y}`).join(', ')
+        const answer = await check({ wkt: `SRID=4508;POLYGON((${ring}))`, industry: INDUSTRY })
+        expectSameAnswer(answer)
+        expect(answer.body.site.crs.code).toBe('EPSG:4508')
+        expect(answer.body.site.conversion.from).toBe('EPSG:4508')
       })
 
       it('as boundary points uploaded as a GBK text file', async () => {
@@ -479,6 +488,23 @@ for (const backend of BACKENDS) {
           'longitude',
         ],
         [
+          // No crs can make a KML of metres right, so the message must not ask for one.
+          'KML holding Gauss-Kruger metres',
+          { kml: kmlPoint('38515000,2996000'), industry: INDUSTRY },
+          422,
+          'CRS_CONFLICT',
+          'kml',
+          'Export the KML in WGS84 again',
+        ],
+        [
+          'KML holding Gauss-Kruger metres, with a crs for them',
+          { kml: kmlPoint('38515000,2996000'), crs: 'EPSG:4526', industry: INDUSTRY },
+          422,
+          'CRS_CONFLICT',
+          'crs',
+          'longitude, latitude by its standard',
+        ],
+        [
           'an exchange file in Xian 1980',
           {
             boundaryPoints: exchangeFile(37, prefixed).replace(
@@ -505,6 +531,14 @@ for (const backend of BACKENDS) {
           })
           expect(answer.error.message, name).toContain(words)
         }
+      })
+
+      it('names an overflowing coordinate as it came, not as JSON would write it', async () => {
+        // 1e999 reads as Infinity, which JSON.stringify would show as null.
+        const answer = await check({ wkt: 'POINT(1e999 27.05)', industry: INDUSTRY })
+        expect(answer.status).toBe(422)
+        expect(answer.body.error).toMatchObject({ code: 'GEOMETRY_INVALID', field: 'wkt' })
+        expect(answer.body.error?.message).toContain('[Infinity, 27.05]')
       })
 
       it('refuses an upload over 5 MB with a 413 naming the limit', async () => {

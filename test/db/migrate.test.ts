@@ -17,6 +17,18 @@ describe('splitting migration text', () => {
       'SELECT 1',
     ])
   })
+
+  it('keeps dollar-quoted bodies whole, with or without a tag', () => {
+    const body = "BEGIN UPDATE t SET a = 'x;'; RETURN NULL; END"
+    const sql = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ ${body} $$;
+      CREATE FUNCTION g() RETURNS text LANGUAGE sql AS $fn$ SELECT '$$;' $fn$;
+      SELECT $1::int`
+    expect(splitStatements(sql)).toEqual([
+      `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ ${body} $$`,
+      "CREATE FUNCTION g() RETURNS text LANGUAGE sql AS $fn$ SELECT '$$;' $fn$",
+      'SELECT $1::int',
+    ])
+  })
 })
 
 for (const backend of BACKENDS) {

@@ -28,18 +28,23 @@ describe('the HTTP edge', () => {
   afterAll(() => server?.close())
 
   it('answers a method no route knows with a JSON 405', async () => {
-    const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+    type Answer = { status?: number; allow?: string; body: string }
+    const answer = await new Promise<Answer>((resolve, reject) => {
       const req = request({ port, host: '127.0.0.1', path: '/api/lookup', method: 'TRACE' })
       req.on('response', (response) => {
         let body = ''
         response.on('data', (chunk) => (body += chunk))
-        response.on('end', () => resolve({ status: response.statusCode, body }))
+        response.on('end', () =>
+          resolve({ status: response.statusCode, allow: response.headers.allow, body }),
+        )
       })
       req.on('error', reject)
       req.end()
     })
     expect(answer.status).toBe(405)
     expect(JSON.parse(answer.body).error.code).toBe('METHOD_NOT_ALLOWED')
+    // The lookup takes GET (and so HEAD): the answer says which methods would do.
+    expect(answer.allow?.split(', ').sort()).toEqual(['GET', 'HEAD'])
   })
 
   it('answers a request Node cannot parse with a JSON 400', async () => {

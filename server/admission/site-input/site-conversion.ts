@@ -1,5 +1,6 @@
 import type { Position } from 'geojson'
 import { sitePositions, type SiteGeometry } from '../../geo/geojson-geometry.ts'
+import { describeValue } from '../../http/describe-value.ts'
 import { unprocessable } from '../../http/http-error.ts'
 import type { GaussKruger } from '../../import/gauss-kruger.ts'
 import { CHINA_BOUNDS } from '../../import/geometry-reproject.ts'
@@ -60,8 +61,12 @@ export async function convertSite(
   const positions = sitePositions(raw.geometry)
   const bad = positions.find((p) => !p.slice(0, 2).every((n) => Number.isFinite(n)))
   if (bad) {
-    const shown = JSON.stringify(bad).slice(0, 60)
-    const message = `${raw.field} holds the position ${shown}, not numbers.`
+    // Described one by one: JSON would show an overflowing 1e999 (Infinity) as null.
+    const shown = `[${bad
+      .slice(0, 3)
+      .map((value) => describeValue(value, 20))
+      .join(', ')}]`
+    const message = `${raw.field} holds the position ${shown}, not finite numbers.`
     throw unprocessable('GEOMETRY_INVALID', message, raw.field)
   }
 
@@ -113,7 +118,7 @@ function chooseCrs(raw: RawSite, given: ChosenCrs | undefined): ChosenCrs | unde
 
 /**
  * Checks positions meant as longitude/latitude: metres get CRS_REQUIRED (or CRS_CONFLICT when a
- * degree system was named), latitude first gets COORDINATES_SWAPPED, anything else out of range
+ * degree system was named or the format allows only degrees), latitude first gets COORDINATES_SWAPPED, anything else out of range
  * GEOMETRY_INVALID. A site whose every position lies outside China but inside it once swapped
  * is swapped too.
  */
@@ -141,9 +146,19 @@ async function checkDegrees(
       const guess = (likely ?? surveyOrder)!
       const order = surveyOrder ? ' with the northing first (give the easting first)' : ''
       const codes = guess.codes.length > 0 ? `: ${guess.codes.join(' or ')}` : ''
-      const detail =
-        `${shown} is Gauss-Kruger metres${order}, not longitude/latitude; ${guess.why}. ` +
-        `Name the system with crs${codes}.`
+      const metres = `${shown} is Gauss-Kruger metres${order}, not longitude/latitude`
+      if (raw.systems === 'lonlat') {
+        // Naming a crs cannot help: the format allows no other system.
+        const format = raw.format.toUpperCase()
+        throw unprocessable(
+          'CRS_CONFLICT',
+          `${raw.field} holds ${metres}, but ${format} coordinates are longitude, latitude by ` +
+            `its standard; ${guess.why}. Export the ${format} in WGS84 again, or send the ` +
+            `same coordinates as wkt with crs${codes}.`,
+          raw.field,
+        )
+      }
+      const detail = `${metres}; ${guess.why}. Name the system with crs${codes}.`
       if (named) {
         throw unprocessable(
           'CRS_CONFLICT',
@@ -319,9 +334,11 @@ async function zoneSystemOf(
     throw zoneConflict(raw, chosen, `${form}, ${zoneName(carried)}`, named)
   }
   const read = carried ? zoneSystem(carried, true) : zoneSystem(zone, false)
-  const from =
-    read.epsg === system.epsg ? chosen.from : `${chosen.from}; ${form}, so they are read as such`
-  return { system: read, from }
+  // A 6-degree zone shares its central meridian with a 3-degree one (EPSG:4508 and 4546 both
+  // at 111°E): the same projection, so the code the client named stays the one answered.
+  if (read.centralMeridian === system.centralMeridian && read.falseEasting === system.falseEasting)
+    return { system, from: chosen.from }
+  return { system: read, from: `${chosen.from}; ${form}, so they are read as such` }
 }
 
 function zoneConflict(raw: RawSite, chosen: ChosenCrs, form: string, named: boolean) {
