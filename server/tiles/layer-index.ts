@@ -2,51 +2,75 @@ import GeoJSONVT, { type LegacyTile } from 'geojson-vt'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from './layer-catalog.ts'
 import { readLayerFeatures } from './layer-features.ts'
+import { LayerOverview, type EncodedTile } from './layer-overview.ts'
 import { BUFFER, TILE_EXTENT, TOLERANCE } from './tile-options.ts'
 import type { TileAddress } from './tile-address.ts'
 
+/** Tiles of the overview zooms encoded when an index is built (see LayerOverview). */
+export const OVERVIEW_MAX_TILES = 256
+
+interface Built {
+  index: GeoJSONVT
+  overview: LayerOverview
+}
+
 /**
- * A whole layer held in memory as a geojson-vt index: every tile is cut from it without a query.
- * geojson-vt keeps each tile it cuts below its index zoom; once that count passes `maxTiles`,
- * the index is rebuilt from the database, which bounds its memory.
+ * A whole layer held in memory as a geojson-vt index: every tile is cut from it without a query,
+ * and the tiles of its overview zooms are encoded as it is built. geojson-vt keeps each tile it
+ * cuts below its index zoom; once that count passes `maxTiles`, the index is rebuilt from the
+ * database, which bounds its memory.
  */
 export class LayerIndex {
   readonly version: number
   #db: Queryable
   #layer: Layer
   #maxTiles: number
-  #index: Promise<GeoJSONVT>
+  #built: Promise<Built>
 
   constructor(db: Queryable, layer: Layer, maxTiles: number) {
     this.version = layer.dataVersion
     this.#db = db
     this.#layer = layer
     this.#maxTiles = maxTiles
-    this.#index = this.#build()
+    this.#built = this.#build()
   }
 
-  /** Resolves once the index is built; rejects when reading the layer failed. */
+  /** Resolves once the index and its overview are built; rejects when reading the layer failed. */
   ready(): Promise<unknown> {
-    return this.#index
+    return this.#built
   }
 
   async getTile({ z, x, y }: TileAddress): Promise<LegacyTile | null> {
-    const index = await this.#index
+    const { index } = await this.#built
     const tile = index.getTile(z, x, y)
     if (index.tileCoords.length > this.#maxTiles) {
       // Requests already holding this index finish with it; new ones wait for the rebuild.
-      this.#index = this.#build()
+      this.#built = this.#build()
     }
     return tile
   }
 
-  async #build(): Promise<GeoJSONVT> {
+  /**
+   * The tile encoded ahead, when its zoom is an overview zoom: null when the layer has nothing
+   * there, undefined when the tile must be cut.
+   */
+  async encoded(address: TileAddress): Promise<EncodedTile | null | undefined> {
+    return (await this.#built).overview.get(address)
+  }
+
+  async #build(): Promise<Built> {
     const features = await readLayerFeatures(this.#db, this.#layer)
-    return new GeoJSONVT(features, {
+    const index = new GeoJSONVT(features, {
       maxZoom: this.#layer.maxzoom,
       tolerance: TOLERANCE,
       buffer: BUFFER,
       extent: TILE_EXTENT,
     })
+    const overview = await LayerOverview.encode(index, this.#layer.name, {
+      minzoom: this.#layer.minzoom,
+      maxzoom: this.#layer.maxzoom,
+      maxTiles: OVERVIEW_MAX_TILES,
+    })
+    return { index, overview }
   }
 }

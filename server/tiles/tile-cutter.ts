@@ -1,12 +1,12 @@
 import type { LegacyTile } from 'geojson-vt'
-import { fromGeojsonVt } from 'vt-pbf'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from './layer-catalog.ts'
 import { countLayerVertices } from './layer-features.ts'
 import { LayerIndex } from './layer-index.ts'
+import type { EncodedTile } from './layer-overview.ts'
 import { LayerWindow } from './layer-window.ts'
 import type { TileAddress } from './tile-address.ts'
-import { TILE_EXTENT } from './tile-options.ts'
+import { encodeLayerTile } from './tile-encoding.ts'
 
 export interface CutterOptions {
   /** Layers with more vertices than this are cut per tile from a window query. */
@@ -28,6 +28,14 @@ interface TileSource {
   readonly version: number
   ready(): Promise<unknown>
   getTile(tile: TileAddress): Promise<LegacyTile | null>
+  /** The tile encoded ahead: null when empty, undefined when it must be cut (see LayerIndex). */
+  encoded?(tile: TileAddress): Promise<EncodedTile | null | undefined>
+}
+
+/** A cut tile: its bytes, and the same gzip-compressed when that was done ahead. */
+export interface CutTile {
+  bytes: Buffer
+  gzipped?: Buffer
 }
 
 /**
@@ -51,19 +59,33 @@ export class TileCutter {
    * zoom range holds the tile, or an empty buffer when none has.
    */
   async cut(layers: Layer[], tile: TileAddress): Promise<Buffer> {
+    return (await this.cutTile(layers, tile)).bytes
+  }
+
+  /**
+   * The tile as `cut` gives it, with its gzip-compressed bytes too when they were made ahead:
+   * when the one layer with features there had the tile encoded in its overview.
+   */
+  async cutTile(layers: Layer[], tile: TileAddress): Promise<CutTile> {
     const inRange = layers.filter((l) => tile.z >= l.minzoom && tile.z <= l.maxzoom)
-    const cuts = await Promise.all(
-      inRange.map(async (layer) => (await this.#sourceFor(layer)).getTile(tile)),
+    const parts = await Promise.all(
+      inRange.map(async (layer): Promise<EncodedTile | Buffer | null> => {
+        const source = await this.#sourceFor(layer)
+        const ahead = await source.encoded?.(tile)
+        if (ahead !== undefined) return ahead
+        const cut = await source.getTile(tile)
+        return cut && cut.features.length > 0 ? encodeLayerTile(layer.name, cut) : null
+      }),
     )
 
-    const named: Record<string, LegacyTile> = {}
-    for (const [i, cut] of cuts.entries()) {
-      if (cut && cut.features.length > 0) named[inRange[i]!.name] = cut
+    const present = parts.filter((part) => part !== null)
+    if (present.length === 1 && !Buffer.isBuffer(present[0])) {
+      const { pbf, gzipped } = present[0]!
+      return { bytes: pbf, gzipped }
     }
-    if (Object.keys(named).length === 0) return Buffer.alloc(0)
-
-    const bytes = fromGeojsonVt(named, { version: 2, extent: TILE_EXTENT })
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    // Layers encoded apart, in catalogue order, make the tile (see encodeLayerTile).
+    const buffers = present.map((part) => (Buffer.isBuffer(part) ? part : part.pbf))
+    return { bytes: buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers) }
   }
 
   /** How each layer is cut now, for logs and metrics. */

@@ -61,13 +61,14 @@ export class TileService {
   }
 
   async #cutAndStore(key: string, set: TileSet, address: TileAddress): Promise<Buffer> {
-    const bytes = await this.#cutter.cut(set.layers, address)
+    const { bytes, gzipped: ahead } = await this.#cutter.cutTile(set.layers, address)
     const gzipped =
-      bytes.length === 0
+      ahead ??
+      (bytes.length === 0
         ? bytes
         : bytes.length <= SYNC_GZIP_MAX_BYTES
           ? gzipSync(bytes)
-          : await gzipAsync(bytes)
+          : await gzipAsync(bytes))
     await this.#cache.set(key, gzipped).catch((error: unknown) => {
       this.#warnDegraded(error, 'tile cache write failed')
     })

@@ -1,0 +1,85 @@
+import type GeoJSONVT from 'geojson-vt'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
+import type { TileAddress } from './tile-address.ts'
+import { encodeLayerTile } from './tile-encoding.ts'
+
+const gzipAsync = promisify(gzip)
+
+/** A tile of one layer, encoded as a vector tile with that one layer, and gzip-compressed. */
+export interface EncodedTile {
+  pbf: Buffer
+  gzipped: Buffer
+}
+
+/**
+ * The tiles of a layer's overview zooms, encoded ahead of requests. At these zooms one tile
+ * draws on a large share of the layer (a province's 20,000 units fall in one tile at zoom 4),
+ * so cutting, encoding and compressing it on request takes longest while there are fewest
+ * such tiles; encoding them once, when the layer's index is built, answers them at once.
+ */
+export class LayerOverview {
+  /** The zooms encoded, minzoom to maxzoom; maxzoom is below minzoom when none is. */
+  readonly minzoom: number
+  readonly maxzoom: number
+  #tiles: Map<string, EncodedTile>
+
+  private constructor(minzoom: number, maxzoom: number, tiles: Map<string, EncodedTile>) {
+    this.minzoom = minzoom
+    this.maxzoom = maxzoom
+    this.#tiles = tiles
+  }
+
+  /**
+   * Encodes every tile with features of `index` from the layer's `minzoom` on, zoom by zoom,
+   * down to the deepest zoom at which the tiles encoded so far number at most `maxTiles`, and at
+   * most `maxzoom`. Yields to the event loop between tiles, so requests keep being served.
+   */
+  static async encode(
+    index: GeoJSONVT,
+    layerName: string,
+    zooms: { minzoom: number; maxzoom: number; maxTiles: number },
+  ): Promise<LayerOverview> {
+    const { minzoom, maxzoom, maxTiles } = zooms
+    const tiles = new Map<string, EncodedTile>()
+    let deepest = -1
+    let level: TileAddress[] = [{ z: 0, x: 0, y: 0 }]
+    for (let z = 0; z <= maxzoom && level.length > 0; z++) {
+      const withFeatures = level
+        .map((address) => ({ address, tile: index.getTile(address.z, address.x, address.y) }))
+        .filter(({ tile }) => tile !== null && tile.features.length > 0)
+      if (z >= minzoom) {
+        if (tiles.size + withFeatures.length > maxTiles) break
+        for (const { address, tile } of withFeatures) {
+          const pbf = encodeLayerTile(layerName, tile!)
+          tiles.set(keyOf(address), { pbf, gzipped: await gzipAsync(pbf) })
+          await yieldToEventLoop()
+        }
+        deepest = z
+      }
+      level = withFeatures.flatMap(({ address: { x, y } }) => [
+        { z: z + 1, x: 2 * x, y: 2 * y },
+        { z: z + 1, x: 2 * x + 1, y: 2 * y },
+        { z: z + 1, x: 2 * x, y: 2 * y + 1 },
+        { z: z + 1, x: 2 * x + 1, y: 2 * y + 1 },
+      ])
+    }
+    return new LayerOverview(minzoom, deepest, tiles)
+  }
+
+  /**
+   * The encoded tile at `address`; null when the overview covers its zoom and the layer has no
+   * features there, undefined when the overview does not cover its zoom.
+   */
+  get(address: TileAddress): EncodedTile | null | undefined {
+    if (address.z < this.minzoom || address.z > this.maxzoom) return undefined
+    return this.#tiles.get(keyOf(address)) ?? null
+  }
+
+  get size(): number {
+    return this.#tiles.size
+  }
+}
+
+const keyOf = ({ z, x, y }: TileAddress) => `${z}/${x}/${y}`

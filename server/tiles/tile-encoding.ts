@@ -1,0 +1,14 @@
+import type { LegacyTile } from 'geojson-vt'
+import { fromGeojsonVt } from 'vt-pbf'
+import { TILE_EXTENT } from './tile-options.ts'
+
+/**
+ * Encodes one layer's cut as a Mapbox Vector Tile holding that one layer. A vector tile is a
+ * protobuf message whose layers are a repeated field, so the encodings of several layers,
+ * concatenated, are the tile holding all of them: this is how composite tiles are put together
+ * from layers encoded apart.
+ */
+export function encodeLayerTile(layerName: string, tile: LegacyTile): Buffer {
+  const bytes = fromGeojsonVt({ [layerName]: tile }, { version: 2, extent: TILE_EXTENT })
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}

@@ -1,0 +1,98 @@
+import GeoJSONVT from 'geojson-vt'
+import type { FeatureCollection } from 'geojson'
+import { gunzipSync } from 'node:zlib'
+import { fromGeojsonVt } from 'vt-pbf'
+import { describe, expect, it } from 'vitest'
+import { LayerOverview } from '../../server/tiles/layer-overview.ts'
+import { encodeLayerTile } from '../../server/tiles/tile-encoding.ts'
+import { decodeTile } from '../support/mvt.ts'
+import { latToTileY, lonToTileX } from '../support/tile-math.ts'
+
+// A box over Hengyang whose edges lie well inside tiles at zooms 0-6, away from the buffer
+// geojson-vt keeps around each tile, so the tiles holding it are those its corners fall in.
+const [WEST, SOUTH, EAST, NORTH] = [112.3, 26.7, 112.7, 27.1]
+const box: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      id: 7,
+      properties: { code: 'ZH1', class: 'key' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [WEST, SOUTH],
+            [EAST, SOUTH],
+            [EAST, NORTH],
+            [WEST, NORTH],
+            [WEST, SOUTH],
+          ],
+        ],
+      },
+    },
+  ],
+}
+const options = { maxZoom: 14, tolerance: 3, buffer: 64, extent: 4096 }
+
+/** The tiles at zoom z holding the box: from the grid's definition, not the code under test. */
+function tilesAt(z: number) {
+  const [x0, x1] = [lonToTileX(WEST, z), lonToTileX(EAST, z)]
+  const [y0, y1] = [latToTileY(NORTH, z), latToTileY(SOUTH, z)]
+  const tiles: { z: number; x: number; y: number }[] = []
+  for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) tiles.push({ z, x, y })
+  return tiles
+}
+
+describe('the overview of a layer', () => {
+  it('encodes every tile with features, zoom by zoom, while the budget lasts', async () => {
+    // A budget that holds zooms 0-5 but not 6 as well.
+    const budget = [0, 1, 2, 3, 4, 5].map((z) => tilesAt(z).length).reduce((a, b) => a + b)
+
+    const index = new GeoJSONVT(box, options)
+    const overview = await LayerOverview.encode(index, 'units', {
+      minzoom: 0,
+      maxzoom: 14,
+      maxTiles: budget,
+    })
+    expect(overview.maxzoom).toBe(5)
+    expect(overview.size).toBe(budget)
+
+    for (let z = 0; z <= 5; z++) {
+      for (const address of tilesAt(z)) {
+        const encoded = overview.get(address)
+        expect(encoded, `${z}/${address.x}/${address.y}`).toBeTruthy()
+        expect(gunzipSync(encoded!.gzipped)).toEqual(encoded!.pbf)
+        const [feature] = decodeTile(encoded!.pbf).units!.features
+        expect(feature!.id).toBe(7)
+        expect(feature!.properties).toEqual({ code: 'ZH1', class: 'key' })
+      }
+    }
+    // A tile of an overview zoom away from the box is empty; deeper zooms are not covered.
+    const far = tilesAt(5)[0]!
+    expect(overview.get({ z: 5, x: far.x - 3, y: far.y })).toBeNull()
+    expect(overview.get(tilesAt(6)[0]!)).toBeUndefined()
+  })
+
+  it('starts at the layer minzoom, leaving shallower zooms to be cut', async () => {
+    const index = new GeoJSONVT(box, options)
+    const overview = await LayerOverview.encode(index, 'units', {
+      minzoom: 3,
+      maxzoom: 4,
+      maxTiles: 100,
+    })
+    expect(overview.size).toBe(tilesAt(3).length + tilesAt(4).length)
+    expect(overview.get(tilesAt(2)[0]!)).toBeUndefined()
+    expect(overview.get(tilesAt(4)[0]!)).toBeTruthy()
+    expect(overview.get(tilesAt(5)[0]!)).toBeUndefined()
+  })
+
+  it('puts layers encoded apart together into the tile encoded at once', () => {
+    const index = new GeoJSONVT(box, options)
+    const tile = index.getTile(6, lonToTileX(112.5, 6), latToTileY(26.9, 6))!
+    const together = fromGeojsonVt({ units: tile, zones: tile }, { version: 2, extent: 4096 })
+    const apart = Buffer.concat([encodeLayerTile('units', tile), encodeLayerTile('zones', tile)])
+    expect(apart).toEqual(Buffer.from(together))
+    expect(Object.keys(decodeTile(apart))).toEqual(['units', 'zones'])
+  })
+})
