@@ -315,8 +315,10 @@ function provinceSection(p: ProvinceScaleResult, args: BenchArguments): string {
         `${args.concurrency}, ${rounds(args.coldRounds)} in alternating order; our server is a ` +
         'fresh process with an empty cache for every sweep. Its first request, for a tile far ' +
         'from Hunan, readies the layer: it counts the vertices and, with the in-memory index, ' +
-        'reads the whole layer and builds the index; that time is the "ready" column, outside ' +
-        'the sweep. RSS is sampled every 100 ms in the server process ' +
+        'reads the whole layer, builds the index and encodes the tiles of its overview zooms ' +
+        '(`server/tiles/layer-overview.ts`: zoom by zoom while they stay within 256 tiles and ' +
+        '64 MB), which the sweep then gets without cutting; that time is the "ready" column, ' +
+        'outside the sweep. RSS is sampled every 100 ms in the server process ' +
         '(`process.memoryUsage().rss`); VmHWM is the peak the kernel recorded; both are the ' +
         'largest over the rounds. Our sweeps and ST_AsMVT as in part 2.',
     ),

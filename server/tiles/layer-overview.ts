@@ -33,32 +33,44 @@ export class LayerOverview {
 
   /**
    * Encodes every tile with features of `index` from the layer's `minzoom` on, zoom by zoom,
-   * down to the deepest zoom at which the tiles encoded so far number at most `maxTiles`, and at
-   * most `maxzoom`. Yields to the event loop between tiles, so requests keep being served.
+   * down to the deepest zoom at which the tiles encoded so far number at most `maxTiles` and
+   * take at most `maxBytes` (encoded and compressed), and at most `maxzoom`. Yields to the event
+   * loop between tiles, so requests keep being served while it runs.
    */
   static async encode(
     index: GeoJSONVT,
     layerName: string,
-    zooms: { minzoom: number; maxzoom: number; maxTiles: number },
+    limits: { minzoom: number; maxzoom: number; maxTiles: number; maxBytes: number },
   ): Promise<LayerOverview> {
-    const { minzoom, maxzoom, maxTiles } = zooms
+    const { minzoom, maxzoom, maxTiles, maxBytes } = limits
     const tiles = new Map<string, EncodedTile>()
+    let bytes = 0
     let deepest = -1
     let level: TileAddress[] = [{ z: 0, x: 0, y: 0 }]
     for (let z = 0; z <= maxzoom && level.length > 0; z++) {
-      const withFeatures = level
+      // A tile whose features are all too small to draw at its zoom is empty but not null:
+      // its children may hold some.
+      const withData = level
         .map((address) => ({ address, tile: index.getTile(address.z, address.x, address.y) }))
-        .filter(({ tile }) => tile !== null && tile.features.length > 0)
+        .filter(({ tile }) => tile !== null)
+      const withFeatures = withData.filter(({ tile }) => tile!.features.length > 0)
       if (z >= minzoom) {
         if (tiles.size + withFeatures.length > maxTiles) break
+        // A zoom is encoded whole or not at all, so every tile of an overview zoom is in it.
+        const encoded = new Map<string, EncodedTile>()
         for (const { address, tile } of withFeatures) {
           const pbf = encodeLayerTile(layerName, tile!)
-          tiles.set(keyOf(address), { pbf, gzipped: await gzipAsync(pbf) })
+          const gzipped = await gzipAsync(pbf)
+          encoded.set(keyOf(address), { pbf, gzipped })
+          bytes += pbf.length + gzipped.length
+          if (bytes > maxBytes) break
           await yieldToEventLoop()
         }
+        if (bytes > maxBytes) break
+        for (const [key, tile] of encoded) tiles.set(key, tile)
         deepest = z
       }
-      level = withFeatures.flatMap(({ address: { x, y } }) => [
+      level = withData.flatMap(({ address: { x, y } }) => [
         { z: z + 1, x: 2 * x, y: 2 * y },
         { z: z + 1, x: 2 * x + 1, y: 2 * y },
         { z: z + 1, x: 2 * x, y: 2 * y + 1 },

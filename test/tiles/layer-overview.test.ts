@@ -54,6 +54,7 @@ describe('the overview of a layer', () => {
       minzoom: 0,
       maxzoom: 14,
       maxTiles: budget,
+      maxBytes: Infinity,
     })
     expect(overview.maxzoom).toBe(5)
     expect(overview.size).toBe(budget)
@@ -74,17 +75,66 @@ describe('the overview of a layer', () => {
     expect(overview.get(tilesAt(6)[0]!)).toBeUndefined()
   })
 
+  it('stops at the zoom that would take it past its byte budget', async () => {
+    const index = new GeoJSONVT(box, options)
+    const whole = await LayerOverview.encode(index, 'units', {
+      minzoom: 0,
+      maxzoom: 3,
+      maxTiles: 100,
+      maxBytes: Infinity,
+    })
+    const sizes = [0, 1, 2, 3].map((z) =>
+      tilesAt(z)
+        .map((address) => whole.get(address)!)
+        .reduce((sum, tile) => sum + tile.pbf.length + tile.gzipped.length, 0),
+    )
+    // One byte short of zooms 0-3: zoom 3 is left out whole.
+    const short = await LayerOverview.encode(index, 'units', {
+      minzoom: 0,
+      maxzoom: 3,
+      maxTiles: 100,
+      maxBytes: sizes.reduce((a, b) => a + b) - 1,
+    })
+    expect(short.maxzoom).toBe(2)
+    expect(short.size).toBe(tilesAt(0).length + tilesAt(1).length + tilesAt(2).length)
+    expect(short.get(tilesAt(3)[0]!)).toBeUndefined()
+  })
+
   it('starts at the layer minzoom, leaving shallower zooms to be cut', async () => {
     const index = new GeoJSONVT(box, options)
     const overview = await LayerOverview.encode(index, 'units', {
       minzoom: 3,
       maxzoom: 4,
       maxTiles: 100,
+      maxBytes: Infinity,
     })
     expect(overview.size).toBe(tilesAt(3).length + tilesAt(4).length)
     expect(overview.get(tilesAt(2)[0]!)).toBeUndefined()
     expect(overview.get(tilesAt(4)[0]!)).toBeTruthy()
     expect(overview.get(tilesAt(5)[0]!)).toBeUndefined()
+  })
+
+  it('finds features too small to draw at the shallow zooms deeper down', async () => {
+    // 0.01° is a tenth of a tile unit at zoom 0, far below what geojson-vt keeps there.
+    const tiny = structuredClone(box)
+    const ring = (tiny.features[0]!.geometry as { coordinates: number[][][] }).coordinates[0]!
+    for (const position of ring) {
+      position[0] = position[0] === WEST ? 112.5 : 112.51
+      position[1] = position[1] === SOUTH ? 26.9 : 26.91
+    }
+    const index = new GeoJSONVT(tiny, options)
+    expect(index.getTile(0, 0, 0)?.features).toEqual([])
+
+    const overview = await LayerOverview.encode(index, 'units', {
+      minzoom: 0,
+      maxzoom: 12,
+      maxTiles: 100,
+      maxBytes: Infinity,
+    })
+    expect(overview.maxzoom).toBe(12)
+    expect(overview.get({ z: 0, x: 0, y: 0 })).toBeNull()
+    const z12 = { z: 12, x: lonToTileX(112.505, 12), y: latToTileY(26.905, 12) }
+    expect(decodeTile(overview.get(z12)!.pbf).units!.features).toHaveLength(1)
   })
 
   it('puts layers encoded apart together into the tile encoded at once', () => {
