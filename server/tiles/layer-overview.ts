@@ -3,14 +3,17 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
 import type { TileAddress } from './tile-address.ts'
-import { encodeLayerTile } from './tile-encoding.ts'
+import { encodeLayerTile, SMALL_TILE_BYTES } from './tile-encoding.ts'
 
 const gzipAsync = promisify(gzip)
 
-/** A tile of one layer, encoded as a vector tile with that one layer, and gzip-compressed. */
+/**
+ * A tile of one layer, encoded as a vector tile with that one layer, and gzip-compressed when
+ * it is large: a small one is compressed on request in less time than a thread-pool round trip.
+ */
 export interface EncodedTile {
   pbf: Buffer
-  gzipped: Buffer
+  gzipped?: Buffer
 }
 
 /**
@@ -60,9 +63,9 @@ export class LayerOverview {
         const encoded = new Map<string, EncodedTile>()
         for (const { address, tile } of withFeatures) {
           const pbf = encodeLayerTile(layerName, tile!)
-          const gzipped = await gzipAsync(pbf)
+          const gzipped = pbf.length > SMALL_TILE_BYTES ? await gzipAsync(pbf) : undefined
           encoded.set(keyOf(address), { pbf, gzipped })
-          bytes += pbf.length + gzipped.length
+          bytes += pbf.length + (gzipped?.length ?? 0)
           if (bytes > maxBytes) break
           await yieldToEventLoop()
         }

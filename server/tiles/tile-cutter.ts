@@ -64,7 +64,7 @@ export class TileCutter {
 
   /**
    * The tile as `cut` gives it, with its gzip-compressed bytes too when they were made ahead:
-   * when the one layer with features there had the tile encoded in its overview.
+   * when the one layer with features there had the tile encoded and compressed in its overview.
    */
   async cutTile(layers: Layer[], tile: TileAddress): Promise<CutTile> {
     const inRange = layers.filter((l) => tile.z >= l.minzoom && tile.z <= l.maxzoom)

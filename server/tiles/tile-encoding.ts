@@ -3,6 +3,13 @@ import { fromGeojsonVt } from 'vt-pbf'
 import { TILE_EXTENT } from './tile-options.ts'
 
 /**
+ * Most tiles are a few kilobytes: compressing them on request takes tens of microseconds, in
+ * place, where a round trip through the thread pool costs ten times that. Larger ones take
+ * milliseconds, so they are compressed off the event loop, or ahead of requests where they can.
+ */
+export const SMALL_TILE_BYTES = 64 * 1024
+
+/**
  * Encodes one layer's cut as a Mapbox Vector Tile holding that one layer. A vector tile is a
  * protobuf message whose layers are a repeated field, so the encodings of several layers,
  * concatenated, are the tile holding all of them: this is how composite tiles are put together

@@ -4,12 +4,10 @@ import type { Logger } from 'pino'
 import type { TileCache } from '../cache/tile-cache.ts'
 import type { TileAddress } from './tile-address.ts'
 import type { TileCutter } from './tile-cutter.ts'
+import { SMALL_TILE_BYTES } from './tile-encoding.ts'
 import type { TileSet } from './tile-set.ts'
 
 const gzipAsync = promisify(gzip)
-// Most tiles are a few kilobytes: compressing them in place takes tens of microseconds, where a
-// round trip through the thread pool costs ten times that. Only large ones leave the event loop.
-const SYNC_GZIP_MAX_BYTES = 64 * 1024
 
 export interface ServedTile {
   /** The tile gzip-compressed, as cached; empty when nothing is there. */
@@ -66,7 +64,7 @@ export class TileService {
       ahead ??
       (bytes.length === 0
         ? bytes
-        : bytes.length <= SYNC_GZIP_MAX_BYTES
+        : bytes.length <= SMALL_TILE_BYTES
           ? gzipSync(bytes)
           : await gzipAsync(bytes))
     await this.#cache.set(key, gzipped).catch((error: unknown) => {

@@ -63,7 +63,8 @@ describe('the overview of a layer', () => {
       for (const address of tilesAt(z)) {
         const encoded = overview.get(address)
         expect(encoded, `${z}/${address.x}/${address.y}`).toBeTruthy()
-        expect(gunzipSync(encoded!.gzipped)).toEqual(encoded!.pbf)
+        // Tiles this small are compressed on request.
+        expect(encoded!.gzipped).toBeUndefined()
         const [feature] = decodeTile(encoded!.pbf).units!.features
         expect(feature!.id).toBe(7)
         expect(feature!.properties).toEqual({ code: 'ZH1', class: 'key' })
@@ -86,7 +87,7 @@ describe('the overview of a layer', () => {
     const sizes = [0, 1, 2, 3].map((z) =>
       tilesAt(z)
         .map((address) => whole.get(address)!)
-        .reduce((sum, tile) => sum + tile.pbf.length + tile.gzipped.length, 0),
+        .reduce((sum, tile) => sum + tile.pbf.length, 0),
     )
     // One byte short of zooms 0-3: zoom 3 is left out whole.
     const short = await LayerOverview.encode(index, 'units', {
@@ -112,6 +113,44 @@ describe('the overview of a layer', () => {
     expect(overview.get(tilesAt(2)[0]!)).toBeUndefined()
     expect(overview.get(tilesAt(4)[0]!)).toBeTruthy()
     expect(overview.get(tilesAt(5)[0]!)).toBeUndefined()
+  })
+
+  it('compresses ahead only the tiles too large to compress on request', async () => {
+    // Thousands of small squares with long attributes make the zoom 7 tile large.
+    const many: FeatureCollection = { type: 'FeatureCollection', features: [] }
+    for (let i = 0; i < 4000; i++) {
+      const [lon, lat] = [112.3 + (i % 80) * 0.005, 26.7 + Math.floor(i / 80) * 0.005]
+      many.features.push({
+        type: 'Feature',
+        id: i + 1,
+        properties: { code: `ZH${String(i).padStart(11, '0')}`, name: `单元${i}`.repeat(4) },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [lon, lat],
+              [lon + 0.004, lat],
+              [lon + 0.004, lat + 0.004],
+              [lon, lat + 0.004],
+              [lon, lat],
+            ],
+          ],
+        },
+      })
+    }
+    const index = new GeoJSONVT(many, options)
+    const overview = await LayerOverview.encode(index, 'units', {
+      minzoom: 7,
+      maxzoom: 14,
+      maxTiles: 10_000,
+      maxBytes: Infinity,
+    })
+    const large = overview.get({ z: 7, x: lonToTileX(112.5, 7), y: latToTileY(26.8, 7) })!
+    const small = overview.get({ z: 14, x: lonToTileX(112.5, 14), y: latToTileY(26.8, 14) })!
+    expect(large.pbf.length).toBeGreaterThan(64 * 1024)
+    expect(gunzipSync(large.gzipped!)).toEqual(large.pbf)
+    expect(small.pbf.length).toBeLessThan(64 * 1024)
+    expect(small.gzipped).toBeUndefined()
   })
 
   it('finds features too small to draw at the shallow zooms deeper down', async () => {
