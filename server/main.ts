@@ -41,6 +41,8 @@ try {
     tileIndexMaxVertices: config.TILE_INDEX_MAX_VERTICES,
     tileIndexMaxTiles: config.TILE_INDEX_MAX_TILES,
     admissionNearbyM: config.ADMISSION_NEARBY_M,
+    reportsPerHour: config.REPORT_RATE_LIMIT,
+    reportLookupsPerMinute: config.REPORT_LOOKUP_LIMIT,
     loadSample: config.LOAD_SAMPLE === 'auto',
     buildPortal: config.BUILD_PORTAL === 'auto',
     log,

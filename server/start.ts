@@ -18,6 +18,7 @@ import { ensurePortalBuilt } from './portal/portal-build.ts'
 import { StartupError } from './startup-error.ts'
 import { answerClientError } from './http/client-error.ts'
 import { createMetrics } from './ops/metrics.ts'
+import { createMemoryRateLimitStore, createRedisRateLimitStore } from './reports/rate-limit.ts'
 import { tileFastPath } from './tiles/tile-fast-path.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
 import { DEFAULT_CUTTER_OPTIONS, TileCutter } from './tiles/tile-cutter.ts'
@@ -46,6 +47,10 @@ export interface StartOptions {
   tileIndexMaxTiles?: number
   /** How far from a checked site sensitive zones are listed, m; 5,000 when unset. */
   admissionNearbyM?: number
+  /** Reports a client may submit per hour; 10 when unset. */
+  reportsPerHour?: number
+  /** Tracking-code lookups a client may make per minute; 60 when unset. */
+  reportLookupsPerMinute?: number
   loadSample?: boolean
   buildPortal?: boolean
   log?: Logger
@@ -77,6 +82,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       })
     : createMemoryTileCache(options.tileCacheBytes ?? 256 * 1024 * 1024)
   log.info({ cache: cache.kind }, 'tile cache ready')
+  const rateLimits = options.redisUrl
+    ? await createRedisRateLimitStore({
+        url: options.redisUrl,
+        prefix: options.redisPrefix ?? 'ecozoning:',
+      }).catch(async (error: unknown) => {
+        await cache.close()
+        throw error
+      })
+    : createMemoryRateLimitStore()
 
   // PGlite does not lock its folder: a second process opens it and one of them loses its writes.
   const lock =
@@ -84,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ? undefined
       : await lockDataDir(options.dataDir, 'server').catch(async (error: unknown) => {
           await cache.close()
+          await rateLimits.close()
           throw error
         })
   const db = await openDatabase({
@@ -94,6 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }).catch(async (error: unknown) => {
     await lock?.release()
     await cache.close()
+    await rateLimits.close()
     throw error
   })
   log.info({ database: db.kind, at: db.location }, 'database open')
@@ -134,6 +150,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     portalDir,
     publicUrl: options.publicUrl,
     admissionNearbyM: options.admissionNearbyM ?? 5_000,
+    rateLimits,
+    reportsPerHour: options.reportsPerHour ?? 10,
+    reportLookupsPerMinute: options.reportLookupsPerMinute ?? 60,
   })
   const direct = tileFastPath({ catalog, cache, tiles, log, metrics })
   const koa = app.callback()
@@ -155,6 +174,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   server.listen(port, host)
   await once(server, 'listening').catch(async (error: { code?: string }) => {
     await cache.close()
+    await rateLimits.close()
     await db.close()
     await lock?.release()
     const reason =
@@ -183,6 +203,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       })
       await unlisten().catch(() => {})
       await cache.close()
+      await rateLimits.close()
       await db.close()
       await lock?.release()
     },

@@ -1,0 +1,73 @@
+// npm run staff -- add NAME --role ROLE | list | revoke NAME
+// Issues, lists and revokes the tokens bureau staff use on /api/staff/.
+
+import { readConfig } from '../server/config.ts'
+import { DataDirBusyError, lockDataDir, type DataDirLock } from '../server/db/data-dir-lock.ts'
+import type { Database } from '../server/db/database.ts'
+import { migrate } from '../server/db/migrate.ts'
+import { openDatabase } from '../server/db/open-database.ts'
+import { STAFF_USAGE, parseStaffArguments } from '../server/staff/staff-arguments.ts'
+import { addStaff, listStaff, revokeStaff } from '../server/staff/staff-store.ts'
+
+const args = parseStaffArguments(process.argv.slice(2))
+const { config, problems } = readConfig(process.env)
+
+if (args.kind === 'help') {
+  console.log(STAFF_USAGE)
+} else if (args.kind === 'usage-error') {
+  console.error(`${args.problem}\n\n${STAFF_USAGE}`)
+  process.exitCode = 2
+} else if (!config) {
+  for (const problem of problems) console.error(`Bad setting ${problem}`)
+  process.exitCode = 2
+} else {
+  let lock: DataDirLock | undefined
+  let db: Database | undefined
+  try {
+    if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR, 'staff')
+    db = await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: 1,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    })
+    await migrate(db)
+
+    if (args.kind === 'add') {
+      const added = await addStaff(db, args.name, args.role)
+      if (!added) {
+        console.error(`${args.name} already holds a live token; revoke it first to issue another.`)
+        process.exitCode = 1
+      } else {
+        console.log(`Token for ${added.member.name} (${added.member.role}), shown only this once:`)
+        console.log(added.token)
+        console.log('Send it as "Authorization: Bearer <token>" to /api/staff/.')
+      }
+    } else if (args.kind === 'revoke') {
+      const revoked = await revokeStaff(db, args.name)
+      if (!revoked) {
+        console.error(`${args.name} holds no live token.`)
+        process.exitCode = 1
+      } else {
+        console.log(`Revoked the token of ${revoked.name} (${revoked.role}).`)
+      }
+    } else {
+      const members = await listStaff(db)
+      if (members.length === 0) console.log('No staff yet; add one with: npm run staff -- add')
+      for (const member of members) {
+        const state = member.revoked_at
+          ? `revoked ${new Date(member.revoked_at).toISOString()}`
+          : 'live'
+        const added = new Date(member.created_at).toISOString()
+        console.log(`${member.name.padEnd(24)} ${member.role.padEnd(10)} added ${added}  ${state}`)
+      }
+    }
+  } catch (error) {
+    process.exitCode = 1
+    if (error instanceof DataDirBusyError) console.error(error.message)
+    else console.error(`staff failed: ${(error as Error).message}`)
+  } finally {
+    await db?.close()
+    await lock?.release()
+  }
+}

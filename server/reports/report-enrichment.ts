@@ -1,0 +1,93 @@
+import type { Queryable } from '../db/database.ts'
+import type { Layer } from '../tiles/layer-catalog.ts'
+import { assertCovered } from '../zoning/coverage.ts'
+import { unitsTouched, zonesTouched, type UnitHit } from '../zoning/site-zoning.ts'
+import type { ReportCategory } from './report-category.ts'
+import {
+  CLUSTER,
+  reportPriority,
+  type Priority,
+  type PriorityReason,
+  type ZoneAt,
+} from './report-priority.ts'
+
+/** What the zoning and earlier reports say about a new report's place. */
+export interface ReportEnrichment {
+  /** The unit at the point; on a shared edge, the first by code. */
+  unit: Pick<UnitHit, 'code' | 'name' | 'class' | 'district_adcode' | 'district_name'>
+  zones: (ZoneAt & { title_zh: string })[]
+  /** This report and the others of its category within the cluster radius and window. */
+  clusterSize: number
+  priority: Priority
+  priorityReasons: PriorityReason[]
+}
+
+/**
+ * Finds the unit, its district and the overlay zones at a WGS84 point, counts the reports of the
+ * same category received within CLUSTER.radiusM metres (true distance) over the last
+ * CLUSTER.days days, and sets the priority from them. Throws a 422 OUTSIDE_COVERAGE naming
+ * `location` for a point outside every unit.
+ */
+export async function enrichReport(
+  db: Queryable,
+  layers: Layer[],
+  category: ReportCategory,
+  point: { lon: number; lat: number },
+): Promise<ReportEnrichment> {
+  const site = { type: 'Point' as const, coordinates: [point.lon, point.lat] }
+  const [units, zones, nearby] = await Promise.all([
+    unitsTouched(db, site),
+    zonesTouched(db, layers, site),
+    countNearby(db, category, point),
+  ])
+  const unit = units[0]
+  if (!unit) {
+    await assertCovered(db, site, 'location')
+    throw new Error('A point outside every unit passed the coverage check.')
+  }
+
+  const zonesAt = zones.map((z) => ({
+    layer: z.layer,
+    title_zh: z.title_zh,
+    id: z.id,
+    properties: z.properties,
+  }))
+  const clusterSize = nearby + 1
+  const { priority, reasons } = reportPriority(category, unit.class, zonesAt, clusterSize)
+  return {
+    unit: {
+      code: unit.code,
+      name: unit.name,
+      class: unit.class,
+      district_adcode: unit.district_adcode,
+      district_name: unit.district_name,
+    },
+    zones: zonesAt,
+    clusterSize,
+    priority,
+    priorityReasons: reasons,
+  }
+}
+
+async function countNearby(
+  db: Queryable,
+  category: ReportCategory,
+  point: { lon: number; lat: number },
+): Promise<number> {
+  // A lon/lat box holding everything within the radius, for the index: a degree of latitude
+  // is at least 110.57 km, and of longitude at least 111.0 km times the cosine of the latitude.
+  const dy = CLUSTER.radiusM / 110_000
+  const maxLat = Math.min(89, Math.abs(point.lat) + dy)
+  const dx = CLUSTER.radiusM / (111_000 * Math.cos((maxLat * Math.PI) / 180))
+  const [row] = await db.query<{ count: number }>(
+    `WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS g)
+     SELECT count(*)::integer AS count
+       FROM reports r, p
+      WHERE r.category = $3
+        AND r.received_at > now() - make_interval(days => $4::integer)
+        AND r.location && ST_Expand(p.g, $6::float8, $7::float8)
+        AND ST_DWithin(r.location::geography, p.g::geography, $5::float8)`,
+    [point.lon, point.lat, category, CLUSTER.days, CLUSTER.radiusM, dx, dy],
+  )
+  return row?.count ?? 0
+}

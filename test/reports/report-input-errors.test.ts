@@ -1,0 +1,340 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BACKENDS } from '../support/services.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { jpegWith, pngWith } from './support/photo-files.ts'
+import {
+  postReportForm,
+  reportAt,
+  type ErrorAnswer,
+  type PhotoPart,
+} from './support/report-requests.ts'
+
+const valid = reportAt(112.17, 27.03)
+const without = (name: string) =>
+  Object.fromEntries(Object.entries(valid).filter(([k]) => k !== name))
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
+
+describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer(BACKENDS[0]!, 'fixture', {
+      reportsPerHour: 100_000,
+      reportLookupsPerMinute: 100_000,
+    })
+  })
+  afterAll(() => server?.close())
+
+  const expectError = async (response: Response, status: number, code: string, field?: string) => {
+    const body = (await response.json()) as ErrorAnswer
+    expect({ status: response.status, code: body.error.code, field: body.error.field }).toEqual({
+      status,
+      code,
+      field,
+    })
+    expect(body.error.message.length).toBeGreaterThan(10)
+    return body
+  }
+
+  const json: [string, unknown, number, string, string?][] = [
+    ['no category', without('category'), 400, 'PARAMETER_MISSING', 'category'],
+    ['an unknown category', { ...valid, category: 'smell' }, 400, 'CATEGORY_INVALID', 'category'],
+    [
+      'a category of the wrong type',
+      { ...valid, category: 3 },
+      400,
+      'CATEGORY_INVALID',
+      'category',
+    ],
+    ['no location', without('location'), 400, 'PARAMETER_MISSING', 'location'],
+    [
+      'a location as text',
+      { ...valid, location: '112.1,27.0' },
+      400,
+      'LOCATION_INVALID',
+      'location',
+    ],
+    [
+      'a location as an array',
+      { ...valid, location: [112.1, 27] },
+      400,
+      'LOCATION_INVALID',
+      'location',
+    ],
+    [
+      'no longitude',
+      { ...valid, location: { lat: 27.03 } },
+      400,
+      'PARAMETER_MISSING',
+      'location.lon',
+    ],
+    [
+      'a longitude of the wrong type',
+      { ...valid, location: { lon: true, lat: 27 } },
+      400,
+      'LOCATION_INVALID',
+      'location.lon',
+    ],
+    [
+      'a longitude that is no number',
+      { ...valid, location: { lon: '0x70', lat: 27 } },
+      400,
+      'COORDINATE_INVALID',
+      'location.lon',
+    ],
+    [
+      'a latitude beyond 90',
+      { ...valid, location: { lon: 112, lat: 120 } },
+      400,
+      'COORDINATE_OUT_OF_RANGE',
+      'location.lat',
+    ],
+    [
+      'an unknown crs',
+      { ...valid, location: { lon: 112.17, lat: 27.03, crs: 'EPSG:3857' } },
+      400,
+      'CRS_UNSUPPORTED',
+      'location.crs',
+    ],
+    [
+      'an unknown location field',
+      { ...valid, location: { lon: 112.17, lat: 27.03, alt: 5 } },
+      400,
+      'FIELD_UNKNOWN',
+      'location.alt',
+    ],
+    [
+      'a place outside the zoning',
+      { ...valid, location: { lon: 100, lat: 30 } },
+      422,
+      'OUTSIDE_COVERAGE',
+      'location',
+    ],
+    ['no observation time', without('observedAt'), 400, 'PARAMETER_MISSING', 'observedAt'],
+    [
+      'an observation time in words',
+      { ...valid, observedAt: 'yesterday' },
+      400,
+      'OBSERVED_AT_INVALID',
+      'observedAt',
+    ],
+    [
+      'an observation time of a day that is not',
+      { ...valid, observedAt: '2025-02-30T10:00' },
+      400,
+      'OBSERVED_AT_INVALID',
+      'observedAt',
+    ],
+    [
+      'an observation time as a number',
+      { ...valid, observedAt: 1714500000 },
+      400,
+      'OBSERVED_AT_INVALID',
+      'observedAt',
+    ],
+    [
+      'an observation time tomorrow',
+      { ...valid, observedAt: inDays(1) },
+      422,
+      'OBSERVED_AT_IN_FUTURE',
+      'observedAt',
+    ],
+    [
+      'an observation time two years ago',
+      { ...valid, observedAt: inDays(-730) },
+      422,
+      'OBSERVED_AT_TOO_OLD',
+      'observedAt',
+    ],
+    ['no description', without('description'), 400, 'PARAMETER_MISSING', 'description'],
+    [
+      'a blank description',
+      { ...valid, description: '   ' },
+      400,
+      'PARAMETER_MISSING',
+      'description',
+    ],
+    [
+      'a description that is not text',
+      { ...valid, description: ['a'] },
+      400,
+      'DESCRIPTION_INVALID',
+      'description',
+    ],
+    [
+      'a description of 2,001 characters',
+      { ...valid, description: '污'.repeat(2001) },
+      422,
+      'DESCRIPTION_TOO_LONG',
+      'description',
+    ],
+    [
+      'a description with NUL',
+      { ...valid, description: 'a\u0000b' },
+      400,
+      'TEXT_INVALID',
+      'description',
+    ],
+    ['a contact as text', { ...valid, contact: '13900000000' }, 400, 'CONTACT_INVALID', 'contact'],
+    [
+      'an unknown contact field',
+      { ...valid, contact: { wechat: 'x' } },
+      400,
+      'FIELD_UNKNOWN',
+      'contact.wechat',
+    ],
+    [
+      'a phone of letters',
+      { ...valid, contact: { phone: 'call me' } },
+      400,
+      'CONTACT_INVALID',
+      'contact.phone',
+    ],
+    [
+      'an e-mail without @',
+      { ...valid, contact: { email: 'li.example.cn' } },
+      400,
+      'CONTACT_INVALID',
+      'contact.email',
+    ],
+    [
+      'a name too long',
+      { ...valid, contact: { name: '名'.repeat(51) } },
+      400,
+      'CONTACT_INVALID',
+      'contact.name',
+    ],
+    [
+      'a name as a number',
+      { ...valid, contact: { name: 5 } },
+      400,
+      'CONTACT_INVALID',
+      'contact.name',
+    ],
+    ['an unknown field', { ...valid, anonymous: true }, 400, 'FIELD_UNKNOWN', 'anonymous'],
+    ['an array body', [valid], 400, 'BODY_INVALID'],
+    ['a body that is not JSON', '{"category": ', 400, 'BODY_INVALID_JSON'],
+    ['a body over 32 KB', { ...valid, padding: 'x'.repeat(40_000) }, 413, 'PAYLOAD_TOO_LARGE'],
+  ]
+  it.each(json)('refuses %s', async (_, body, status, code, field) => {
+    await expectError(await server.postJson('/api/reports', body), status, code, field)
+  })
+
+  it('accepts the valid report these cases start from', async () => {
+    expect((await server.postJson('/api/reports', valid)).status).toBe(201)
+  })
+
+  it('refuses a body that is neither JSON nor a form', async () => {
+    const response = await fetch(`${server.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'category=water',
+    })
+    await expectError(response, 415, 'UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  const jpeg = (name: string): PhotoPart => ({ name, type: 'image/jpeg', bytes: jpegWith() })
+  const forms: [string, Record<string, unknown>, PhotoPart[], number, string, string?][] = [
+    ['four photos', valid, ['a', 'b', 'c', 'd'].map(jpeg), 400, 'PHOTOS_TOO_MANY', 'photos'],
+    [
+      'a photo in another field',
+      valid,
+      [{ ...jpeg('a'), field: 'image' }],
+      400,
+      'FIELD_UNKNOWN',
+      'image',
+    ],
+    [
+      'a text file as a photo',
+      valid,
+      [{ name: 'a.jpg', type: 'image/jpeg', bytes: Buffer.from('hello') }],
+      422,
+      'PHOTO_INVALID',
+      'photos[0]',
+    ],
+    [
+      'an SVG as the second photo',
+      valid,
+      [jpeg('a'), { name: 'b.svg', type: 'image/svg+xml', bytes: Buffer.from('<svg/>') }],
+      422,
+      'PHOTO_INVALID',
+      'photos[1]',
+    ],
+    [
+      'a photo over 8 MB',
+      valid,
+      [
+        {
+          name: 'big.png',
+          type: 'image/png',
+          bytes: Buffer.concat([pngWith(), Buffer.alloc(8 * 1024 * 1024)]),
+        },
+      ],
+      413,
+      'PHOTO_TOO_LARGE',
+      'photos',
+    ],
+    [
+      'a location that is not JSON',
+      { ...valid, location: '112.1 27' },
+      [],
+      400,
+      'FIELD_INVALID',
+      'location',
+    ],
+    [
+      'a contact that is not JSON',
+      { ...valid, contact: 'Li' },
+      [],
+      400,
+      'FIELD_INVALID',
+      'contact',
+    ],
+  ]
+  it.each(forms)('refuses a form with %s', async (_, fields, photos, status, code, field) => {
+    await expectError(await postReportForm(server, fields, photos), status, code, field)
+  })
+
+  it('refuses a form with a field given twice', async () => {
+    const form = new FormData()
+    for (const [name, value] of Object.entries(valid)) {
+      form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
+    }
+    form.append('category', 'air')
+    const response = await fetch(`${server.url}/api/reports`, { method: 'POST', body: form })
+    await expectError(response, 400, 'PARAMETER_REPEATED', 'category')
+  })
+
+  it('refuses a form whose declared length passes the limit before reading it', async () => {
+    const response = await fetch(`${server.url}/api/reports`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(40 * 1024 * 1024),
+      },
+      body: '--x--',
+    }).catch((error: unknown) => error)
+    // The server may answer before the body it will not read has been sent.
+    if (response instanceof Response) await expectError(response, 413, 'PAYLOAD_TOO_LARGE')
+  })
+
+  it('accepts a form with three photos and the location as JSON text', async () => {
+    const response = await postReportForm(server, valid, ['a', 'b', 'c'].map(jpeg))
+    expect(response.status).toBe(201)
+  })
+
+  const lookups: [string, number, string][] = [
+    ['12345', 400, 'TRACKING_CODE_INVALID'],
+    ['ABCDE-FGHJK-MNPQR-STVW%21', 400, 'TRACKING_CODE_INVALID'],
+    ['00000-00000-00000-00000', 404, 'REPORT_NOT_FOUND'],
+  ]
+  it.each(lookups)('answers GET /api/reports/%s with %i', async (code, status, errorCode) => {
+    await expectError(await server.get(`/api/reports/${code}`), status, errorCode, 'code')
+  })
+
+  it('answers other methods on the tracking address with 405', async () => {
+    const response = await fetch(`${server.url}/api/reports/00000-00000-00000-00000`, {
+      method: 'DELETE',
+    })
+    expect(response.status).toBe(405)
+  })
+})

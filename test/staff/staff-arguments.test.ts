@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { parseStaffArguments } from '../../server/staff/staff-arguments.ts'
+
+describe('parseStaffArguments', () => {
+  it('reads add, list and revoke', () => {
+    expect(parseStaffArguments(['add', '张科长', '--role', 'supervisor'])).toEqual({
+      kind: 'add',
+      name: '张科长',
+      role: 'supervisor',
+    })
+    expect(parseStaffArguments(['add', '--role=viewer', 'li.wei'])).toEqual({
+      kind: 'add',
+      name: 'li.wei',
+      role: 'viewer',
+    })
+    expect(parseStaffArguments(['list'])).toEqual({ kind: 'list' })
+    expect(parseStaffArguments(['revoke', 'li.wei'])).toEqual({ kind: 'revoke', name: 'li.wei' })
+    expect(parseStaffArguments([])).toEqual({ kind: 'help' })
+    expect(parseStaffArguments(['add', '--help'])).toEqual({ kind: 'help' })
+  })
+
+  const wrong: [string[], RegExp][] = [
+    [['add', 'ada'], /needs --role/],
+    [['add', '--role', 'officer'], /needs a NAME/],
+    [['add', 'ada', '--role'], /--role needs one of/],
+    [['add', 'ada', '--role', 'admin'], /must be one of viewer, officer, supervisor/],
+    [['add', 'ada', '--role', 'viewer', '--role', 'officer'], /twice/],
+    [['add', 'ada', 'bob', '--role', 'viewer'], /one too many/],
+    [['add', '-x', '--role', 'viewer'], /Unknown option -x/],
+    [['add', ' ada', '--role', 'viewer'], /NAME must be/],
+    [['add', 'a'.repeat(65), '--role', 'viewer'], /NAME must be/],
+    [['revoke'], /one NAME/],
+    [['list', 'all'], /no arguments/],
+    [['remove', 'ada'], /Unknown command remove/],
+  ]
+  it.each(wrong)('refuses %j', (args, problem) => {
+    const parsed = parseStaffArguments(args)
+    expect(parsed.kind).toBe('usage-error')
+    expect(parsed.kind === 'usage-error' && parsed.problem).toMatch(problem)
+  })
+})

@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../../server/config.ts'
+import { startServer } from '../../server/start.ts'
+import { BACKENDS, createScratchDatabase } from '../support/services.ts'
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs `npm run staff --` as an operator does, against the database `env` names. */
+function runStaff(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'scripts/staff.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', REDIS_URL: '', ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`npm run staff ${backend.title}`, () => {
+    let env: Record<string, string>
+    let cleanup: () => Promise<void>
+    beforeAll(async () => {
+      if (backend.name === 'postgres') {
+        const scratch = await createScratchDatabase()
+        env = { DATABASE_URL: scratch.url }
+        cleanup = scratch.drop
+      } else {
+        const folder = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-staff-'))
+        env = { DATA_DIR: path.join(folder, 'pglite') }
+        cleanup = () => rm(folder, { recursive: true, force: true })
+      }
+    })
+    afterAll(() => cleanup?.())
+
+    /** Asks a server on the same database who a token belongs to. */
+    const whoIs = async (token: string) => {
+      const server = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: env.DATABASE_URL,
+        dataDir: env.DATA_DIR,
+        loadSample: false,
+        buildPortal: false,
+      })
+      try {
+        const response = await fetch(`${server.url}/api/staff/me`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+        return { status: response.status, body: (await response.json()) as unknown }
+      } finally {
+        await server.close()
+      }
+    }
+
+    it('issues, lists and revokes a token that the server then refuses', async () => {
+      const added = await runStaff(['add', '赵科员', '--role', 'officer'], env)
+      expect(added.code).toBe(0)
+      const token = /ezs_[A-Za-z0-9_-]{43}/.exec(added.stdout)?.[0]
+      expect(token).toBeDefined()
+      expect(await whoIs(token!)).toEqual({
+        status: 200,
+        body: { name: '赵科员', role: 'officer' },
+      })
+
+      const again = await runStaff(['add', '赵科员', '--role', 'viewer'], env)
+      expect(again.code).toBe(1)
+      expect(again.stderr).toMatch(/already holds a live token/)
+
+      const listed = await runStaff(['list'], env)
+      expect(listed.code).toBe(0)
+      expect(listed.stdout).toMatch(/赵科员\s+officer .* live/)
+      expect(listed.stdout).not.toContain(token!)
+
+      expect((await runStaff(['revoke', '赵科员'], env)).code).toBe(0)
+      expect((await runStaff(['revoke', '赵科员'], env)).code).toBe(1)
+      const refused = await whoIs(token!)
+      expect(refused.status).toBe(401)
+      expect(refused.body).toMatchObject({ error: { code: 'STAFF_TOKEN_REVOKED' } })
+
+      const reissued = await runStaff(['add', '赵科员', '--role', 'viewer'], env)
+      expect(reissued.code).toBe(0)
+      expect(reissued.stdout).not.toContain(token!)
+      // Eight commands and two server starts, each opening the embedded database afresh: about
+      // 25 s alone, and several times that beside the rest of the suite.
+    }, 300_000)
+
+    it('exits 2 with the usage for a wrong command line', async () => {
+      const run = await runStaff(['add', 'ada', '--role', 'root'], env)
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(/--role must be one of/)
+      expect(run.stderr).toMatch(/Usage:/)
+    })
+  })
+}
