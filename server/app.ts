@@ -5,6 +5,7 @@ import { industryRoutes } from './admission/industry-routes.ts'
 import type { TileCache } from './cache/tile-cache.ts'
 import { datasetRoutes } from './data/dataset-routes.ts'
 import type { Database } from './db/database.ts'
+import { corsPreflight } from './http/cors-preflight.ts'
 import { errorMiddleware } from './http/error-middleware.ts'
 import { jsonBody } from './http/json-body.ts'
 import { portalPages } from './http/portal-pages.ts'
@@ -12,6 +13,9 @@ import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import type { Metrics } from './ops/metrics.ts'
 import { opsRoutes } from './ops/ops-routes.ts'
+import type { RateLimitStore } from './reports/rate-limit.ts'
+import { reportRoutes } from './reports/report-routes.ts'
+import { staffRoutes } from './staff/staff-routes.ts'
 import { styleRoutes } from './styles/style-routes.ts'
 import type { LayerCatalog } from './tiles/layer-catalog.ts'
 import { tileRoutes } from './tiles/tile-routes.ts'
@@ -30,6 +34,12 @@ export interface AppDeps {
   publicUrl?: string
   /** How far from a checked site sensitive zones are listed, m. */
   admissionNearbyM: number
+  /** Per-client request counts for the report limits. */
+  rateLimits: RateLimitStore
+  /** Reports a client may submit per hour. */
+  reportsPerHour: number
+  /** Tracking-code lookups a client may make per minute. */
+  reportLookupsPerMinute: number
 }
 
 /** The HTTP application: portal, API and tiles, built from its dependencies; it does not listen. */
@@ -42,6 +52,7 @@ export function buildApp(deps: AppDeps): Koa {
   app.use(requestLog(deps.log, metrics))
   app.use(errorMiddleware(deps.log))
   app.use(securityHeaders)
+  app.use(corsPreflight)
   app.use(jsonBody())
 
   for (const router of [
@@ -54,8 +65,10 @@ export function buildApp(deps: AppDeps): Koa {
     lookupRoutes(deps),
     admissionRoutes(deps),
     industryRoutes(deps),
+    reportRoutes(deps),
+    staffRoutes(deps),
     datasetRoutes(deps),
-    opsRoutes(metrics),
+    opsRoutes(deps),
     styleRoutes({ publicUrl: deps.publicUrl }),
   ]) {
     app.use(router.routes())

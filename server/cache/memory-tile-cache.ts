@@ -28,6 +28,7 @@ export function createMemoryTileCache(maxBytes: number): TileCache {
 
   return {
     kind: 'memory',
+    reachable: () => true,
 
     async get(key) {
       const value = touch(key)

@@ -55,6 +55,9 @@ export async function createRedisTileCache(options: RedisCacheOptions): Promise<
       stats.entries++
     },
 
+    // ioredis reconnects by itself; 'ready' is its state once a connection is usable again.
+    reachable: () => redis.status === 'ready',
+
     stats: () => ({ ...stats }),
 
     async close() {

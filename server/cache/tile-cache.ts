@@ -13,6 +13,12 @@ export interface TileCache {
    */
   peek?(key: string): Buffer | undefined
   set(key: string, value: Buffer): Promise<void>
+  /**
+   * Whether the cache answers now: always for memory; for Redis, while its connection is up.
+   * Tiles are served without a cache that does not (cut on every request), so this degrades
+   * the service rather than stopping it.
+   */
+  reachable(): boolean
   stats(): CacheStats
   close(): Promise<void>
 }

@@ -57,6 +57,7 @@ export async function seedTiles(
         refused ??= error
         throw error
       }),
+    reachable: () => cache.reachable(),
     stats: () => cache.stats(),
     close: () => cache.close(),
   }

@@ -18,7 +18,7 @@ describe('health and metrics', () => {
   it('says the process is alive', async () => {
     const response = await server.get('/health')
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ status: 'ok' })
+    expect(await response.json()).toEqual({ status: 'ok', cache: { kind: 'memory', state: 'up' } })
   })
 
   it('counts tile cache hits and misses as the cache does', async () => {
