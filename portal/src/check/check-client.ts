@@ -72,7 +72,7 @@ function errorCode(body: unknown): string | undefined {
 }
 
 /** Enough of the answer's shape that the report can be drawn without checking each field. */
-function isCheckAnswer(body: unknown): body is CheckAnswer {
+export function isCheckAnswer(body: unknown): body is CheckAnswer {
   if (!isRecord(body) || !isRecord(body.site) || !isRecord(body.nearby)) return false
 
   return (

@@ -14,6 +14,14 @@ import type {
   Verdict,
   WaterSourceLevel,
 } from '../zoning/zoning-terms.ts'
+import type {
+  CheckError,
+  DrawKind,
+  FormProblem,
+  IndustryLevel,
+  SiteCrsChoice,
+  SiteMode,
+} from '../precheck/precheck-terms.ts'
 
 /** A heading with paragraphs. */
 export interface Section {
@@ -35,7 +43,7 @@ export interface Strings {
   lang: string
   siteName: string
   skipToContent: string
-  nav: { label: string; map: string; report: string; about: string }
+  nav: { label: string; map: string; precheck: string; report: string; about: string }
   footer: { notice: string; contact: string }
   notFound: { title: string; heading: string; body: string; back: string }
 
@@ -224,6 +232,76 @@ export interface Strings {
 
     noticeHeading: string
     printFooter: (url: string, id: string) => string
+  }
+
+  precheck: {
+    pageTitle: string
+    heading: string
+    intro: string
+    noScript: string
+    mapNoScript: string
+    formHeading: string
+
+    siteLegend: string
+    siteModeLegend: string
+    siteModes: Record<SiteMode, string>
+    drawKindLegend: string
+    drawKinds: Record<DrawKind, string>
+    drawHint: Record<DrawKind, string>
+    drawKeyboardHint: string
+    drawFinish: string
+    drawUndo: string
+    drawClear: string
+    drawCentre: string
+    drawEmpty: (kind: string) => string
+    drawProgress: (kind: string, count: string, needed: string) => string
+    drawReady: (kind: string, count: string) => string
+    drawFinished: (kind: string, count: string) => string
+    fileLabel: string
+    fileHint: string
+    fileChosen: (name: string, size: string) => string
+    textLabel: string
+    textHint: string
+    textExample: string
+    crsLabel: string
+    crsHint: string
+    crsChoices: Record<SiteCrsChoice, string>
+    gaussKrugerLabel: string
+    gaussKrugerHint: string
+    gaussKrugerCodes: Entry[]
+
+    industryLabel: string
+    industryHint: string
+    industryListLabel: string
+    industrySearching: string
+    industryFound: (count: string, more: boolean) => string
+    industryNone: (text: string) => string
+    industryFailed: string
+    industryChosen: (code: string, name: string, level: string) => string
+    industryLevels: Record<IndustryLevel, string>
+
+    projectKindLegend: string
+    submit: string
+
+    errorSummary: string
+    errorDetail: string
+    problems: Record<FormProblem, string>
+    errors: Record<CheckError, string>
+    siteMissing: string
+    errorOther: string
+    errorNetwork: string
+    errorServer: string
+
+    mapLabel: string
+    mapLegendHeading: string
+    mapDrawing: string
+    mapSite: string
+    mapUnits: string
+
+    resultHeading: string
+    resultIntro: string
+    reportLink: string
+    checking: string
   }
 
   report: {

@@ -4,7 +4,13 @@ export const zh: Strings = {
   lang: 'zh-CN',
   siteName: '衡阳市生态环境分区管控',
   skipToContent: '跳到主要内容',
-  nav: { label: '主导航', map: '管控地图', report: '举报', about: '关于数据' },
+  nav: {
+    label: '主导航',
+    map: '管控地图',
+    precheck: '准入预检',
+    report: '举报',
+    about: '关于数据',
+  },
   notFound: {
     title: '页面不存在',
     heading: '找不到这个页面',
@@ -293,6 +299,141 @@ export const zh: Strings = {
 
     noticeHeading: '示例数据声明',
     printFooter: (url, id) => `报告地址：${url}　检查编号：${id}`,
+  },
+
+  precheck: {
+    pageTitle: '准入预检',
+    heading: '建设项目生态环境准入预检',
+    intro:
+      '在地图上画出项目选址，或上传选址文件，再选择行业和项目类型，' +
+      '即可查看选址涉及的环境管控单元和管控区域、适用的准入要求和预检结论。',
+    noScript:
+      '未启用 JavaScript 时无法在地图上绘制，也无法搜索行业：可上传选址文件或填写 WKT，' +
+      '在行业框中直接填写行业代码（如 C2614），提交后以 JSON 格式显示结果。',
+    mapNoScript: '在地图上绘制选址需要启用 JavaScript；仍可在下方上传选址文件或填写 WKT。',
+    formHeading: '预检信息',
+
+    siteLegend: '1. 项目选址',
+    siteModeLegend: '选址方式',
+    siteModes: { draw: '在地图上绘制', file: '上传文件', text: '输入坐标' },
+    drawKindLegend: '绘制类型',
+    drawKinds: { polygon: '面（用地范围）', line: '线（管线、道路）', point: '点' },
+    drawHint: {
+      polygon: '在地图上依次点击用地边界的各个拐点，点击第一个拐点或按“完成绘制”结束。',
+      line: '在地图上依次点击线路经过的各点，再次点击最后一点或按“完成绘制”结束。',
+      point: '在地图上点击项目所在位置。',
+    },
+    drawKeyboardHint:
+      '使用键盘：聚焦地图后用方向键移动、加减号缩放，按“在地图中心添加拐点”逐点绘制；' +
+      '也可改用“输入坐标”。',
+    drawFinish: '完成绘制',
+    drawUndo: '撤销上一点',
+    drawClear: '清除',
+    drawCentre: '在地图中心添加拐点',
+    drawEmpty: (kind) => `尚未绘制${kind}。`,
+    drawProgress: (kind, count, needed) =>
+      `正在绘制${kind}：已有 ${count} 个点，至少需要 ${needed} 个。`,
+    drawReady: (kind, count) => `正在绘制${kind}：已有 ${count} 个点，可以完成绘制。`,
+    drawFinished: (kind, count) => `已完成${kind}的绘制，共 ${count} 个点。`,
+    fileLabel: '选址文件',
+    fileHint:
+      'GeoJSON、KML 或 KMZ、zip 压缩的 Shapefile（含 .shp 和 .prj）、WKT 或界址点坐标文本，' +
+      '不超过 5 MB。',
+    fileChosen: (name, size) => `已选择 ${name}（${size} KB）`,
+    textLabel: '坐标、WKT 或 GeoJSON',
+    textHint:
+      '每行一对“经度, 纬度”（也可用分号分隔），三对及以上按用地范围处理；' +
+      '也可粘贴 WKT、GeoJSON、KML 或界址点坐标（X 为北坐标，Y 为东坐标）。',
+    textExample: '112.080, 27.020\n112.145, 27.020\n112.145, 27.030\n112.080, 27.030',
+    crsLabel: '坐标系',
+    crsHint:
+      '选“自动”时，经纬度按 WGS84 读取；文件注明了坐标系（如 Shapefile 的 .prj、界址点文件的带号）' +
+      '的按文件读取。手机地图上取得的坐标请选 GCJ-02 或 BD-09。',
+    crsChoices: {
+      auto: '自动（默认）',
+      'EPSG:4490': 'CGCS2000 经纬度（EPSG:4490）',
+      gcj02: 'GCJ-02（高德、腾讯地图）',
+      bd09: 'BD-09（百度地图）',
+      'gauss-kruger': 'CGCS2000 高斯-克吕格投影（填写代码）',
+    },
+    gaussKrugerLabel: '高斯-克吕格坐标系代码',
+    gaussKrugerHint:
+      '衡阳跨 3 度带第 37、38 带（以东经 112.5° 为界）。东坐标带带号时填 EPSG:4525 或 4526，' +
+      '不带带号时填 EPSG:4546 或 4547。',
+    gaussKrugerCodes: [
+      { term: 'EPSG:4525', detail: '3 度带第 37 带，东坐标带带号' },
+      { term: 'EPSG:4526', detail: '3 度带第 38 带，东坐标带带号' },
+      { term: 'EPSG:4546', detail: '3 度带第 37 带（中央经线 111°），东坐标不带带号' },
+      { term: 'EPSG:4547', detail: '3 度带第 38 带（中央经线 114°），东坐标不带带号' },
+    ],
+
+    industryLabel: '2. 行业（国民经济行业分类 GB/T 4754-2017）',
+    industryHint: '输入行业名称或代码，如“化学”“2614”，用上下方向键在列表中选择，按回车确认。',
+    industryListLabel: '匹配的行业',
+    industrySearching: '正在搜索行业……',
+    industryFound: (count, more) =>
+      more ? `找到 ${count} 项以上，请输入更具体的名称或代码。` : `找到 ${count} 项。`,
+    industryNone: (text) => `没有名称或代码包含“${text}”的行业。`,
+    industryFailed: '暂时无法搜索行业，可直接填写行业代码。',
+    industryChosen: (code, name, level) => `已选择：${code} ${name}（${level}）`,
+    industryLevels: { section: '门类', division: '大类', group: '中类', class: '小类' },
+
+    projectKindLegend: '3. 项目类型',
+    submit: '开始预检',
+
+    errorSummary: '请修改以下内容后再提交：',
+    errorDetail: '服务器说明（英文）：',
+    problems: {
+      'industry-missing': '请选择行业：输入名称或代码后从列表中选择。',
+      'draw-empty': '请先在地图上绘制选址。',
+      'draw-unfinished': '选址还未画完：请继续添加拐点。',
+      'file-missing': '请选择选址文件。',
+      'file-too-large': '文件超过 5 MB，请精简后再上传。',
+      'text-missing': '请输入选址的坐标、WKT 或 GeoJSON。',
+      'text-unrecognised':
+        '无法识别输入的内容：请输入每行一对“经度, 纬度”，或 WKT、GeoJSON、KML、界址点坐标。',
+      'gauss-kruger-missing': '请填写高斯-克吕格坐标系代码，如 EPSG:4526。',
+    },
+    errors: {
+      PARAMETER_MISSING: '缺少这一项。',
+      INDUSTRY_INVALID:
+        '行业代码格式不正确：应为门类字母加 2 至 4 位数字，如 C2614。请从列表中选择。',
+      INDUSTRY_UNKNOWN: '行业目录中没有这个代码，请从列表中选择。',
+      PROJECT_KIND_INVALID: '请选择项目类型。',
+      CRS_UNSUPPORTED: '不支持这个坐标系。',
+      CRS_REQUIRED: '坐标是以米为单位的投影坐标，请在“坐标系”中选择高斯-克吕格投影并填写代码。',
+      CRS_CONFLICT: '所选坐标系与文件中注明的坐标系不一致。',
+      ZONE_CONFLICT: '所选坐标系的投影带与文件中注明的带号不一致。',
+      ZONE_REQUIRED: '无法确定坐标所在的高斯-克吕格投影带，请填写坐标系代码。',
+      COORDINATES_SWAPPED: '坐标顺序似乎颠倒了：经度应在纬度之前，界址点的 X 应在 Y 之前。',
+      SITE_TOO_COMPLEX: '选址的拐点过多，最多 10,000 个。',
+      SITE_TOO_LARGE: '选址范围过大：东西、南北各不超过 5 度，面积不超过 1,000 平方千米。',
+      GEOMETRY_INVALID: '选址的图形无效，例如边界交叉、未闭合或不是 GeoJSON。',
+      WKT_INVALID: '无法读取输入的 WKT。',
+      KML_INVALID: '无法读取 KML。',
+      BOUNDARY_POINTS_INVALID: '无法读取界址点坐标。',
+      SHAPEFILE_INVALID: '无法读取 Shapefile 压缩包：须含一组 .shp 和 .prj 文件。',
+      FILE_UNRECOGNISED:
+        '无法识别文件格式：请上传 GeoJSON、KML 或 KMZ、zip 压缩的 Shapefile、WKT 或界址点坐标文本。',
+      UPLOAD_TOO_LARGE: '文件超过 5 MB，请精简后再上传。',
+      UPLOAD_INVALID: '上传的内容有误，请只上传一个选址文件。',
+      OUTSIDE_COVERAGE: '选址不在本数据集覆盖的范围内，请检查坐标和坐标系。',
+    },
+    siteMissing: '请给出项目选址。',
+    errorOther: '提交的内容有误。',
+    errorNetwork: '无法连接服务器，请检查网络后重试。',
+    errorServer: '服务器暂时无法完成预检，请稍后重试。',
+
+    mapLabel: '选址绘制地图',
+    mapLegendHeading: '图例',
+    mapDrawing: '绘制中的选址（蓝色虚线，白色圆点为拐点）',
+    mapSite: '已预检的选址（黑色粗边框、灰色填充）',
+    mapUnits: '选址涉及的管控单元（洋红色粗边框）',
+
+    resultHeading: '预检结果',
+    resultIntro: '以下是本次预检的答复，已按检查编号保存；可打开报告页打印或另存为 PDF。',
+    reportLink: '打开可打印的预检报告',
+    checking: '正在预检，请稍候……',
   },
 
   report: {

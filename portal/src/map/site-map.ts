@@ -96,7 +96,7 @@ function createMap(container: HTMLElement, view: SiteView): MaplibreMap | undefi
 }
 
 /** The site's box, widened around a point so that the map has an extent to fit. */
-function framed(bbox: SiteView['bbox']): [number, number, number, number] {
+export function framed(bbox: SiteView['bbox']): [number, number, number, number] {
   const [west, south, east, north] = bbox
   if (east - west > 1e-9 || north - south > 1e-9) return bbox
   return [west - pointMargin, south - pointMargin, east + pointMargin, north + pointMargin]

@@ -37,7 +37,7 @@ export function siteStyle(
 }
 
 /** Fill layers draw areas only; circle layers would also ring every vertex, hence the filter. */
-function siteLayers(): LayerSpecification[] {
+export function siteLayers(): LayerSpecification[] {
   return [
     {
       id: 'check-site-fill',
