@@ -7,6 +7,9 @@ import type { Database, Queryable } from './database.ts'
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
 
+// How soon listening starts again after its connection was lost.
+const LISTEN_RETRY_MS = 1_000
+
 export interface PostgresOptions {
   url: string
   poolSize: number
@@ -45,6 +48,14 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
 
     async transaction(work) {
       const conn = await pool.connect()
+      // A connection lost mid-transaction fails the query under way; the client then also
+      // emits the error, which must not go unheard (it would end the process), and must not go
+      // back to the pool for reuse.
+      let broken: Error | undefined
+      const onError = (error: Error) => {
+        broken ??= error
+      }
+      conn.on('error', onError)
       // Work may run queries side by side; one client takes one at a time, and pg deprecates
       // queuing them itself (it stops in pg 9), so they wait for each other here.
       let previous: Promise<unknown> = Promise.resolve()
@@ -63,25 +74,52 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
         return result
       } catch (error) {
         await previous
-        await conn.query('ROLLBACK').catch(() => {})
+        await conn.query('ROLLBACK').catch((failed: Error) => {
+          broken ??= failed
+        })
         throw error
       } finally {
-        conn.release()
+        conn.off('error', onError)
+        conn.release(broken)
       }
     },
 
     async listen(channel, onNotify) {
-      // LISTEN holds its session: one client of the pool stays with it until unlisten.
-      const conn = await pool.connect()
+      // LISTEN holds its session: one client of the pool stays with it until unlisten. When the
+      // server goes away (restart, failover) the session is lost: the broken client is dropped
+      // and listening starts again on a new one as soon as one can be had.
+      let conn: pg.PoolClient | undefined
+      let stopped = false
+      let retry: NodeJS.Timeout | undefined
       const handler = (message: pg.Notification) => {
         if (message.channel === channel) onNotify(message.payload ?? '')
       }
-      conn.on('notification', handler)
-      await conn.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+      const subscribe = async () => {
+        const next = await pool.connect()
+        next.on('notification', handler)
+        next.once('error', (error) => {
+          next.off('notification', handler)
+          next.release(error)
+          if (conn === next) conn = undefined
+          if (!stopped) retry = setTimeout(resubscribe, LISTEN_RETRY_MS)
+        })
+        await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+        conn = next
+      }
+      const resubscribe = () => {
+        subscribe().catch(() => {
+          if (!stopped) retry = setTimeout(resubscribe, LISTEN_RETRY_MS)
+        })
+      }
+      await subscribe()
       return async () => {
+        stopped = true
+        clearTimeout(retry)
+        if (!conn) return
         conn.off('notification', handler)
         await conn.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {})
         conn.release()
+        conn = undefined
       }
     },
 

@@ -14,11 +14,33 @@ interface ErrorResponse {
 
 // PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout.
 const QUERY_CANCELED = '57014'
+// SQLSTATEs of a server going away: shut down by an administrator or a crash, or still starting.
+const SERVER_GOING_AWAY = new Set(['57P01', '57P02', '57P03'])
+// Socket errors of a connection that failed or broke; only the database is reached this way on
+// the request path (a Redis that fails is bypassed before an error could get here).
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'])
+
+/**
+ * Whether the database could not be reached or went away mid-query (restarted, failed over):
+ * a passing state the client may retry, not a fault of the request or of the server.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  if (typeof code === 'string') {
+    // Class 08: connection exception.
+    if (code.startsWith('08') || SERVER_GOING_AWAY.has(code) || SOCKET_ERRORS.has(code)) {
+      return true
+    }
+  }
+  // node-postgres ends the queries of a connection that broke with this message and no code.
+  return typeof message === 'string' && /^Connection terminated/.test(message)
+}
 
 /**
  * Renders every failure as `{ "error": { "code", "message", "field" } }`. Client errors keep
- * their message; a database timeout is a 503 the client may retry; anything else is logged with
- * its stack and answered with a bare 500, so no SQL, driver text or stack trace reaches a client.
+ * their message; a database that times out or is unreachable is a 503 the client may retry;
+ * anything else is logged with its stack and answered with a bare 500, so no SQL, driver text or
+ * stack trace reaches a client.
  */
 export function errorMiddleware(log: Logger) {
   return async (ctx: Context, next: Next) => {
@@ -39,8 +61,11 @@ export function errorMiddleware(log: Logger) {
       const response = toResponse(error)
       if (response.status === 500)
         log.error({ err: error, reqId: ctx.state.reqId }, 'request failed')
-      if (response.status === 503)
-        log.warn({ err: error, reqId: ctx.state.reqId }, 'query timed out')
+      if (response.status === 503) {
+        const what =
+          response.body.error.code === 'QUERY_TIMEOUT' ? 'query timed out' : 'database unavailable'
+        log.warn({ err: error, reqId: ctx.state.reqId }, what)
+      }
       ctx.status = response.status
       ctx.set('Cache-Control', 'no-store')
       for (const [name, value] of Object.entries(response.headers ?? {})) ctx.set(name, value)
@@ -60,6 +85,14 @@ function toResponse(error: unknown): ErrorResponse {
     return {
       status: 503,
       body: { error: { code: 'QUERY_TIMEOUT', message } },
+      headers: { 'Retry-After': '5' },
+    }
+  }
+  if (isDatabaseUnavailable(error)) {
+    const message = 'The database is unavailable; try again shortly.'
+    return {
+      status: 503,
+      body: { error: { code: 'DATABASE_UNAVAILABLE', message } },
       headers: { 'Retry-After': '5' },
     }
   }

@@ -80,7 +80,7 @@ export const jsonContent = (schema: Json): Json => ({ 'application/json': { sche
 /** The 500 and 503 every database-backed operation may answer. */
 export const serverErrors: Record<string, Json> = {
   '500': { $ref: '#/components/responses/InternalError' },
-  '503': { $ref: '#/components/responses/QueryTimeout' },
+  '503': { $ref: '#/components/responses/DatabaseUnavailable' },
 }
 
 export const commonResponses: Record<string, Json> = {
@@ -88,9 +88,10 @@ export const commonResponses: Record<string, Json> = {
     'An unexpected failure: code `INTERNAL` and a fixed message. No SQL, driver text or ' +
       'stack trace is sent; the request id in `X-Request-Id` finds the log line.',
   ),
-  QueryTimeout: errorResponse(
-    'The database took longer than its statement timeout: code `QUERY_TIMEOUT`. Retry after ' +
-      'the seconds in `Retry-After`.',
+  DatabaseUnavailable: errorResponse(
+    'The database took longer than its statement timeout (code `QUERY_TIMEOUT`), or cannot be ' +
+      'reached, say while it restarts (code `DATABASE_UNAVAILABLE`). Retry after the seconds in ' +
+      '`Retry-After`.',
     { 'Retry-After': headers.retryAfter },
   ),
 }

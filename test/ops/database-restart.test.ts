@@ -1,0 +1,76 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
+import { startServer, type RunningServer } from '../../server/start.ts'
+import { PRIVATE_POSTGRES_SKIP_REASON, PrivatePostgres } from '../support/private-postgres.ts'
+import { FIXTURE_DATASET } from '../support/test-server.ts'
+
+// A point inside the fixture's priority unit (see test/fixtures/dataset/README.md).
+const LOOKUP = '/api/lookup?lon=112.05&lat=27.05'
+
+describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
+  `PostgreSQL restarted while serving${PRIVATE_POSTGRES_SKIP_REASON ? ` (${PRIVATE_POSTGRES_SKIP_REASON})` : ''}`,
+  () => {
+    let postgres: PrivatePostgres
+    let server: RunningServer
+    beforeAll(async () => {
+      postgres = await PrivatePostgres.create()
+      server = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: postgres.url,
+        loadSample: false,
+        buildPortal: false,
+        catalogRefreshMs: 0,
+      })
+      await loadDatasetFolder(server.db, FIXTURE_DATASET)
+    })
+    afterAll(async () => {
+      await server?.close()
+      await postgres?.destroy()
+    })
+
+    const get = (path: string) => fetch(server.url + path)
+
+    it('answers 503 with Retry-After while it is down and recovers without a restart', async () => {
+      const before = await get(LOOKUP)
+      expect(before.status).toBe(200)
+      const unit = ((await before.json()) as { unit: { code: string } }).unit.code
+
+      await postgres.stop()
+      for (const path of [LOOKUP, '/api/dataset', '/api/industries?q=C26']) {
+        const response = await get(path)
+        expect(response.status, path).toBe(503)
+        expect(response.headers.get('retry-after'), path).toBe('5')
+        const { error } = (await response.json()) as { error: { code: string } }
+        expect(error.code, path).toBe('DATABASE_UNAVAILABLE')
+      }
+      const ready = await get('/ready')
+      expect(ready.status).toBe(503)
+      expect(await ready.json()).toMatchObject({ ready: false, database: { state: 'down' } })
+      // Alive all along: the process did not crash.
+      expect((await get('/health')).status).toBe(200)
+
+      await postgres.start()
+      let after = await get(LOOKUP)
+      for (let tries = 0; after.status !== 200 && tries < 50; tries++) {
+        await sleep(100)
+        after = await get(LOOKUP)
+      }
+      expect(after.status).toBe(200)
+      expect(((await after.json()) as { unit: { code: string } }).unit.code).toBe(unit)
+      expect((await get('/ready')).status).toBe(200)
+
+      // The session listening for imports by other processes was lost; a new one took over.
+      let listening = 0
+      for (let tries = 0; listening === 0 && tries < 50; tries++) {
+        await sleep(100)
+        const [row] = await server.db.query<{ n: number }>(
+          "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN %'",
+        )
+        listening = row!.n
+      }
+      expect(listening).toBe(1)
+    })
+  },
+)
