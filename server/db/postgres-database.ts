@@ -89,6 +89,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       // server goes away (restart, failover) the session is lost: the broken client is dropped
       // and listening starts again on a new one as soon as one can be had.
       let conn: pg.PoolClient | undefined
+      let lost: ((error: Error) => void) | undefined
       let stopped = false
       let retry: NodeJS.Timeout | undefined
       const handler = (message: pg.Notification) => {
@@ -97,12 +98,13 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       const subscribe = async () => {
         const next = await pool.connect()
         next.on('notification', handler)
-        next.once('error', (error) => {
+        lost = (error) => {
           next.off('notification', handler)
           next.release(error)
           if (conn === next) conn = undefined
           if (!stopped) retry = setTimeout(resubscribe, LISTEN_RETRY_MS)
-        })
+        }
+        next.once('error', lost)
         await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
         conn = next
       }
@@ -116,10 +118,14 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
         stopped = true
         clearTimeout(retry)
         if (!conn) return
-        conn.off('notification', handler)
-        await conn.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {})
-        conn.release()
+        const last = conn
         conn = undefined
+        last.off('notification', handler)
+        if (lost) last.off('error', lost)
+        // Ending the pool may still break this session; nothing listens for that any more.
+        last.on('error', () => {})
+        await last.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {})
+        last.release()
       }
     },
 
