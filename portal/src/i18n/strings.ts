@@ -22,6 +22,13 @@ import type {
   SiteCrsChoice,
   SiteMode,
 } from '../precheck/precheck-terms.ts'
+import type {
+  PlaceDatum,
+  ReportCategory,
+  ReportError,
+  ReportProblem,
+  ReportStatus,
+} from '../report/report-terms.ts'
 
 /** A heading with paragraphs. */
 export interface Section {
@@ -43,7 +50,14 @@ export interface Strings {
   lang: string
   siteName: string
   skipToContent: string
-  nav: { label: string; map: string; precheck: string; report: string; about: string }
+  nav: {
+    label: string
+    map: string
+    precheck: string
+    report: string
+    track: string
+    about: string
+  }
   footer: { notice: string; contact: string }
   notFound: { title: string; heading: string; body: string; back: string }
 
@@ -325,6 +339,126 @@ export interface Strings {
     timelinesNote: string
     flowHeading: string
     flow: string[]
+    onlineHeading: string
+    onlineIntro: string
+    onlineForm: string
+    onlineTrack: string
+  }
+
+  reportForm: {
+    pageTitle: string
+    heading: string
+    intro: string
+    urgent: string
+    noScript: string
+    formHeading: string
+
+    categoryLegend: string
+    categories: Record<ReportCategory, string>
+
+    placeLegend: string
+    placeIntro: string
+    mapLabel: string
+    mapNoScript: string
+    mapPicked: (lon: string, lat: string) => string
+    placeLabel: string
+    placeHint: string
+    datumLabel: string
+    datums: Record<PlaceDatum, string>
+    datumHint: string
+    locate: string
+    locateNote: string
+    locating: string
+    located: (lon: string, lat: string, accuracyM: string) => string
+    locateFailed: string
+    locateUnsupported: string
+    placeShown: (lon: string, lat: string) => string
+    placeShownConverted: (lon: string, lat: string, datum: string) => string
+
+    observedLabel: string
+    observedHint: string
+    descriptionLabel: string
+    descriptionHint: string
+    descriptionCount: (count: string, max: string) => string
+    descriptionOver: (count: string, max: string) => string
+
+    photosLabel: string
+    photosHint: string
+    photosPrivacy: string
+    photoChosen: (name: string, sizeKb: string) => string
+    photosClear: string
+
+    contactLegend: string
+    contactHint: string
+    contactWho: string
+    contactName: string
+    contactPhone: string
+    contactEmail: string
+
+    submit: string
+    sending: string
+    errorSummary: string
+    errorDetail: string
+    problems: Record<ReportProblem, string>
+    errors: Record<ReportError, string>
+    photoNumber: (position: string) => string
+    retryAfter: (minutes: string) => string
+    errorOther: string
+    errorNetwork: string
+    errorServer: string
+  }
+
+  reportReceipt: {
+    heading: string
+    intro: string
+    codeLabel: string
+    copy: string
+    copied: string
+    copyFailed: string
+    keepHeading: string
+    keep: string
+    summaryHeading: string
+    nextHeading: string
+    nextAccept: (date: string) => string
+    nextClose: string
+    nextCloseBy: (date: string) => string
+    nextFlow: string
+    trackLink: string
+    another: string
+  }
+
+  reportTrack: {
+    pageTitle: string
+    heading: string
+    intro: string
+    noScript: string
+    codeLabel: string
+    codeHint: string
+    submit: string
+    looking: string
+    codeMissing: string
+    resultHeading: (code: string) => string
+    status: string
+    statuses: Record<ReportStatus, string>
+    statusMeaning: Record<ReportStatus, string>
+    category: string
+    observedAt: string
+    receivedAt: string
+    unit: string
+    unitValue: (name: string, code: string, unitClass: string) => string
+    noUnit: string
+    district: string
+    districtValue: (name: string) => string
+    noDistrict: string
+    acceptBy: string
+    closeBy: string
+    closeByPending: string
+    overdue: Record<'acceptance' | 'closure', string>
+    historyHeading: string
+    historyReferred: (to: string) => string
+    errorOther: string
+    errorNetwork: string
+    errorServer: string
   }
   about: {
     pageTitle: string
