@@ -224,6 +224,21 @@ describe.skipIf(SKIP_REASON !== undefined)(
       }
     })
 
+    it('runs no script the portal did not ship', async () => {
+      const page = await openMap()
+      const errorsBefore = browser.pageErrors.length
+      // An injected inline script, as a cross-site scripting hole would run one.
+      await page.addScriptTag({ content: 'window.injected = true' }).catch(() => undefined)
+      expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined()
+      // The pages' own scripts ran: the map is there.
+      expect(await page.locator('[data-map][data-map-ready="true"]').count()).toBe(1)
+      // The blocked script shows as a policy violation, and nothing else went wrong.
+      const added = browser.pageErrors.splice(errorsBefore)
+      expect(added.length).toBeGreaterThan(0)
+      expect(added.filter((error) => !/Content Security Policy/.test(error))).toEqual([])
+      await page.close()
+    })
+
     it('loads nothing from outside the server and throws no script errors', () => {
       const origin = new URL(server.url).origin
       const fetched = browser.requests.filter((url) => url.startsWith('http'))

@@ -37,7 +37,7 @@ export interface Browser {
   context: BrowserContext
   /** Every URL a page of the context requested, in order. */
   requests: string[]
-  /** Uncaught script errors of every page of the context. */
+  /** Uncaught script errors, and what the content security policy blocked, of every page. */
   pageErrors: string[]
   close(): Promise<void>
 }
@@ -57,7 +57,13 @@ export async function launchChromium(): Promise<Browser> {
   const requests: string[] = []
   const pageErrors: string[] = []
   context.on('request', (request) => requests.push(request.url()))
-  context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)))
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    // What the content security policy blocks shows only on the console.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
+    })
+  })
   mkdirSync(ARTIFACTS, { recursive: true })
 
   return {
