@@ -114,16 +114,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
   log.info({ database: db.kind, at: db.location }, 'database open')
 
-  const applied = await migrate(db)
-  if (applied.length > 0) log.info({ versions: applied }, 'migrations applied')
+  // Servers sharing a database may start together: one migrates and loads at a time, and the
+  // next finds the work done.
+  await db.exclusively('ecozoning: migrate and load', async () => {
+    const applied = await migrate(db)
+    if (applied.length > 0) log.info({ versions: applied }, 'migrations applied')
 
-  if (options.loadSample !== false && (await isDatabaseEmpty(db))) {
-    const loaded = await loadDatasetFolder(db)
-    log.info(
-      { layers: loaded.layers.length, rules: loaded.rules, industries: loaded.industries },
-      'sample dataset loaded into the empty database',
-    )
-  }
+    if (options.loadSample !== false && (await isDatabaseEmpty(db))) {
+      const loaded = await loadDatasetFolder(db)
+      log.info(
+        { layers: loaded.layers.length, rules: loaded.rules, industries: loaded.industries },
+        'sample dataset loaded into the empty database',
+      )
+    }
+  })
 
   const portalDir =
     options.buildPortal === false

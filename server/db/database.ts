@@ -18,6 +18,12 @@ export interface Database extends Queryable {
    * returned function is called. Notifications sent in a transaction arrive after its commit.
    */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>
+  /**
+   * Runs `work` while no other process runs work under the same `name` on this database, such
+   * as two servers starting at once on an empty one. A session advisory lock on PostgreSQL; the
+   * embedded database has one process only.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>
   /** Runs several statements separated by semicolons, with no parameters (migrations). */
   exec(sql: string): Promise<void>
   close(): Promise<void>

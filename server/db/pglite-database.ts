@@ -35,6 +35,9 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
       return () => unlisten()
     },
 
+    // The folder lock lets one process at a time open the database.
+    exclusively: (_name, work) => work(),
+
     async exec(sql) {
       await pg.exec(sql)
     },

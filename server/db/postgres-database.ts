@@ -129,6 +129,18 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       }
     },
 
+    async exclusively(name, work) {
+      // The lock belongs to a session: one client holds it from lock to unlock.
+      const conn = await pool.connect()
+      try {
+        await conn.query('SELECT pg_advisory_lock(hashtext($1))', [name])
+        return await work()
+      } finally {
+        await conn.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => {})
+        conn.release()
+      }
+    },
+
     async exec(sql) {
       await pool.query(sql)
     },
