@@ -32,6 +32,11 @@ export interface AppDeps {
   /** Folder of the built portal, served at /. */
   portalDir: string
   publicUrl?: string
+  /**
+   * Proxies in front of the server whose X-Forwarded-For entries are to be believed: the client
+   * is the entry the outermost of them added. 0 trusts none: the client is the socket's peer.
+   */
+  trustProxyHops: number
   /** How far from a checked site sensitive zones are listed, m. */
   admissionNearbyM: number
   /** Per-client request counts for the report limits. */
@@ -47,6 +52,12 @@ export function buildApp(deps: AppDeps): Koa {
   const app = new Koa()
   // The error middleware renders every error; Koa's default printer would only repeat them.
   app.silent = true
+  if (deps.trustProxyHops > 0) {
+    // Only the last entries were added by proxies of ours; those before them are whatever the
+    // client sent, so reading further would let anyone choose their own address.
+    app.proxy = true
+    app.maxIpsCount = deps.trustProxyHops
+  }
 
   const { metrics } = deps
   app.use(requestLog(deps.log, metrics))

@@ -14,6 +14,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: urlOf(['http:', 'https:']).optional(),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: urlOf(['postgres:', 'postgresql:']).optional(),
   DATA_DIR: z
     .string()
@@ -73,6 +74,7 @@ export const CONFIG_HELP: [string, string, string][] = [
   ['PORT', '8080', 'HTTP port; 0 picks a free one'],
   ['HOST', '0.0.0.0', 'address to listen on'],
   ['PUBLIC_URL', 'from the request', 'base URL in TileJSON when behind a proxy'],
+  ['TRUST_PROXY_HOPS', '0', 'proxies in front whose X-Forwarded-For names the client'],
   ['DATABASE_URL', 'embedded PGlite', 'postgres:// URL of PostgreSQL with PostGIS 3'],
   ['DATA_DIR', '.data/pglite', 'folder of the embedded database'],
   ['DB_POOL_SIZE', '10', 'connections to PostgreSQL'],

@@ -29,6 +29,7 @@ try {
     port: config.PORT,
     host: config.HOST,
     publicUrl: config.PUBLIC_URL,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     dbPoolSize: config.DB_POOL_SIZE,

@@ -28,6 +28,8 @@ export interface StartOptions {
   port?: number
   host?: string
   publicUrl?: string
+  /** Proxies in front whose X-Forwarded-For entries name the client; 0 trusts none. */
+  trustProxyHops?: number
   /** postgres:// URL; undefined runs the embedded PostgreSQL. */
   databaseUrl?: string
   /** Folder of the embedded database; undefined keeps it in memory. */
@@ -153,6 +155,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     portalDir,
     publicUrl: options.publicUrl,
+    trustProxyHops: options.trustProxyHops ?? 0,
     admissionNearbyM: options.admissionNearbyM ?? 5_000,
     rateLimits,
     reportsPerHour: options.reportsPerHour ?? 10,

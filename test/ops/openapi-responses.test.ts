@@ -508,6 +508,7 @@ for (const backend of BACKENDS) {
           log: server.log,
           metrics: createMetrics(server.cache, server.catalog),
           portalDir: '/nonexistent',
+          trustProxyHops: 0,
           admissionNearbyM: 5_000,
           rateLimits: createMemoryRateLimitStore(),
           ...LIMITS,
