@@ -456,6 +456,37 @@ for (const backend of BACKENDS) {
           'cannot be told',
         ],
         [
+          // 5 cm each way: finer than any overlap is counted, so it would lie in nothing.
+          'a polygon site of a few square centimetres',
+          {
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [112.05, 27.05],
+                  [112.0500005, 27.05],
+                  [112.0500005, 27.0500005],
+                  [112.05, 27.0500005],
+                  [112.05, 27.05],
+                ],
+              ],
+            },
+            industry: INDUSTRY,
+          },
+          422,
+          'SITE_TOO_SMALL',
+          'geometry',
+          'give it as a Point',
+        ],
+        [
+          'a line site of a few millimetres',
+          { wkt: 'LINESTRING(112.05 27.05, 112.05000005 27.05)', industry: INDUSTRY },
+          422,
+          'SITE_TOO_SMALL',
+          'wkt',
+          'at least 1 m',
+        ],
+        [
           'a site larger than 1,000 km²',
           { wkt: 'POLYGON((112 27, 112.4 27, 112.4 27.4, 112 27.4, 112 27))', industry: INDUSTRY },
           422,
@@ -531,6 +562,24 @@ for (const backend of BACKENDS) {
           })
           expect(answer.error.message, name).toContain(words)
         }
+      })
+
+      it('checks a site of a few square metres like any other', async () => {
+        // 2 m each way (0.00002° of latitude is 2.2 m), wholly in the key unit.
+        const [lon, lat, d] = [112.17, 27.07, 0.00002]
+        const ring = [
+          [lon, lat],
+          [lon + d, lat],
+          [lon + d, lat + d],
+          [lon, lat + d],
+          [lon, lat],
+        ]
+        const answer = await check({
+          geometry: { type: 'Polygon', coordinates: [ring] },
+          industry: INDUSTRY,
+        })
+        expect(answer.status).toBe(200)
+        expect(answer.body.units.map((unit) => unit.code)).toEqual([STRADDLED[0]])
       })
 
       it('names an overflowing coordinate as it came, not as JSON would write it', async () => {

@@ -9,6 +9,14 @@ import type { SiteRepair } from './raw-site.ts'
 export const MAX_SITE_AREA_KM2 = 1_000
 
 /**
+ * The least a polygon site may enclose, and a line site run. Overlaps finer than a hundredth of
+ * a square metre or a centimetre are not counted, so a site below these would lie in nothing,
+ * wherever it is: a site that small is a point, and is checked as one when given as a Point.
+ */
+export const MIN_SITE_AREA_M2 = 1
+export const MIN_SITE_LENGTH_M = 1
+
+/**
  * How far, as a fraction, the area of a repaired polygon may differ from the area its outline
  * nets as drawn (where a loop drawn the other way round counts negative) for the repair to be
  * taken. A slip that crosses an edge near a corner stays well inside it; a bow-tie, which nets
@@ -45,22 +53,28 @@ interface PartRow {
  * Each polygon that crosses or touches itself is made valid with ST_MakeValid when the area of
  * the result is within REPAIR_AREA_TOLERANCE of the area drawn; polygons of a MultiPolygon that
  * overlap or share edges are merged into their union. Throws a 422 GEOMETRY_INVALID with
- * PostGIS's reason for anything else, and a 422 SITE_TOO_LARGE past MAX_SITE_AREA_KM2. Runs
- * the same on PGlite and PostgreSQL.
+ * PostGIS's reason for anything else, a 422 SITE_TOO_LARGE past MAX_SITE_AREA_KM2 and a 422
+ * SITE_TOO_SMALL below MIN_SITE_AREA_M2 or MIN_SITE_LENGTH_M. Runs the same on PGlite and
+ * PostgreSQL.
  */
 export async function repairSite(
   db: Queryable,
   site: SiteGeometry,
   field: string,
 ): Promise<CheckedSite> {
-  const [row] = await db.query<{ valid: boolean; reason: string; area_m2: number | null }>(
+  type Row = { valid: boolean; reason: string; area_m2: number | null; length_m: number | null }
+  const [row] = await db.query<Row>(
     `WITH ${SITE}
      SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
-            CASE WHEN ST_Dimension(g) = 2 THEN ST_Area(g::geography) END AS area_m2
+            CASE WHEN ST_Dimension(g) = 2 THEN ST_Area(g::geography) END AS area_m2,
+            CASE WHEN ST_Dimension(g) = 1 THEN ST_Length(g::geography) END AS length_m
        FROM site`,
     [JSON.stringify(site)],
   )
-  if (row?.valid) return checked(site, [], row.area_m2, field)
+  if (row?.valid) {
+    assertLargeEnough(row.area_m2, row.length_m, field)
+    return checked(site, [], row.area_m2, field)
+  }
 
   const reason = row?.reason ?? 'invalid geometry'
   if (site.type !== 'Polygon' && site.type !== 'MultiPolygon') {
@@ -137,7 +151,27 @@ export async function repairSite(
         `${km2(first.area_m2)}.`,
     })
   }
+  assertLargeEnough(first.area_m2, null, field)
   return checked(JSON.parse(first.geojson) as SiteGeometry, repairs, first.area_m2, field)
+}
+
+/** Throws a 422 SITE_TOO_SMALL for a polygon or line below the least size of a site. */
+function assertLargeEnough(areaM2: number | null, lengthM: number | null, field: string) {
+  const small =
+    areaM2 !== null && areaM2 < MIN_SITE_AREA_M2
+      ? `encloses ${areaM2.toPrecision(2)} m²; a polygon site must enclose at least ` +
+        `${MIN_SITE_AREA_M2} m²`
+      : lengthM !== null && lengthM < MIN_SITE_LENGTH_M
+        ? `runs ${lengthM.toPrecision(2)} m; a line site must run at least ${MIN_SITE_LENGTH_M} m`
+        : undefined
+  if (small) {
+    throw unprocessable(
+      'SITE_TOO_SMALL',
+      `${field} ${small}. A site that small is a point: give it as a Point. Check the ` +
+        'coordinate system and the units too.',
+      field,
+    )
+  }
 }
 
 function checked(
