@@ -1,13 +1,29 @@
 import { bodyParser } from '@koa/bodyparser'
+import type { Context, Next } from 'koa'
+import { findDuplicateKey, repeatedKeyMessage } from './duplicate-keys.ts'
 import { HttpError } from './http-error.ts'
 
 export const JSON_LIMIT_BYTES = 2 * 1024 * 1024
 
 /**
- * Parses JSON request bodies up to 2 MB. A body that is too large, not JSON or holding a
- * `__proto__` key becomes a 4xx that says so, instead of the parser's own error.
+ * Parses JSON request bodies up to 2 MB. A body that is too large, not JSON, holding a
+ * `__proto__` key or a key twice in one object becomes a 4xx that says so, instead of the
+ * parser's own error or the last of the repeated values.
  */
 export function jsonBody() {
+  const parse = jsonParser()
+  return (ctx: Context, next: Next) =>
+    parse(ctx, async () => {
+      const raw = (ctx.request as { rawBody?: unknown }).rawBody
+      const repeated = typeof raw === 'string' && raw ? findDuplicateKey(raw) : undefined
+      if (repeated !== undefined) {
+        throw new HttpError(400, 'PARAMETER_REPEATED', repeatedKeyMessage(repeated), repeated)
+      }
+      await next()
+    })
+}
+
+function jsonParser() {
   return bodyParser({
     enableTypes: ['json'],
     jsonLimit: JSON_LIMIT_BYTES,

@@ -1,4 +1,5 @@
 import { describeValue } from '../http/describe-value.ts'
+import { findDuplicateKey, repeatedKeyMessage } from '../http/duplicate-keys.ts'
 import { HttpError, badRequest, unprocessable } from '../http/http-error.ts'
 import { parsePointQuery, type PointQuery } from '../zoning/point-query.ts'
 import { REPORT_CATEGORIES, isReportCategory, type ReportCategory } from './report-category.ts'
@@ -65,11 +66,18 @@ function required(value: unknown, field: string, expected: string): void {
 
 function fromJsonText(value: unknown, field: string): unknown {
   if (typeof value !== 'string' || value.trim() === '') return value
+  let parsed: unknown
   try {
-    return JSON.parse(value)
+    parsed = JSON.parse(value)
   } catch {
     throw badRequest('FIELD_INVALID', `${field} must be a JSON object in this form.`, field)
   }
+  const repeated = findDuplicateKey(value)
+  if (repeated !== undefined) {
+    const path = `${field}.${repeated}`
+    throw badRequest('PARAMETER_REPEATED', repeatedKeyMessage(path), path)
+  }
+  return parsed
 }
 
 function readCategory(value: unknown): ReportCategory {

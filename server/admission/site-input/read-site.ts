@@ -6,6 +6,7 @@ import {
   type SiteGeometry,
 } from '../../geo/geojson-geometry.ts'
 import { describeValue } from '../../http/describe-value.ts'
+import { findDuplicateKey, repeatedKeyMessage } from '../../http/duplicate-keys.ts'
 import { badRequest, unprocessable } from '../../http/http-error.ts'
 import { readBoundaryPoints } from './boundary-points.ts'
 import { readGeoJsonSite } from './geojson-site.ts'
@@ -132,6 +133,11 @@ function readField(
       } catch {
         const message = 'geometry must be GeoJSON text in a form; it is not valid JSON.'
         throw unprocessable('GEOMETRY_INVALID', message, field)
+      }
+      const repeated = findDuplicateKey(value)
+      if (repeated !== undefined) {
+        const path = `${field}.${repeated}`
+        throw badRequest('PARAMETER_REPEATED', repeatedKeyMessage(path), path)
       }
       return readGeoJsonSite(json, field, given)
     }
