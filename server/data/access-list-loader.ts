@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Queryable } from '../db/database.ts'
 import { ImportError } from '../import/import-error.ts'
+import { allowedValues } from './column-values.ts'
 import { readLayers } from '../tiles/layer-catalog.ts'
 import { DIMENSIONS, EFFECTS, PROJECT_KINDS } from '../zoning/access-list.ts'
 
@@ -29,6 +30,8 @@ const ruleSchema = z
     text_zh: z.string().min(1),
     legal_basis: z.string().nullish(),
   })
+  // A misspelt key would otherwise be dropped without a word, and its value with it.
+  .strict()
   .refine((r) => [r.unit_code, r.unit_class, r.layer].filter((v) => v != null).length === 1, {
     message: 'a rule belongs to exactly one of unit_code, unit_class or layer',
   })
@@ -73,17 +76,32 @@ export async function loadRules(tx: Queryable, items: unknown[], file: string) {
     (await tx.query<{ code: string }>('SELECT code FROM industries')).map((i) => i.code),
   )
 
+  const firstOf = new Map<string, number>()
   for (const [i, rule] of rules.entries()) {
     const at = (field: string) => ({ file, feature: i + 1, field })
+    const earlier = firstOf.get(rule.code)
+    if (earlier !== undefined) {
+      const message = `Rule code ${rule.code} is given twice, by rules ${earlier + 1} and ${i + 1}.`
+      throw new ImportError(message, at('code'))
+    }
+    firstOf.set(rule.code, i)
     if (rule.unit_code && !units.has(rule.unit_code)) {
       throw new ImportError(`No control unit has code ${rule.unit_code}.`, at('unit_code'))
     }
     const layer = rule.layer ? layers.get(rule.layer) : undefined
     if (rule.layer && !layer) throw new ImportError(`No layer named ${rule.layer}.`, at('layer'))
-    for (const name of Object.keys(rule.layer_filter ?? {})) {
+    for (const [name, value] of Object.entries(rule.layer_filter ?? {})) {
       if (!layer?.attributes.some((a) => a.name === name)) {
         const message = `Layer ${rule.layer} has no attribute ${name} to filter on.`
         throw new ImportError(message, at('layer_filter'))
+      }
+      // A value the column cannot hold matches no feature, ever: the rule would never apply.
+      const allowed = await allowedValues(tx, layer.tableName, name)
+      if (allowed && !allowed.includes(value)) {
+        const message =
+          `Layer ${rule.layer} holds no ${name} ${JSON.stringify(value)}; its ${name} is one ` +
+          `of ${allowed.join(', ')}.`
+        throw new ImportError(message, at(`layer_filter.${name}`))
       }
     }
     const unknown = rule.industries.find((code) => !industries.has(code))

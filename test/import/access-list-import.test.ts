@@ -60,6 +60,31 @@ for (const backend of BACKENDS) {
       expect(await ruleCodes()).toHaveLength(8)
     })
 
+    it('refuses a filter value the layer cannot hold, a code twice and an unknown key', async () => {
+      const rules = await dataset('rules.json')
+      // T01 filters water_source_zones on level1; the table takes level1, level2 or quasi.
+      const cases: [Item[], string][] = [
+        [
+          rules.map((r) => (r.code === 'T01' ? { ...r, layer_filter: { level: 'level9' } } : r)),
+          'feature 1, field layer_filter.level: Layer water_source_zones holds no level ' +
+            '"level9"; its level is one of level1, level2, quasi.',
+        ],
+        [
+          [...rules, { ...rules[0]! }],
+          `feature ${rules.length + 1}, field code: Rule code T01 is given twice, by rules 1 ` +
+            `and ${rules.length + 1}.`,
+        ],
+        [rules.map((r, i) => (i === 1 ? { ...r, efect: 'forbid' } : r)), 'feature 2'],
+      ]
+      for (const [items, words] of cases) {
+        const file = await write('bad-rules.json', items)
+        const error = await importAccessList(database.db, 'rules', file).catch((e: unknown) => e)
+        expect(error).toBeInstanceOf(ImportError)
+        expect((error as ImportError).describe()).toContain(words)
+      }
+      expect(await ruleCodes()).toHaveLength(8)
+    })
+
     it('replaces the industries, keeping the rules they cover and listing the rest', async () => {
       const industries = (await dataset('industries.json')).filter((i) => !i.code.startsWith('C32'))
       const file = await write('industries.json', industries)
