@@ -200,7 +200,7 @@ for (const backend of BACKENDS) {
         expectSameAnswer(await check(body))
       })
 
-      it('as EWKT in the 6-degree zone on the same meridian, answered in its own code', async () => {
+      it('as EWKT in the 6-degree zone on the same meridian, in its own code', async () => {
         // EPSG:4508 (6-degree, 111°E) projects as EPSG:4546 (3-degree, 111°E) does.
         const ring = [...plain, plain[0]!].map(([x, y]) => `${x} ${y}`).join(', ')
         const answer = await check({ wkt: `SRID=4508;POLYGON((${ring}))`, industry: INDUSTRY })

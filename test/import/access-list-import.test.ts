@@ -60,7 +60,7 @@ for (const backend of BACKENDS) {
       expect(await ruleCodes()).toHaveLength(8)
     })
 
-    it('refuses a filter value the layer cannot hold, a code twice and an unknown key', async () => {
+    it('refuses a filter value the layer cannot hold, a code twice, an unknown key', async () => {
       const rules = await dataset('rules.json')
       // T01 filters water_source_zones on level1; the table takes level1, level2 or quasi.
       const cases: [Item[], string][] = [

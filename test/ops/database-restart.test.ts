@@ -8,8 +8,10 @@ import { FIXTURE_DATASET } from '../support/test-server.ts'
 // A point inside the fixture's priority unit (see test/fixtures/dataset/README.md).
 const LOOKUP = '/api/lookup?lon=112.05&lat=27.05'
 
+const TITLE = 'PostgreSQL restarted while serving'
+
 describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
-  `PostgreSQL restarted while serving${PRIVATE_POSTGRES_SKIP_REASON ? ` (${PRIVATE_POSTGRES_SKIP_REASON})` : ''}`,
+  PRIVATE_POSTGRES_SKIP_REASON ? `${TITLE} (${PRIVATE_POSTGRES_SKIP_REASON})` : TITLE,
   () => {
     let postgres: PrivatePostgres
     let server: RunningServer

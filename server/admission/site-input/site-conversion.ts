@@ -118,9 +118,9 @@ function chooseCrs(raw: RawSite, given: ChosenCrs | undefined): ChosenCrs | unde
 
 /**
  * Checks positions meant as longitude/latitude: metres get CRS_REQUIRED (or CRS_CONFLICT when a
- * degree system was named or the format allows only degrees), latitude first gets COORDINATES_SWAPPED, anything else out of range
- * GEOMETRY_INVALID. A site whose every position lies outside China but inside it once swapped
- * is swapped too.
+ * degree system was named or the format allows only degrees), latitude first gets
+ * COORDINATES_SWAPPED, anything else out of range GEOMETRY_INVALID. A site whose every position
+ * lies outside China but inside it once swapped is swapped too.
  */
 async function checkDegrees(
   raw: RawSite,
