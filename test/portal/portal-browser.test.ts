@@ -181,6 +181,28 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('looks up where the device is from the location button', async () => {
+      const lon = 112.61
+      const lat = 26.9
+      await context.grantPermissions(['geolocation'], { origin: server.url })
+      await context.setGeolocation({ longitude: lon, latitude: lat, accuracy: 12 })
+      const page = await openMap()
+
+      await page.getByRole('button', { name: zh.locate.button, exact: true }).click()
+      const code = page.locator('[data-unit-card] [data-field="code"]')
+      await code.waitFor()
+
+      expect(await code.textContent()).toBe(await lookupCode(lon, lat))
+      expect(await page.getByLabel(zh.lookupForm.lon, { exact: true }).inputValue()).toBe(
+        lon.toFixed(6),
+      )
+      expect(await page.locator('[data-locate-status]').textContent()).toBe(
+        zh.locate.located(lon.toFixed(6), lat.toFixed(6), '12'),
+      )
+      await context.clearPermissions()
+      await page.close()
+    })
+
     it('explains how to report pollution through 12369 without any script', async () => {
       const page = await context.newPage()
       await page.goto(`${server.url}/report/`)

@@ -87,6 +87,14 @@ export interface Strings {
   }
   legend: { unitsHeading: string; facilitiesHeading: string }
   toggles: { heading: string; hint: string }
+  /** The "use my location" button of the map and the report form. */
+  locate: {
+    button: string
+    locating: string
+    located: (lon: string, lat: string, accuracyM: string) => string
+    failed: string
+    unsupported: string
+  }
   lookupForm: {
     heading: string
     lon: string
@@ -96,6 +104,7 @@ export interface Strings {
     hint: string
     pasteHint: string
     noScript: string
+    locateNote: string
   }
   panel: {
     heading: string
@@ -366,12 +375,7 @@ export interface Strings {
     datumLabel: string
     datums: Record<PlaceDatum, string>
     datumHint: string
-    locate: string
     locateNote: string
-    locating: string
-    located: (lon: string, lat: string, accuracyM: string) => string
-    locateFailed: string
-    locateUnsupported: string
     placeShown: (lon: string, lat: string) => string
     placeShownConverted: (lon: string, lat: string, datum: string) => string
 

@@ -97,6 +97,14 @@ export const zh: Strings = {
     heading: '图层',
     hint: '勾选以在地图上显示该图层。',
   },
+  locate: {
+    button: '使用我的位置',
+    locating: '正在获取位置……',
+    located: (lon, lat, accuracyM) =>
+      `已取得浏览器定位：经度 ${lon}，纬度 ${lat}（WGS84，误差约 ${accuracyM} 米）。`,
+    failed: '无法取得位置：浏览器拒绝了定位或定位失败。请在地图上点击或输入经纬度。',
+    unsupported: '这个浏览器不支持定位，请在地图上点击或输入经纬度。',
+  },
   lookupForm: {
     heading: '按经纬度查询',
     lon: '经度',
@@ -106,6 +114,9 @@ export const zh: Strings = {
     hint: '经度约 110.5 至 113.6，纬度约 25.9 至 27.6（衡阳市范围）。',
     pasteHint: '可将“经度, 纬度”整体粘贴到经度框中。',
     noScript: '未启用 JavaScript 时，查询结果以 JSON 格式显示。',
+    locateNote:
+      '浏览器定位给出 WGS84 坐标，可直接查询。从高德、腾讯等手机地图复制的坐标是 GCJ-02，' +
+      '请粘贴到上面的表单并选择对应坐标系；在单元边界附近，坐标系选错会查到相邻的单元。',
   },
   panel: {
     heading: '查询结果',
@@ -549,13 +560,7 @@ export const zh: Strings = {
     },
     datumHint:
       '从高德、腾讯地图复制的坐标是 GCJ-02，从百度地图复制的是 BD-09，与 WGS84 相差数百米，请选对坐标系，由服务器换算。',
-    locate: '使用我的位置',
     locateNote: '浏览器给出的位置是 WGS84 坐标，精度取决于设备，请在地图上核对。',
-    locating: '正在获取位置……',
-    located: (lon, lat, accuracyM) =>
-      `已取得浏览器定位：经度 ${lon}，纬度 ${lat}（WGS84，误差约 ${accuracyM} 米）。`,
-    locateFailed: '无法取得位置：浏览器拒绝了定位或定位失败。请在地图上点击或输入经纬度。',
-    locateUnsupported: '这个浏览器不支持定位，请在地图上点击或输入经纬度。',
     placeShown: (lon, lat) => `地图标记：经度 ${lon}，纬度 ${lat}（WGS84）`,
     placeShownConverted: (lon, lat, datum) =>
       `按 ${datum} 输入，地图标记换算为 WGS84：经度 ${lon}，纬度 ${lat}`,

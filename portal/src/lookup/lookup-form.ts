@@ -1,11 +1,12 @@
+import { locateDevice } from '../map/device-location.ts'
 import { isTerm, LOOKUP_CRS } from '../zoning/zoning-terms.ts'
 import { parsePair } from './coordinate-pair.ts'
 import { onLookupAnswer, requestLookup } from './lookup-events.ts'
 
 /**
  * `<lookup-form>` around the coordinate form: sends the lookup to the panel instead of
- * leaving the page, splits a pasted "lon, lat" pair over both fields, and shows where the
- * last map click landed.
+ * leaving the page, splits a pasted "lon, lat" pair over both fields, looks up where the
+ * device is, and shows where the last map click landed.
  */
 export class LookupFormElement extends HTMLElement {
   connectedCallback(): void {
@@ -30,12 +31,33 @@ export class LookupFormElement extends HTMLElement {
       lat.value = pair[1]
     })
 
+    this.#offerLocation((lonLat) => {
+      lon.value = lonLat[0].toFixed(6)
+      lat.value = lonLat[1].toFixed(6)
+      crs.value = 'EPSG:4326'
+      requestLookup({ lon: lonLat[0], lat: lonLat[1], crs: 'EPSG:4326', origin: 'form' })
+    })
+
     onLookupAnswer((answer) => {
       if (answer.origin === 'form' || !answer.location) return
 
       lon.value = answer.location.lon.toFixed(6)
       lat.value = answer.location.lat.toFixed(6)
       crs.value = 'EPSG:4326'
+    })
+  }
+
+  /** The location button shows only where the browser can locate at all. */
+  #offerLocation(found: (lonLat: [number, number]) => void): void {
+    const button = this.querySelector<HTMLButtonElement>('[data-locate]')
+    const note = this.querySelector<HTMLElement>('[data-locate-note]')
+    const status = this.querySelector<HTMLElement>('[data-locate-status]')
+    if (!button || !status || !('geolocation' in navigator)) return
+
+    button.hidden = false
+    if (note) note.hidden = false
+    button.addEventListener('click', () => {
+      locateDevice((text) => (status.textContent = text), found)
     })
   }
 }

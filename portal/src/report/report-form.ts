@@ -1,5 +1,6 @@
 import gcoord from 'gcoord'
 import { stringsFor } from '../i18n/index.ts'
+import { locateDevice } from '../map/device-location.ts'
 import { isTerm } from '../zoning/zoning-terms.ts'
 import { sendReport } from './report-client.ts'
 import { problemMessage, refusalMessage, type ReportMessage } from './report-errors.ts'
@@ -135,29 +136,12 @@ export class ReportFormElement extends HTMLElement {
   }
 
   #locate(): void {
-    const f = stringsFor().reportForm
     const status = this.querySelector<HTMLElement>('[data-locate-status]')
-    const say = (text: string) => {
-      if (status) status.textContent = text
-    }
-    if (!('geolocation' in navigator)) {
-      say(f.locateUnsupported)
-      return
-    }
-    say(f.locating)
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => {
-        this.#picked([coords.longitude, coords.latitude], true)
-        say(
-          f.located(
-            coords.longitude.toFixed(PLACE_DECIMALS),
-            coords.latitude.toFixed(PLACE_DECIMALS),
-            String(Math.round(coords.accuracy)),
-          ),
-        )
+    locateDevice(
+      (text) => {
+        if (status) status.textContent = text
       },
-      () => say(f.locateFailed),
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+      (lonLat) => this.#picked(lonLat, true),
     )
   }
 
