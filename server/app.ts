@@ -12,6 +12,7 @@ import { portalPages } from './http/portal-pages.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import type { Metrics } from './ops/metrics.ts'
+import type { Basemap } from '../portal/src/map/basemap.ts'
 import { opsRoutes } from './ops/ops-routes.ts'
 import type { RateLimitStore } from './reports/rate-limit.ts'
 import { reportRoutes } from './reports/report-routes.ts'
@@ -45,6 +46,8 @@ export interface AppDeps {
   reportsPerHour: number
   /** Tracking-code lookups a client may make per minute. */
   reportLookupsPerMinute: number
+  /** Raster tiles drawn under the portal's maps; none when undefined. */
+  basemap?: Basemap
 }
 
 /** The HTTP application: portal, API and tiles, built from its dependencies; it does not listen. */
@@ -62,7 +65,7 @@ export function buildApp(deps: AppDeps): Koa {
   const { metrics } = deps
   app.use(requestLog(deps.log, metrics))
   app.use(errorMiddleware(deps.log))
-  app.use(securityHeaders)
+  app.use(securityHeaders(basemapOrigins(deps.basemap)))
   app.use(corsPreflight)
   app.use(jsonBody())
 
@@ -80,7 +83,7 @@ export function buildApp(deps: AppDeps): Koa {
     staffRoutes(deps),
     datasetRoutes(deps),
     opsRoutes(deps),
-    styleRoutes({ publicUrl: deps.publicUrl }),
+    styleRoutes({ publicUrl: deps.publicUrl, basemap: deps.basemap }),
   ]) {
     app.use(router.routes())
     // Not thrown: the router then sets `Allow`, which the error middleware keeps on its 405.
@@ -89,4 +92,8 @@ export function buildApp(deps: AppDeps): Koa {
 
   app.use(portalPages(deps.portalDir))
   return app
+}
+
+function basemapOrigins(basemap: Basemap | undefined): string[] {
+  return [...new Set(basemap?.tiles.map((template) => new URL(template).origin))]
 }

@@ -9,8 +9,29 @@ const urlOf = (protocols: string[]) =>
     message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   })
 
+/** Space-separated XYZ templates, each an http(s) URL holding {z}, {x} and {y}. */
+const tileTemplates = z
+  .string()
+  .transform((value) => value.split(/\s+/).filter((template) => template !== ''))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .refine(
+            (template) =>
+              ['{z}', '{x}', '{y}'].every((part) => template.includes(part)) &&
+              URL.canParse(template) &&
+              ['http:', 'https:'].includes(new URL(template).protocol),
+            { message: 'each template must be an http(s) URL holding {z}, {x} and {y}' },
+          ),
+      )
+      .min(1)
+      .max(4),
+  )
+
 /** Every setting, its environment variable, default and meaning; README lists the same. */
-const schema = z.object({
+const fields = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: urlOf(['http:', 'https:']).optional(),
@@ -43,6 +64,20 @@ const schema = z.object({
   LOAD_SAMPLE: z.enum(['auto', 'never']).default('auto'),
   BUILD_PORTAL: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BASEMAP_URL: tileTemplates.optional(),
+  BASEMAP_ATTRIBUTION: z.string().trim().min(1).max(200).optional(),
+  BASEMAP_MAXZOOM: z.coerce.number().int().min(0).max(22).default(18),
+})
+
+const schema = fields.superRefine((config, problems) => {
+  // Basemap providers license their tiles on condition that the map names them.
+  if (config.BASEMAP_URL && !config.BASEMAP_ATTRIBUTION) {
+    problems.addIssue({
+      code: 'custom',
+      path: ['BASEMAP_ATTRIBUTION'],
+      message: 'is required with BASEMAP_URL: the text the map credits the basemap with',
+    })
+  }
 })
 
 export type Config = z.infer<typeof schema>
@@ -56,7 +91,7 @@ export function readConfig(
 ): { config: Config; problems?: undefined } | { config?: undefined; problems: string[] } {
   // An empty variable means unset, as in most shells' `VAR= command`.
   const present = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== ''),
+    Object.entries(env).filter(([key, value]) => key in fields.shape && value !== ''),
   )
   const result = schema.safeParse(present)
   if (result.success) return { config: result.data }
@@ -92,4 +127,7 @@ export const CONFIG_HELP: [string, string, string][] = [
   ['LOAD_SAMPLE', 'auto', 'auto loads data/sample into an empty database; never skips'],
   ['BUILD_PORTAL', 'auto', 'auto builds the portal when missing or stale; never skips'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  ['BASEMAP_URL', 'none', 'XYZ raster templates under the portal maps, space-separated'],
+  ['BASEMAP_ATTRIBUTION', 'none', 'credit shown for the basemap; required with BASEMAP_URL'],
+  ['BASEMAP_MAXZOOM', '18', 'highest zoom the basemap has tiles for'],
 ]

@@ -44,6 +44,11 @@ try {
     admissionNearbyM: config.ADMISSION_NEARBY_M,
     reportsPerHour: config.REPORT_RATE_LIMIT,
     reportLookupsPerMinute: config.REPORT_LOOKUP_LIMIT,
+    basemap: config.BASEMAP_URL && {
+      tiles: config.BASEMAP_URL,
+      attribution: config.BASEMAP_ATTRIBUTION ?? '',
+      maxzoom: config.BASEMAP_MAXZOOM,
+    },
     loadSample: config.LOAD_SAMPLE === 'auto',
     buildPortal: config.BUILD_PORTAL === 'auto',
     log,

@@ -17,3 +17,48 @@ describe('the nearby distance of admission checks', () => {
     expect(CONFIG_HELP.map(([name]) => name)).toContain('ADMISSION_NEARBY_M')
   })
 })
+
+describe('the basemap settings', () => {
+  const tianditu = 'https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=k'
+
+  it('are off unless set', () => {
+    expect(readConfig({}).config?.BASEMAP_URL).toBeUndefined()
+  })
+
+  it('read several templates, bottom to top, with their credit', () => {
+    const labels = tianditu.replace('vec_w', 'cva_w')
+    const { config } = readConfig({
+      BASEMAP_URL: ` ${tianditu}\n  ${labels} `,
+      BASEMAP_ATTRIBUTION: '天地图',
+    })
+    expect(config?.BASEMAP_URL).toEqual([tianditu, labels])
+    expect(config?.BASEMAP_ATTRIBUTION).toBe('天地图')
+    expect(config?.BASEMAP_MAXZOOM).toBe(18)
+  })
+
+  it.each([
+    ['https://tiles.example/{z}/{x}.png', 'a template without {y}'],
+    ['ftp://tiles.example/{z}/{x}/{y}.png', 'another protocol'],
+    ['tiles.example/{z}/{x}/{y}.png', 'no protocol'],
+  ])('refuse %s (%s), naming the setting', (value) => {
+    const { problems } = readConfig({ BASEMAP_URL: value, BASEMAP_ATTRIBUTION: 'x' })
+    expect(problems).toHaveLength(1)
+    expect(problems![0]).toMatch(/^BASEMAP_URL=.*\{z\}, \{x\} and \{y\}/)
+  })
+
+  it('refuse a basemap without a credit', () => {
+    const { problems } = readConfig({ BASEMAP_URL: tianditu })
+    expect(problems).toEqual([expect.stringMatching(/^BASEMAP_ATTRIBUTION="": is required/)])
+  })
+
+  it.each(['-1', '23', 'z18'])('refuse a maximum zoom of %s', (value) => {
+    expect(readConfig({ BASEMAP_MAXZOOM: value }).problems?.[0]).toMatch(/^BASEMAP_MAXZOOM=/)
+  })
+
+  it('are listed in the help', () => {
+    const names = CONFIG_HELP.map(([name]) => name)
+    for (const name of ['BASEMAP_URL', 'BASEMAP_ATTRIBUTION', 'BASEMAP_MAXZOOM']) {
+      expect(names).toContain(name)
+    }
+  })
+})

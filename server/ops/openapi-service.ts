@@ -86,6 +86,46 @@ export const serviceArea: OpenApiArea = {
         },
       },
     },
+    '/api/map-settings': {
+      get: {
+        operationId: 'getMapSettings',
+        tags: ['Service'],
+        summary: "What the portal's maps add at run time",
+        description:
+          'The raster basemap configured with `BASEMAP_URL`, drawn under the zoning, or null: ' +
+          "by default the maps show only the product's own layers.",
+        responses: {
+          '200': {
+            description: 'The map settings.',
+            content: jsonContent(
+              closedObject('Map settings.', {
+                basemap: {
+                  oneOf: [
+                    closedObject('A raster basemap.', {
+                      tiles: {
+                        type: 'array',
+                        minItems: 1,
+                        items: { type: 'string', description: 'XYZ URL template.' },
+                        description: 'Tile URL templates, drawn bottom to top.',
+                      },
+                      attribution: { type: 'string', description: 'Credit shown on the map.' },
+                      maxzoom: {
+                        type: 'integer',
+                        minimum: 0,
+                        maximum: 22,
+                        description: 'Highest zoom with tiles.',
+                      },
+                    }),
+                    { type: 'null' },
+                  ],
+                  description: 'Null when none is configured.',
+                },
+              }),
+            ),
+          },
+        },
+      },
+    },
     '/health': {
       get: {
         operationId: 'getHealth',

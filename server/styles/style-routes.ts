@@ -2,6 +2,7 @@ import Router from '@koa/router'
 import type { Context } from 'koa'
 import type { StyleSpecification } from 'maplibre-gl'
 import { baseUrlOf } from '../http/base-url.ts'
+import { basemapStyle, type Basemap, type MapSettings } from '../../portal/src/map/basemap.ts'
 import { initiallyVisible } from '../../portal/src/map/zoning-palette.ts'
 import {
   queryPointSource,
@@ -11,9 +12,13 @@ import {
 
 /**
  * `GET /styles/zoning.json`: the portal's own MapLibre style for other clients (maplibre-gl,
- * QGIS), with absolute TileJSON URLs and without the portal's query marker and selection.
+ * QGIS), with absolute TileJSON URLs, the configured basemap, and without the portal's query
+ * marker and selection. `GET /api/map-settings`: what the portal's maps add at run time.
  */
-export function styleRoutes(deps: { publicUrl: string | undefined }): Router {
+export function styleRoutes(deps: {
+  publicUrl: string | undefined
+  basemap: Basemap | undefined
+}): Router {
   const router = new Router()
   const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
@@ -21,17 +26,29 @@ export function styleRoutes(deps: { publicUrl: string | undefined }): Router {
     ctx.set('Access-Control-Allow-Origin', '*')
     ctx.set('Cache-Control', 'public, max-age=60')
     if (!deps.publicUrl) ctx.vary('Host')
-    ctx.body = clientStyle(zoningStyle(baseUrl(ctx), initiallyVisible))
+    ctx.body = clientStyle(zoningStyle(baseUrl(ctx), initiallyVisible), deps.basemap)
+  })
+
+  router.get('/api/map-settings', (ctx) => {
+    ctx.set('Cache-Control', 'public, max-age=60')
+    const settings: MapSettings = { basemap: deps.basemap ?? null }
+    ctx.body = settings
   })
 
   return router
 }
 
-function clientStyle(style: StyleSpecification): StyleSpecification {
+function clientStyle(style: StyleSpecification, basemap: Basemap | undefined): StyleSpecification {
   const { [queryPointSource]: _marker, ...sources } = style.sources
   const layers = style.layers.filter(
     (layer) =>
       layer.id !== selectedUnitLayer && !('source' in layer && layer.source === queryPointSource),
   )
+  if (basemap) {
+    // Under every zoning layer, just above the background colour.
+    const under = basemapStyle(basemap)
+    Object.assign(sources, under.sources)
+    layers.splice(layers[0]?.type === 'background' ? 1 : 0, 0, ...under.layers)
+  }
   return { ...style, name: '生态环境分区管控 Ecological zoning', sources, layers }
 }

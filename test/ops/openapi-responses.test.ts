@@ -398,6 +398,7 @@ const CASES: Case[] = [
   get('/api/reports/00000-00000-00000-00000', '/api/reports/{code}', 404, 'an unknown code'),
 
   get('/api/dataset', '/api/dataset', 200, 'the dataset'),
+  get('/api/map-settings', '/api/map-settings', 200, 'the map settings, without a basemap'),
   get('/health', '/health', 200, 'health'),
   get('/ready', '/ready', 200, 'readiness'),
   get('/metrics', '/metrics', 200, 'the metrics'),

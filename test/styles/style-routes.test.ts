@@ -37,3 +37,33 @@ describe('GET /styles/zoning.json', () => {
     expect(style.sprite).toBeUndefined()
   })
 })
+
+describe('GET /styles/zoning.json with a basemap configured', () => {
+  const template = 'https://tiles.example/{z}/{x}/{y}.png'
+  let server: TestServer
+  let style: StyleSpecification
+  beforeAll(async () => {
+    server = await startTestServer(BACKENDS[0]!, 'fixture', {
+      basemap: { tiles: [template], attribution: 'Example tiles', maxzoom: 16 },
+    })
+    style = (await (await server.get('/styles/zoning.json')).json()) as StyleSpecification
+  })
+  afterAll(() => server?.close())
+
+  it('is still a valid MapLibre style', () => {
+    expect(validateStyleMin(style)).toEqual([])
+  })
+
+  it('draws the basemap above the background and under every zoning layer', () => {
+    expect(style.sources['basemap-0']).toEqual({
+      type: 'raster',
+      tiles: [template],
+      tileSize: 256,
+      maxzoom: 16,
+      attribution: 'Example tiles',
+    })
+    const ids = style.layers.map((layer) => layer.id)
+    expect(ids.slice(0, 2)).toEqual(['background', 'basemap-0'])
+    expect(style.layers.filter((layer) => layer.type === 'raster')).toHaveLength(1)
+  })
+})

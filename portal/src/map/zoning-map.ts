@@ -1,7 +1,8 @@
-import maplibregl, { type Map as MaplibreMap } from 'maplibre-gl'
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl'
 import { stringsFor } from '../i18n/index.ts'
 import { onLookupAnswer, requestLookup } from '../lookup/lookup-events.ts'
 import { isTerm, LAYER_NAMES, type LayerName } from '../zoning/zoning-terms.ts'
+import { createInteractiveMap } from './interactive-map.ts'
 import { initiallyVisible } from './zoning-palette.ts'
 import { queryPointSource, selectedUnitLayer, zoningStyle } from './zoning-style.ts'
 
@@ -110,28 +111,10 @@ function createMap(
   container: HTMLElement,
   bounds: [number, number, number, number],
 ): MaplibreMap | undefined {
-  const t = stringsFor()
-  let map: MaplibreMap
-  try {
-    map = new maplibregl.Map({
-      container,
-      style: zoningStyle(window.location.origin, layerVisibility()),
-      bounds,
-      fitBoundsOptions: { padding: 8 },
-      locale: t.map.controls,
-      attributionControl: { compact: true },
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      maxPitch: 0,
-    })
-  } catch {
-    return undefined
-  }
-
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left')
-  return map
+  return createInteractiveMap(container, {
+    style: zoningStyle(window.location.origin, layerVisibility()),
+    bounds,
+  })
 }
 
 function readBounds(value: string | undefined): [number, number, number, number] {
@@ -171,7 +154,7 @@ function layerToggles(): HTMLInputElement[] {
 }
 
 function showQueryPoint(map: MaplibreMap, location: { lon: number; lat: number } | undefined) {
-  const source = map.getSource<maplibregl.GeoJSONSource>(queryPointSource)
+  const source = map.getSource<GeoJSONSource>(queryPointSource)
   source?.setData({
     type: 'FeatureCollection',
     features: location

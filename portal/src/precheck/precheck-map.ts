@@ -5,6 +5,7 @@ import maplibregl, {
 } from 'maplibre-gl'
 import type { CheckAnswer } from '../check/check-types.ts'
 import { stringsFor } from '../i18n/index.ts'
+import { createInteractiveMap } from '../map/interactive-map.ts'
 import { framed } from '../map/site-map.ts'
 import { siteSource } from '../map/site-style.ts'
 import { isTerm, LAYER_NAMES } from '../zoning/zoning-terms.ts'
@@ -157,29 +158,13 @@ function createMap(
   container: HTMLElement,
   bounds: [number, number, number, number],
 ): MaplibreMap | undefined {
-  let map: MaplibreMap
-  try {
-    map = new maplibregl.Map({
-      container,
-      style: precheckStyle(window.location.origin),
-      bounds,
-      fitBoundsOptions: { padding: 8 },
-      locale: { ...stringsFor().map.controls, 'Map.Title': stringsFor().precheck.mapLabel },
-      attributionControl: { compact: true },
-      // A click adds a vertex, so a double click must not zoom as well.
-      doubleClickZoom: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      maxPitch: 0,
-    })
-  } catch {
-    return undefined
-  }
-
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left')
-  return map
+  return createInteractiveMap(container, {
+    style: precheckStyle(window.location.origin),
+    bounds,
+    title: stringsFor().precheck.mapLabel,
+    // A click adds a vertex, so a double click must not zoom as well.
+    doubleClickZoom: false,
+  })
 }
 
 function watchReadiness(map: MaplibreMap, container: HTMLElement, status: HTMLElement): void {

@@ -1,5 +1,6 @@
-import maplibregl, { type GeoJSONSource, type Map as MaplibreMap } from 'maplibre-gl'
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl'
 import { stringsFor } from '../i18n/index.ts'
+import { createInteractiveMap } from '../map/interactive-map.ts'
 import { initiallyVisible } from '../map/zoning-palette.ts'
 import { queryPointSource, zoningStyle } from '../map/zoning-style.ts'
 
@@ -83,27 +84,11 @@ function createMap(
   container: HTMLElement,
   bounds: [number, number, number, number],
 ): MaplibreMap | undefined {
-  const t = stringsFor()
-  let map: MaplibreMap
-  try {
-    map = new maplibregl.Map({
-      container,
-      style: zoningStyle(window.location.origin, initiallyVisible),
-      bounds,
-      fitBoundsOptions: { padding: 8 },
-      locale: { ...t.map.controls, 'Map.Title': t.reportForm.mapLabel },
-      attributionControl: { compact: true },
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      maxPitch: 0,
-    })
-  } catch {
-    return undefined
-  }
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left')
-  return map
+  return createInteractiveMap(container, {
+    style: zoningStyle(window.location.origin, initiallyVisible),
+    bounds,
+    title: stringsFor().reportForm.mapLabel,
+  })
 }
 
 function readBounds(value: string | undefined): [number, number, number, number] {
