@@ -1,3 +1,11 @@
+import {
+  clearMessageSlot,
+  detailLine,
+  hideErrorSummary,
+  showErrorSummary,
+  summaryItem,
+  tieToMessage,
+} from '../forms/field-messages.ts'
 import { stringsFor } from '../i18n/index.ts'
 import { isTerm, PROJECT_KINDS, type ProjectKind } from '../zoning/zoning-terms.ts'
 import type { IndustryComboboxElement } from './industry-combobox.ts'
@@ -261,33 +269,15 @@ export class PrecheckFormElement extends HTMLElement {
   }
 
   #showMessages(messages: PrecheckMessage[]): void {
-    const summary = this.querySelector<HTMLElement>('[data-error-summary]')
-    const list = summary?.querySelector('[data-error-list]')
-    if (!summary || !list) return
-
-    list.replaceChildren(...messages.map((message) => this.#summaryItem(message)))
+    const items = messages.map((message) =>
+      summaryItem(
+        message.text,
+        message.control ? this.#targets(message.control)[0] : undefined,
+        message.detail ? detail(message.detail) : undefined,
+      ),
+    )
+    showErrorSummary(this, items)
     for (const message of messages) if (message.control) this.#placeMessage(message)
-    summary.hidden = false
-    summary.focus()
-  }
-
-  #summaryItem(message: PrecheckMessage): HTMLElement {
-    const item = document.createElement('li')
-    const target = message.control ? this.#targets(message.control)[0] : undefined
-    if (target?.id) {
-      const link = document.createElement('a')
-      link.href = `#${target.id}`
-      link.textContent = message.text
-      link.addEventListener('click', (event) => {
-        event.preventDefault()
-        target.focus()
-      })
-      item.append(link)
-    } else {
-      item.textContent = message.text
-    }
-    if (message.detail) item.append(detailLine(message.detail))
-    return item
   }
 
   /** Puts a message beside its control and ties the control to it. */
@@ -297,30 +287,22 @@ export class PrecheckFormElement extends HTMLElement {
     if (!control || !slot) return
 
     slot.replaceChildren(message.text)
-    if (message.detail) slot.append(detailLine(message.detail))
+    if (message.detail) slot.append(detail(message.detail))
     slot.hidden = false
-    for (const target of this.#targets(control)) {
-      if (invalidable(target)) target.setAttribute('aria-invalid', 'true')
-      describedBy(target, slot.id, true)
-    }
+    tieToMessage(this.#targets(control), slot)
   }
 
   #clearMessages(): void {
-    const summary = this.querySelector<HTMLElement>('[data-error-summary]')
-    if (summary) summary.hidden = true
+    hideErrorSummary(this)
     for (const control of ['site', 'crs', 'industry', 'projectKind'] as const) {
       this.#clearMessage(control)
     }
   }
 
   #clearMessage(control: PrecheckControl): void {
+    // A drawn site's message describes the map's canvas, which lies outside the form.
     for (const slot of this.querySelectorAll<HTMLElement>(`[data-error-for="${control}"]`)) {
-      slot.hidden = true
-      slot.replaceChildren()
-      for (const target of this.querySelectorAll<HTMLElement>(`[aria-describedby~="${slot.id}"]`)) {
-        target.removeAttribute('aria-invalid')
-        describedBy(target, slot.id, false)
-      }
+      clearMessageSlot(document, slot)
     }
   }
 
@@ -373,31 +355,6 @@ export class PrecheckFormElement extends HTMLElement {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
-/** Only form controls and groups of radio buttons take `aria-invalid`. */
-function invalidable(element: HTMLElement): boolean {
-  return (
-    element instanceof HTMLInputElement ||
-    element instanceof HTMLSelectElement ||
-    element instanceof HTMLTextAreaElement ||
-    element.getAttribute('role') === 'radiogroup'
-  )
-}
-
-function describedBy(element: HTMLElement, id: string, on: boolean): void {
-  const ids = new Set((element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean))
-  if (on) ids.add(id)
-  else ids.delete(id)
-  if (ids.size > 0) element.setAttribute('aria-describedby', [...ids].join(' '))
-  else element.removeAttribute('aria-describedby')
-}
-
-/** The API's own message, in English, under the form's. */
-function detailLine(detail: string): HTMLElement {
-  const line = document.createElement('span')
-  const message = document.createElement('span')
-  line.className = 'detail'
-  message.lang = 'en'
-  message.textContent = detail
-  line.append(stringsFor().precheck.errorDetail, message)
-  return line
+function detail(text: string): HTMLElement {
+  return detailLine(stringsFor().precheck.errorDetail, text)
 }

@@ -1,4 +1,12 @@
 import gcoord from 'gcoord'
+import {
+  clearMessageSlot,
+  detailLine,
+  hideErrorSummary,
+  showErrorSummary,
+  summaryItem,
+  tieToMessage,
+} from '../forms/field-messages.ts'
 import { stringsFor } from '../i18n/index.ts'
 import { locateDevice } from '../map/device-location.ts'
 import { isTerm } from '../zoning/zoning-terms.ts'
@@ -257,33 +265,15 @@ export class ReportFormElement extends HTMLElement {
   }
 
   #showMessages(messages: ReportMessage[]): void {
-    const summary = this.querySelector<HTMLElement>('[data-error-summary]')
-    const list = summary?.querySelector('[data-error-list]')
-    if (!summary || !list) return
-
-    list.replaceChildren(...messages.map((message) => this.#summaryItem(message)))
+    const items = messages.map((message) =>
+      summaryItem(
+        message.text,
+        message.control ? this.#focusTarget(message.control) : undefined,
+        message.detail ? detail(message.detail) : undefined,
+      ),
+    )
+    showErrorSummary(this, items)
     for (const message of messages) this.#placeMessage(message)
-    summary.hidden = false
-    summary.focus()
-  }
-
-  #summaryItem(message: ReportMessage): HTMLElement {
-    const item = document.createElement('li')
-    const target = message.control ? this.#focusTarget(message.control) : undefined
-    if (target?.id) {
-      const link = document.createElement('a')
-      link.href = `#${target.id}`
-      link.textContent = message.text
-      link.addEventListener('click', (event) => {
-        event.preventDefault()
-        target.focus()
-      })
-      item.append(link)
-    } else {
-      item.textContent = message.text
-    }
-    if (message.detail) item.append(detailLine(message.detail))
-    return item
   }
 
   /** Puts a message beside its control, after any already there, and ties the control to it. */
@@ -297,32 +287,21 @@ export class ReportFormElement extends HTMLElement {
     const line = document.createElement('span')
     line.className = 'message'
     line.textContent = message.text
-    if (message.detail) line.append(detailLine(message.detail))
+    if (message.detail) line.append(detail(message.detail))
     slot.append(line)
     slot.hidden = false
-    for (const target of this.#targets(control)) {
-      if (invalidable(target)) target.setAttribute('aria-invalid', 'true')
-      describedBy(target, slot.id, true)
-    }
+    tieToMessage(this.#targets(control), slot)
   }
 
   #clearMessages(): void {
-    const summary = this.querySelector<HTMLElement>('[data-error-summary]')
-    if (summary) summary.hidden = true
+    hideErrorSummary(this)
     for (const control of REPORT_CONTROLS) this.#clearMessage(control)
   }
 
   #clearMessage(control: ReportControl): void {
     const slot = this.querySelector<HTMLElement>(`[data-error-for="${control}"]`)
-    if (!slot) return
-    slot.hidden = true
-    slot.replaceChildren()
-    for (const target of document.querySelectorAll<HTMLElement>(
-      `[aria-describedby~="${slot.id}"]`,
-    )) {
-      target.removeAttribute('aria-invalid')
-      describedBy(target, slot.id, false)
-    }
+    // The map's canvas, which a place's message describes, lies outside the form.
+    if (slot) clearMessageSlot(document, slot)
   }
 
   #targets(control: ReportControl): HTMLElement[] {
@@ -346,31 +325,6 @@ export class ReportFormElement extends HTMLElement {
   }
 }
 
-/** Only form controls and groups of radio buttons take `aria-invalid`. */
-function invalidable(element: HTMLElement): boolean {
-  return (
-    element instanceof HTMLInputElement ||
-    element instanceof HTMLSelectElement ||
-    element instanceof HTMLTextAreaElement ||
-    element.getAttribute('role') === 'radiogroup'
-  )
-}
-
-function describedBy(element: HTMLElement, id: string, on: boolean): void {
-  const ids = new Set((element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean))
-  if (on) ids.add(id)
-  else ids.delete(id)
-  if (ids.size > 0) element.setAttribute('aria-describedby', [...ids].join(' '))
-  else element.removeAttribute('aria-describedby')
-}
-
-/** The API's own message, in English, under the form's. */
-function detailLine(detail: string): HTMLElement {
-  const line = document.createElement('span')
-  const message = document.createElement('span')
-  line.className = 'detail'
-  message.lang = 'en'
-  message.textContent = detail
-  line.append(stringsFor().reportForm.errorDetail, message)
-  return line
+function detail(text: string): HTMLElement {
+  return detailLine(stringsFor().reportForm.errorDetail, text)
 }

@@ -1,0 +1,94 @@
+/**
+ * The parts every form of the portal shares for saying what is wrong: a message beside each
+ * control, tied to it for screen readers, and a summary whose links move the focus there.
+ */
+
+/** Only form controls and groups of radio buttons take `aria-invalid`. */
+function invalidable(element: HTMLElement): boolean {
+  return (
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLSelectElement ||
+    element instanceof HTMLTextAreaElement ||
+    element.getAttribute('role') === 'radiogroup'
+  )
+}
+
+function describedBy(element: HTMLElement, id: string, on: boolean): void {
+  const ids = new Set((element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean))
+  if (on) ids.add(id)
+  else ids.delete(id)
+  if (ids.size > 0) element.setAttribute('aria-describedby', [...ids].join(' '))
+  else element.removeAttribute('aria-describedby')
+}
+
+/** Marks the controls invalid, where they can be, and has them described by the message slot. */
+export function tieToMessage(controls: Iterable<HTMLElement>, slot: HTMLElement): void {
+  for (const control of controls) {
+    if (invalidable(control)) control.setAttribute('aria-invalid', 'true')
+    describedBy(control, slot.id, true)
+  }
+}
+
+/** Empties and hides the slot, and unties every control under `root` it described. */
+export function clearMessageSlot(root: ParentNode, slot: HTMLElement): void {
+  slot.hidden = true
+  slot.replaceChildren()
+  for (const control of root.querySelectorAll<HTMLElement>(`[aria-describedby~="${slot.id}"]`)) {
+    control.removeAttribute('aria-invalid')
+    describedBy(control, slot.id, false)
+  }
+}
+
+/**
+ * The API's own message, in English, under the form's.
+ *
+ * @param lead the words that introduce it, in the page's language
+ */
+export function detailLine(lead: string, detail: string): HTMLElement {
+  const line = document.createElement('span')
+  const message = document.createElement('span')
+  line.className = 'detail'
+  message.lang = 'en'
+  message.textContent = detail
+  line.append(lead, message)
+  return line
+}
+
+/** A summary entry: a link that focuses the control when it has an id, else plain text. */
+export function summaryItem(
+  text: string,
+  target: HTMLElement | undefined,
+  detail?: HTMLElement,
+): HTMLLIElement {
+  const item = document.createElement('li')
+  if (target?.id) {
+    const link = document.createElement('a')
+    link.href = `#${target.id}`
+    link.textContent = text
+    link.addEventListener('click', (event) => {
+      event.preventDefault()
+      target.focus()
+    })
+    item.append(link)
+  } else {
+    item.textContent = text
+  }
+  if (detail) item.append(detail)
+  return item
+}
+
+/** Fills the form's error summary with the items, shows it and moves the focus to it. */
+export function showErrorSummary(form: ParentNode, items: HTMLLIElement[]): void {
+  const summary = form.querySelector<HTMLElement>('[data-error-summary]')
+  const list = summary?.querySelector('[data-error-list]')
+  if (!summary || !list) return
+
+  list.replaceChildren(...items)
+  summary.hidden = false
+  summary.focus()
+}
+
+export function hideErrorSummary(form: ParentNode): void {
+  const summary = form.querySelector<HTMLElement>('[data-error-summary]')
+  if (summary) summary.hidden = true
+}
