@@ -121,8 +121,9 @@ export const reportArea: OpenApiArea = {
             'multipart/form-data': {
               schema: closedObject(
                 'The same fields as a form, `location` and `contact` as JSON text, with up to ' +
-                  'three photos (JPEG or PNG, at most 8 MB each) in `photos`; their metadata, ' +
-                  'location included, is stripped before they are stored.',
+                  'three photos (JPEG or PNG, at most 8 MB and 100 megapixels each) in ' +
+                  '`photos`; their metadata, location included, is stripped before they are ' +
+                  'stored.',
                 {
                   category,
                   location: { type: 'string', description: '`location` above, as JSON text.' },

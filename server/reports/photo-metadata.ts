@@ -9,6 +9,13 @@ export interface PhotoProblem {
   problem: string
 }
 
+/**
+ * The largest image taken. Phone cameras stay within both; a few kilobytes of PNG can claim
+ * 65,535 × 65,535 pixels, which would make every browser or viewer that opens it stall.
+ */
+export const PHOTO_MAX_SIDE_PX = 20_000
+export const PHOTO_MAX_MEGAPIXELS = 100
+
 const JPEG_START = Buffer.from([0xff, 0xd8, 0xff])
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
@@ -18,7 +25,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * colour transform (APP14), and every comment, so Exif with its GPS position and thumbnail,
  * XMP and IPTC go; for a PNG every chunk but the image data and its colour description, so
  * eXIf and text chunks go. Bytes after the image's end are dropped too. Returns a problem when
- * the bytes are neither format or the structure is broken.
+ * the bytes are neither format, the structure is broken, or the image is larger than
+ * PHOTO_MAX_SIDE_PX a side or PHOTO_MAX_MEGAPIXELS in all.
  */
 export function stripPhotoMetadata(bytes: Buffer): CleanPhoto | PhotoProblem {
   if (bytes.subarray(0, 3).equals(JPEG_START)) return stripJpeg(bytes)
@@ -68,7 +76,13 @@ function stripJpeg(bytes: Buffer): CleanPhoto | PhotoProblem {
     const body = bytes.subarray(pos + 2, end)
     pos = end
 
-    if (isFrameHeader(marker)) frame = true
+    if (isFrameHeader(marker)) {
+      // Precision, then height and width, each two bytes.
+      if (body.length < 5) return broken(`in the frame header at byte ${start}`)
+      const tooLarge = sizeProblem(body.readUInt16BE(3), body.readUInt16BE(1))
+      if (tooLarge) return tooLarge
+      frame = true
+    }
     if (keepsSegment(marker, body)) kept.push(bytes.subarray(start, end))
     if (marker !== SOS) continue
 
@@ -136,12 +150,29 @@ function stripPng(bytes: Buffer): CleanPhoto | PhotoProblem {
       return { problem: `its PNG chunk ${type} at byte ${pos} fails its checksum` }
     }
     if (first && type !== 'IHDR') return { problem: 'it is a PNG that does not start with IHDR' }
+    if (first) {
+      if (length < 8) return { problem: 'its PNG header is broken' }
+      const tooLarge = sizeProblem(bytes.readUInt32BE(pos + 8), bytes.readUInt32BE(pos + 12))
+      if (tooLarge) return tooLarge
+    }
     first = false
     if (PNG_KEPT.has(type)) kept.push(bytes.subarray(pos, end))
     pos = end
     if (type === 'IEND') return { mediaType: 'image/png', bytes: Buffer.concat(kept) }
   }
   return { problem: 'it is a PNG without its IEND chunk' }
+}
+
+function sizeProblem(width: number, height: number): PhotoProblem | undefined {
+  // A JPEG may leave its height to a later marker (DNL) by writing 0; none of ours do.
+  if (width === 0 || height === 0) return { problem: `it says it is ${width} × ${height} pixels` }
+  if (Math.max(width, height) <= PHOTO_MAX_SIDE_PX && width * height <= PHOTO_MAX_MEGAPIXELS * 1e6)
+    return undefined
+  return {
+    problem:
+      `it is ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels, more than ` +
+      `${PHOTO_MAX_SIDE_PX.toLocaleString('en')} a side or ${PHOTO_MAX_MEGAPIXELS} megapixels`,
+  }
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -1,15 +1,22 @@
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { stripPhotoMetadata, type CleanPhoto } from '../../server/reports/photo-metadata.ts'
+import {
+  PHOTO_MAX_MEGAPIXELS,
+  PHOTO_MAX_SIDE_PX,
+  stripPhotoMetadata,
+  type CleanPhoto,
+} from '../../server/reports/photo-metadata.ts'
 import {
   GPS_TEXT,
   PNG_PIXEL,
   comment,
   exifWithGps,
   jpegSegments,
+  jpegSized,
   jpegWith,
   pngChunk,
   pngChunkTypes,
+  pngSized,
   pngWith,
   segment,
 } from './support/photo-files.ts'
@@ -102,5 +109,37 @@ describe('stripPhotoMetadata', () => {
   ]
   it.each(broken)('refuses %s', (_, bytes) => {
     expect(stripPhotoMetadata(bytes)).toHaveProperty('problem')
+  })
+
+  describe('the size an image claims', () => {
+    // A 100-megapixel frame at the side limit, and the largest square within it.
+    const longest = PHOTO_MAX_SIDE_PX
+    const square = Math.floor(Math.sqrt(PHOTO_MAX_MEGAPIXELS * 1e6))
+
+    it.each([
+      ['a phone photo', 4032, 3024],
+      ['the longest side allowed', longest, Math.floor((PHOTO_MAX_MEGAPIXELS * 1e6) / longest)],
+      ['the largest square allowed', square, square],
+    ])('takes %s', (_, width, height) => {
+      expect(clean(pngSized(width, height)).mediaType).toBe('image/png')
+      expect(clean(jpegSized(width, height)).mediaType).toBe('image/jpeg')
+    })
+
+    it.each([
+      ['a side too long', longest + 1, 10],
+      ['too many pixels', square + 1, square + 1],
+      ['the most a PNG can claim', 2 ** 31 - 1, 2 ** 31 - 1],
+      ['the most a JPEG can claim', 65_535, 65_535],
+      ['no pixels', 0, 10],
+    ])('refuses %s', (_, width, height) => {
+      // A JPEG holds its size in two bytes a side.
+      const photos = [pngSized(width, height)]
+      if (width <= 65_535 && height <= 65_535) photos.push(jpegSized(width, height))
+      for (const photo of photos) {
+        expect(stripPhotoMetadata(photo)).toEqual({
+          problem: expect.stringContaining(`${width.toLocaleString('en')} × `),
+        })
+      }
+    })
   })
 })

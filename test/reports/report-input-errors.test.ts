@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
-import { jpegWith, pngWith } from './support/photo-files.ts'
+import { jpegWith, pngSized, pngWith } from './support/photo-files.ts'
 import {
   postReportForm,
   reportAt,
@@ -258,6 +258,14 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       422,
       'PHOTO_INVALID',
       'photos[1]',
+    ],
+    [
+      'a small PNG claiming 30,000 × 30,000 pixels',
+      valid,
+      [{ name: 'bomb.png', type: 'image/png', bytes: pngSized(30_000, 30_000) }],
+      422,
+      'PHOTO_INVALID',
+      'photos[0]',
     ],
     [
       'a photo over 8 MB',

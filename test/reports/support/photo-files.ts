@@ -133,6 +133,24 @@ export function pngWith(extra: Buffer[] = []): Buffer {
   ])
 }
 
+/** The test PNG with its header claiming `width` × `height` pixels. */
+export function pngSized(width: number, height: number): Buffer {
+  const ihdr = Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])])
+  const png = pngWith()
+  // The signature, then IHDR: its 25 bytes are length, type, 13 of data and the checksum.
+  return Buffer.concat([png.subarray(0, 8), pngChunk('IHDR', ihdr), png.subarray(8 + 25)])
+}
+
+/** The test JPEG with its frame header claiming `width` × `height` pixels. */
+export function jpegSized(width: number, height: number): Buffer {
+  const jpeg = Buffer.from(jpegWith())
+  const frame = jpeg.indexOf(Buffer.from([0xff, 0xc0]))
+  // Marker, length, precision, then height and width.
+  jpeg.writeUInt16BE(height, frame + 5)
+  jpeg.writeUInt16BE(width, frame + 7)
+  return jpeg
+}
+
 /** The JPEG segments (marker, body) before the scan, read the simple way for a known file. */
 export function jpegSegments(bytes: Buffer): { marker: number; body: Buffer }[] {
   const segments: { marker: number; body: Buffer }[] = []
