@@ -5,7 +5,7 @@ import { describeValue } from '../http/describe-value.ts'
 import { badRequest, HttpError, unprocessable } from '../http/http-error.ts'
 import { PROJECT_KINDS, type ProjectKind } from '../zoning/access-list.ts'
 import { isIndustryCode } from './industry-match.ts'
-import { readSite, type SiteInput, type SiteRead } from './site-input/read-site.ts'
+import { readSite, SITE_FIELDS, type SiteInput, type SiteRead } from './site-input/read-site.ts'
 import { readMultipart, type UploadedFile } from './site-input/site-upload.ts'
 
 export interface AdmissionRequest {
@@ -46,9 +46,25 @@ export async function readAdmissionRequest(ctx: Context, db: Queryable): Promise
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', message)
   }
 
+  refuseUnknownFields(fields)
   const { site, input, source } = await readSite(db, fields, file, form)
   const { industry, projectKind } = parseProject(fields)
   return { site, siteInput: input, siteSource: source, industry, projectKind }
+}
+
+const CHECK_FIELDS: readonly string[] = [...SITE_FIELDS, 'crs', 'industry', 'projectKind']
+
+/**
+ * A misspelt field (`projectkind`, `industy`) would otherwise be dropped in silence and the check
+ * answered for a project nobody described.
+ */
+function refuseUnknownFields(fields: Record<string, unknown>): void {
+  const unknown = Object.keys(fields).find((name) => !CHECK_FIELDS.includes(name))
+  if (unknown === undefined) return
+  const message =
+    `${unknown} is not a field of a check; it takes ${CHECK_FIELDS.join(', ')} ` +
+    '(and, in a form, the site as a file).'
+  throw badRequest('FIELD_UNKNOWN', message, unknown)
 }
 
 function bodyFields(body: unknown): Record<string, unknown> {

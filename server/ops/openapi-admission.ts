@@ -78,6 +78,7 @@ const checkRequest: Json = {
   type: 'object',
   description: 'A project and its site; the site comes in exactly one of its four fields.',
   properties: { ...siteFields, ...projectFields },
+  additionalProperties: false,
   required: ['industry'],
   oneOf: oneSite(Object.keys(siteFields)),
 }
@@ -213,7 +214,8 @@ export const admissionArea: OpenApiArea = {
           },
           '400': errorResponse(
             'The request is malformed: `PARAMETER_MISSING` (no site, no industry), ' +
-              '`SITE_FIELDS_CONFLICT` (the site given twice), `PARAMETER_REPEATED`, ' +
+              '`SITE_FIELDS_CONFLICT` (the site given twice), `FIELD_UNKNOWN` (a field a check ' +
+              'does not take, e.g. a misspelt one), `PARAMETER_REPEATED`, ' +
               '`BODY_INVALID`, `BODY_INVALID_JSON`, `BODY_FORBIDDEN_KEY` or `UPLOAD_INVALID`.',
           ),
           '413': errorResponse(

@@ -198,6 +198,13 @@ for (const backend of BACKENDS) {
         ],
         ['no industry', { geometry: site }, 400, 'PARAMETER_MISSING', 'industry'],
         [
+          'a misspelt field',
+          { geometry: site, industry: 'C26', projectkind: 'expansion' },
+          400,
+          'FIELD_UNKNOWN',
+          'projectkind',
+        ],
+        [
           'a malformed industry',
           { geometry: site, industry: '2614' },
           422,
