@@ -27,9 +27,8 @@ const COLUMNS: [string, (row: ReportRow, now: Date) => unknown][] = [
 
 /**
  * Reports as CSV (RFC 4180, CRLF line ends, UTF-8 with a byte-order mark so spreadsheet programs
- * read the Chinese text), one row per report, without contacts. A cell starting with =, +, -,
- * @, tab or carriage return is prefixed with an apostrophe, so a spreadsheet does not run it as
- * a formula.
+ * read the Chinese text), one row per report, without contacts. A text cell that a spreadsheet
+ * could take for a formula is prefixed with an apostrophe (see FORMULA_START).
  */
 export function reportsCsv(rows: ReportRow[], now: Date): string {
   const lines = [COLUMNS.map(([name]) => name).join(',')]
@@ -37,9 +36,16 @@ export function reportsCsv(rows: ReportRow[], now: Date): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
 
+/**
+ * What starts a formula, or a command in old spreadsheets (`|` for DDE): the ASCII signs, tab
+ * and carriage return, and the full-width signs a Chinese input method types, which Excel reads
+ * as the ASCII ones.
+ */
+const FORMULA_START = /^[=+\-@|\t\r＝＋－＠｜]/
+
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return ''
   let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
