@@ -15,27 +15,39 @@ export interface ServerMemory {
   cache: CacheStats
 }
 
+/** How the benchmark starts the product's server: its own options, and where it logs. */
+export interface OursOptions extends Omit<StartOptions, 'log'> {
+  /** File for the server's log (pino JSON lines); without one the server logs nothing. */
+  logFile?: string
+  /** Level of that log; warn when unset. */
+  logLevel?: 'error' | 'warn' | 'info'
+}
+
 /** The product's server in a process of its own. */
 export interface OursServer {
   url: string
   pid: number
   /** From spawning the process to listening (migration and sample load included), ms. */
   startMs: number
-  memory(): Promise<ServerMemory>
+  /**
+   * Its memory now; with `resetPeak`, the peak sampled from then on starts again from the
+   * current RSS.
+   */
+  memory(options?: { resetPeak?: boolean }): Promise<ServerMemory>
   /** Peak resident set size the kernel recorded (VmHWM), bytes. */
   peakRss(): Promise<number | undefined>
   stop(): Promise<void>
 }
 
 /** Starts the product's server (bench/ours-server.ts) with these options on a free port. */
-export async function startOurs(options: StartOptions): Promise<OursServer> {
+export async function startOurs(options: OursOptions): Promise<OursServer> {
   const started = performance.now()
   const child = await startChild<{ url: string }>(path.join(HERE, 'ours-server.ts'), options)
   return {
     url: child.ready.url,
     pid: child.pid,
     startMs: performance.now() - started,
-    memory: () => child.ask<ServerMemory>({ type: 'memory' }, 'memory'),
+    memory: (how) => child.ask<ServerMemory>({ type: 'memory', ...how }, 'memory'),
     peakRss: () => child.peakRss(),
     stop: () => child.stop(),
   }

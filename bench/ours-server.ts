@@ -1,9 +1,11 @@
 // The product's server in a process of its own, for the benchmark: started with the options
 // given as the first argument, it reports its URL and its memory over the IPC channel.
 
-import { startServer, type StartOptions } from '../server/start.ts'
+import pino from 'pino'
+import { startServer } from '../server/start.ts'
+import type { OursOptions } from './bench-servers.ts'
 
-const options = JSON.parse(process.argv[2] ?? '{}') as StartOptions
+const { logFile, logLevel, ...options } = JSON.parse(process.argv[2] ?? '{}') as OursOptions
 const send = (message: object) => process.send?.(message)
 
 // Sampled rather than read once: the peak of process.memoryUsage().rss is what a host sees.
@@ -13,17 +15,30 @@ const sample = () => {
 }
 setInterval(sample, 100).unref()
 
+// Silent unless asked: a log line per request would cost the server more than it serves.
+const log = logFile
+  ? pino({ level: logLevel ?? 'warn' }, pino.destination({ dest: logFile, sync: true }))
+  : undefined
+
 try {
   const started = performance.now()
-  const server = await startServer({ ...options, port: 0, host: '127.0.0.1', buildPortal: false })
+  const server = await startServer({
+    ...options,
+    port: 0,
+    host: '127.0.0.1',
+    buildPortal: false,
+    log,
+  })
   sample()
   send({ type: 'ready', url: server.url, startMs: performance.now() - started })
 
-  process.on('message', async (message: { type: string }) => {
+  process.on('message', async (message: { type: string; resetPeak?: boolean }) => {
     if (message.type === 'memory') {
       sample()
       const { rss, heapUsed } = process.memoryUsage()
       send({ type: 'memory', rssMax, rss, heapUsed, cache: server.cache.stats() })
+      // The next report's peak then covers only what comes after this one.
+      if (message.resetPeak) rssMax = rss
     } else if (message.type === 'stop') {
       await server.close()
       process.exit(0)

@@ -29,8 +29,10 @@ import {
   type ProvinceScaleResult,
   type ServerRun,
 } from './province-scale.ts'
+import { REPORT_ROUTE, type MixedLoadResult } from './mixed-load.ts'
 import { median } from './sample-stats.ts'
 import type { WarmResult } from './warm-tiles.ts'
+import { MIX_KINDS, type MixKind, type MixKindResult } from './wrk-mix.ts'
 
 export interface LayerSize {
   name: string
@@ -53,6 +55,7 @@ export interface BenchResults {
   /** The province layer as built for parts 3 and 4. */
   provinceLayer?: Pick<PreparedProvince, 'built' | 'importMs' | 'vertices'>
   admission?: AdmissionResult
+  mixed?: MixedLoadResult
   failures: { part: number; message: string }[]
   loadAtEnd?: number
   totalSeconds?: number
@@ -75,6 +78,7 @@ export function renderResults(results: BenchResults): string {
     results.cold ? coldSection(results.cold, results.args) : undefined,
     results.province ? provinceSection(results.province, results.args) : undefined,
     results.admission ? admissionSection(results.admission, results.args) : undefined,
+    results.mixed ? mixedSection(results.mixed, results.args, results.machine.cores) : undefined,
     failureSection(results),
     caveats(results),
   ]
@@ -97,10 +101,11 @@ function header(results: BenchResults): string {
     ['PostGIS', results.postgis ? postgisVersion(results.postgis) : 'not measured'],
   ]
   if (results.wrk) {
-    rows.push(
-      ['load generator', `${results.wrk.split(' ').slice(0, 2).join(' ')}, one thread`],
-      ['cold sweeps', `concurrency ${args.concurrency}, ours and ST_AsMVT alike`],
-    )
+    const wrk = results.wrk.split(' ').slice(0, 2).join(' ')
+    rows.push(['load generator', `${wrk}: one thread in parts 1–3, one per connection in part 5`])
+    if (results.cold || results.province) {
+      rows.push(['cold sweeps', `concurrency ${args.concurrency}, ours and ST_AsMVT alike`])
+    }
   }
   if (results.admission) {
     rows.push([
@@ -139,7 +144,7 @@ function header(results: BenchResults): string {
         'taken from interleaved runs, hold better.'
       : ''
   return [
-    '# Benchmarks: tiles and admission checks',
+    '# Benchmarks: tiles, admission checks and a mixed load',
     wrapText(
       `Written by \`${command.join(' ')}\` on ${machine.date.slice(0, 16).replace('T', ' ')} ` +
         `UTC, in ${fixed(results.totalSeconds ?? NaN, 0)} s. One run on one machine: compare the ` +
@@ -152,14 +157,18 @@ function header(results: BenchResults): string {
     wrapText(
       'To rerun: PostgreSQL with PostGIS at `BENCH_DATABASE_URL` (default ' +
         '`postgres://postgres@127.0.0.1:5432/postgres`; the role creates and drops scratch ' +
-        'databases), `wrk` installed for parts 1–3 (`apt-get install wrk`), optionally Redis at ' +
-        '`BENCH_REDIS_URL` (default `redis://127.0.0.1:6379`), then:',
+        'databases), `wrk` installed for parts 1–3 and 5 (`apt-get install wrk`), Redis at ' +
+        '`BENCH_REDIS_URL` (default `redis://127.0.0.1:6379`; optional but for part 5), then:',
     ),
     [
       '```sh',
       command.join(' '),
-      '# parts 3 and 4 build the province layer as this does:',
-      `npm run build-province -- --units ${args.provinceUnits} --seed ${args.seed}`,
+      ...(args.parts.has(3) || args.parts.has(4)
+        ? [
+            '# parts 3 and 4 build the province layer as this does:',
+            `npm run build-province -- --units ${args.provinceUnits} --seed ${args.seed}`,
+          ]
+        : []),
       '```',
     ].join('\n'),
   ].join('\n\n')
@@ -420,6 +429,131 @@ function admissionSection(a: AdmissionResult, args: BenchArguments): string {
     .join('\n\n')
 }
 
+const MIX_LABELS: Record<MixKind, string> = {
+  tile: 'warm tiles',
+  lookup: 'lookups',
+  check: 'admission checks',
+  report: 'reports',
+}
+
+function mixedSection(m: MixedLoadResult, args: BenchArguments, cores: number): string {
+  const { mix } = m
+  const seconds = mix.windowMs / 1000
+  const statuses = (kind: MixKindResult) =>
+    Object.entries(kind.statuses)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([status, n]) => `${int(n)} × ${status}`)
+      .join(', ') || '–'
+  const row = (label: string, kind: MixKindResult) => [
+    label,
+    percent(kind.sent / mix.all.sent),
+    int(kind.answered),
+    int(kind.answered / seconds),
+    ms(kind.p50Ms),
+    ms(kind.p99Ms),
+    ms(kind.maxMs),
+    statuses(kind),
+  ]
+  const rows = [
+    ...MIX_KINDS.map((kind) => row(MIX_LABELS[kind], mix.kinds[kind])),
+    row('**all**', mix.all),
+  ]
+
+  const sumOf = (pick: (status: number) => boolean, counts: [string | number, number][]) =>
+    counts.filter(([status]) => pick(Number(status))).reduce((sum, [, n]) => sum + n, 0)
+  const fromServer = [...m.serverCounts].map(([key, n]): [number, number] => [
+    Number(key.split(' ').at(-1)),
+    n,
+  ])
+  const clientErrors = sumOf((s) => s >= 500, Object.entries(mix.all.statuses))
+  const serverErrors = sumOf((s) => s >= 500, fromServer)
+  const limited = sumOf((s) => s === 429, Object.entries(mix.all.statuses))
+  const unanswered = mix.all.sent - mix.all.answered
+  const socket = mix.socketErrors
+  const socketErrors = socket.connect + socket.read + socket.write + socket.timeout
+  const created = mix.kinds.report.statuses[201] ?? 0
+  const createdByServer = m.serverCounts.get(`${REPORT_ROUTE} 201`) ?? 0
+  const problems = [
+    clientErrors > 0 ? `${int(clientErrors)} answers 5xx` : '',
+    serverErrors !== clientErrors ? `the server counted ${int(serverErrors)} answers 5xx` : '',
+    unanswered > 0 ? `${int(unanswered)} requests unanswered` : '',
+    socketErrors > 0 ? `${int(socketErrors)} socket errors` : '',
+    created !== m.reportsStored
+      ? `${int(created)} reports answered 201 but ${int(m.reportsStored)} stored`
+      : '',
+  ].filter((p) => p !== '')
+  const verdict =
+    problems.length === 0
+      ? '**No 5xx and nothing lost.**'
+      : `**Not met: ${problems.join('; ')}.**${m.unanswered ? ` ${m.unanswered}.` : ''}`
+
+  const kinds = [...m.checkKinds].map(([kind, n]) => `${int(n)} × ${kind}`).join(', ')
+  const emptyTiles = m.warm.answered - m.warm.filled
+  const samples = m.load.samples
+  const loadRange =
+    samples.length > 0 ? `${fixed(Math.min(...samples), 2)}–${fixed(Math.max(...samples), 2)}` : '–'
+  const logged =
+    m.logProblems.length === 0
+      ? 'The server logged no warning or error during the part.'
+      : 'The server logged: ' +
+        m.logProblems
+          .slice(0, 5)
+          .map((p) => `${int(p.count)} × ${p.level} "${p.message}"`)
+          .join('; ') +
+        '.'
+
+  return [
+    '## 5. Mixed load',
+    wrapText(
+      `One server on PostgreSQL (the Hengyang sample, ${m.poolSize} connections) with its tile ` +
+        'cache and rate limits in Redis, under `wrk` with a Lua script (`bench/wrk-mix.ts`) ' +
+        `that draws every request by weight, ${args.mixedWeights.join(':')} for warm tiles, ` +
+        `lookups, admission checks and reports, from ${args.mixedConnections} connections for ` +
+        `${args.mixedSeconds} s. Each connection runs in a wrk thread of its own, so the ` +
+        'script times every request and counts its answer under its kind; the threads start ' +
+        'together and stop asking at the end once their last answer is in. Tiles: ' +
+        `${int(m.urls)} URLs, every tile of zooms ${args.warmMinzoom}–${args.warmMaxzoom} for ` +
+        '`control_units` and `zoning`, all cut into Redis by one sweep beforehand ' +
+        `(${int(m.warm.filled)} × 200, ${int(emptyTiles)} × 204, ` +
+        `${fixed(m.warm.ms / 1000, 1)} s at concurrency ${args.concurrency}). Lookups and ` +
+        `reports: ${int(m.points)} points drawn uniformly over the control units ` +
+        '(`ST_GeneratePoints`). Admission checks: ' +
+        `${int([...m.checkKinds.values()].reduce((a, b) => a + b, 0))} sites drawn as in part 4 ` +
+        `(${kinds}; bodies of ${int(m.checkBodyBytes)} bytes on average). Reports: JSON, ` +
+        'no photos, each from a client address of its own in `X-Forwarded-For`, which the ' +
+        "server believes for one hop (`TRUST_PROXY_HOPS=1`, as behind the deployment's " +
+        'proxy): the limit of `REPORT_RATE_LIMIT` reports per client and hour stays on and ' +
+        'is counted in Redis for every report. Five seconds of lookups and checks warmed the ' +
+        'server up beforehand. Requests/s are answers over the ' +
+        `${fixed(seconds, 1)} s from the first request to the last answer; latency runs from ` +
+        'writing the request to the end of the answer.',
+    ),
+    table(
+      ['kind', 'share', 'answered', 'requests/s', 'p50 ms', 'p99 ms', 'max ms', 'statuses'],
+      rows,
+    ),
+    wrapText(
+      `${verdict} ${int(mix.all.answered)} of ${int(mix.all.sent)} requests answered; ` +
+        `socket errors: ${socket.connect} connect, ${socket.read} read, ${socket.write} write, ` +
+        `${socket.timeout} timeout. Answers 5xx: ${int(clientErrors)} seen by wrk, ` +
+        `${int(serverErrors)} counted by the server (\`/metrics\`). Reports: wrk saw ` +
+        `${int(created)} answers 201, the server counted ${int(createdByServer)}, and the ` +
+        `database gained ${int(m.reportsStored)} rows in \`reports\`; ${int(limited)} ` +
+        'answers 429.',
+    ),
+    wrapText(
+      `Server memory: RSS ${mib(m.memoryBefore.rss)} after the warm-up, at most ` +
+        `${mib(m.memoryAfter.rssMax)} sampled every 100 ms during the load, ` +
+        `${mib(m.memoryAfter.rss)} at its end (heap ${mib(m.memoryAfter.heapUsed)}); VmHWM ` +
+        `${mib(m.peakRss ?? NaN)}, the peak since the process started, cutting included. ` +
+        `Load average (1 min) while it ran: ${fixed(m.load.atStart, 2)} at the start, ` +
+        `${loadRange} sampled every 2 s, ${fixed(m.load.atEnd, 2)} at the end, on ${cores} ` +
+        "cores that wrk's threads, the server, PostgreSQL and Redis share. " +
+        logged,
+    ),
+  ].join('\n\n')
+}
+
 function dataName(set: SiteSet): string {
   return set.data === 'hengyang' ? 'Hengyang' : 'province'
 }
@@ -662,6 +796,13 @@ function caveats(results: BenchResults): string {
             'squared (3 of 4,096 pixels a side), so a low-zoom tile of many small units holds ' +
             'fewer features than the one ST_AsMVTGeom makes, or none. Both use extent 4096 and a ' +
             '64-pixel buffer and carry the same attributes.',
+        ]
+      : []),
+    ...(results.mixed
+      ? [
+          `In part 5 every request shares the ${cores} cores with the rest: wrk's threads, ` +
+            'the server, PostgreSQL and Redis. Its latencies are mostly queueing, and its ' +
+            'requests/s are what the cores allow for this mix, not a ceiling of any one kind.',
         ]
       : []),
     ...(results.admission

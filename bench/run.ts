@@ -1,9 +1,9 @@
-// npm run bench [-- --quick] [--parts 1,2,3,4] …
-// Measures the tile path against a bare node:http server and against ST_AsMVT, and the
-// admission check's speed, on scratch databases it creates and drops, and writes
-// bench/RESULTS.md.
+// npm run bench [-- --quick] [--parts 1,2,3,4,5] …
+// Measures the tile path against a bare node:http server and against ST_AsMVT, the admission
+// check's speed and a mixed load, on scratch databases it creates and drops, and writes
+// bench/RESULTS.md, keeping there the latest figures of the parts it did not run.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -14,14 +14,21 @@ import {
 } from '../scripts/province/scratch-database.ts'
 import { openDatabase } from '../server/db/open-database.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
-import { unionBoxes } from '../server/tiles/tile-range.ts'
+import { unionBoxes, type LonLatBox } from '../server/tiles/tile-range.ts'
 import { benchAdmissionChecks } from './admission-checks.ts'
-import { parseBenchArguments, BENCH_USAGE, type BenchArguments } from './bench-arguments.ts'
+import {
+  parseBenchArguments,
+  BENCH_USAGE,
+  type BenchArguments,
+  type Part,
+} from './bench-arguments.ts'
 import { startOurs } from './bench-servers.ts'
 import { benchColdPyramid } from './cold-pyramid.ts'
 import { readMachineInfo } from './machine-info.ts'
+import { benchMixedLoad } from './mixed-load.ts'
 import { checkPrerequisites } from './prerequisites.ts'
 import { benchProvinceScale, prepareProvince, type PreparedProvince } from './province-scale.ts'
+import { mergeResults } from './results-merge.ts'
 import { renderResults, type BenchResults, type LayerSize } from './results-report.ts'
 import { pyramidTiles, sampleTiles } from './tile-sample.ts'
 import { benchWarmTiles } from './warm-tiles.ts'
@@ -53,7 +60,7 @@ async function main(args: BenchArguments): Promise<number> {
   const checked = await checkPrerequisites(
     POSTGRES_URL,
     withProvince ? CITIES_FILE : undefined,
-    args.parts.has(1) || args.parts.has(2) || args.parts.has(3),
+    args.parts.has(1) || args.parts.has(2) || args.parts.has(3) || args.parts.has(5),
   )
   if (checked.problems) {
     console.error('The benchmark cannot run:')
@@ -74,12 +81,14 @@ async function main(args: BenchArguments): Promise<number> {
   }
 
   let hengyangUrl: string | undefined
-  if (args.parts.has(1) || args.parts.has(2) || args.parts.has(4)) {
+  let hengyangBox: LonLatBox | undefined
+  if ([1, 2, 4, 5].some((part) => args.parts.has(part as Part))) {
     const hengyang = await prepareHengyang()
     hengyangUrl = hengyang.scratch.url
     results.postgis = hengyang.postgis
     results.hengyang = { layers: hengyang.sizes, loadMs: hengyang.loadMs }
     const box = unionBoxes(hengyang.layers.flatMap((l) => (l.bounds ? [l.bounds] : [])))!
+    hengyangBox = box
 
     if (args.parts.has(1)) {
       log('part 1: warm tiles')
@@ -172,11 +181,34 @@ async function main(args: BenchArguments): Promise<number> {
     }
   }
 
+  // Last: its reports and checks stay in the Hengyang database, which no part reads after it.
+  if (args.parts.has(5) && hengyangUrl && hengyangBox) {
+    log('part 5: mixed load')
+    results.mixed = await benchMixedLoad({
+      databaseUrl: hengyangUrl,
+      redisUrl: REDIS_URL,
+      box: hengyangBox,
+      minzoom: args.warmMinzoom,
+      maxzoom: args.warmMaxzoom,
+      sets: ['control_units', 'zoning'],
+      connections: args.mixedConnections,
+      seconds: args.mixedSeconds,
+      weights: args.mixedWeights,
+      points: 2_000,
+      checkSites: args.quick ? 200 : 600,
+      warmConcurrency: args.concurrency,
+      seed: args.seed,
+      tmpDir,
+      log,
+    }).catch((error: unknown) => failed(results, 5, error))
+  }
+
   results.loadAtEnd = os.loadavg()[0]
   results.totalSeconds = (performance.now() - started) / 1000
   // Formatted as the repository's formatter would, so its check passes on the file.
+  const previous = await readFile(args.out, 'utf8').catch(() => undefined)
   const prettierOptions = await prettier.resolveConfig(args.out)
-  const report = await prettier.format(renderResults(results), {
+  const report = await prettier.format(mergeResults(previous, renderResults(results)), {
     ...prettierOptions,
     filepath: args.out,
   })

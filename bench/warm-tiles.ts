@@ -175,8 +175,8 @@ async function recordAnswers(url: string, paths: string[], concurrency: number) 
   }
 }
 
-/** Removes the keys this run wrote, and only those. */
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+/** Removes the keys under `prefix` (a run's own), and only those. */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
   redis.on('error', () => {})
   try {

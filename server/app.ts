@@ -11,17 +11,21 @@ import { jsonBody } from './http/json-body.ts'
 import { portalPages } from './http/portal-pages.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
+import { unitPages } from './http/unit-pages.ts'
 import type { Metrics } from './ops/metrics.ts'
 import type { Basemap } from '../portal/src/map/basemap.ts'
 import { opsRoutes } from './ops/ops-routes.ts'
 import type { RateLimitStore } from './reports/rate-limit.ts'
 import { reportRoutes } from './reports/report-routes.ts'
 import { staffRoutes } from './staff/staff-routes.ts'
+import { staffTileRoutes } from './staff/staff-tile-routes.ts'
 import { styleRoutes } from './styles/style-routes.ts'
 import type { LayerCatalog } from './tiles/layer-catalog.ts'
 import { tileRoutes } from './tiles/tile-routes.ts'
 import type { TileService } from './tiles/tile-service.ts'
 import { lookupRoutes } from './zoning/lookup-routes.ts'
+import { placeRoutes } from './zoning/place-routes.ts'
+import { unitRoutes } from './zoning/unit-routes.ts'
 
 export interface AppDeps {
   db: Database
@@ -77,10 +81,13 @@ export function buildApp(deps: AppDeps): Koa {
       publicUrl: deps.publicUrl,
     }),
     lookupRoutes(deps),
+    unitRoutes(deps),
+    placeRoutes(deps),
     admissionRoutes(deps),
     industryRoutes(deps),
     reportRoutes(deps),
     staffRoutes(deps),
+    staffTileRoutes(deps),
     datasetRoutes(deps),
     opsRoutes(deps),
     styleRoutes({ publicUrl: deps.publicUrl, basemap: deps.basemap }),
@@ -90,6 +97,8 @@ export function buildApp(deps: AppDeps): Koa {
     app.use(router.allowedMethods())
   }
 
+  // Before the static files: the unit page's one file is served only for units that exist.
+  app.use(unitPages(deps.db, deps.portalDir))
   app.use(portalPages(deps.portalDir))
   return app
 }

@@ -1,12 +1,20 @@
 import packageJson from '../../package.json' with { type: 'json' }
 import { admissionArea } from './openapi-admission.ts'
 import { commonResponses, commonSchemas, type Json, type OpenApiArea } from './openapi-common.ts'
+import { placeArea } from './openapi-places.ts'
 import { reportArea } from './openapi-reports.ts'
 import { serviceArea } from './openapi-service.ts'
 import { tileArea } from './openapi-tiles.ts'
 import { zoningArea } from './openapi-zoning.ts'
 
-const AREAS: OpenApiArea[] = [tileArea, zoningArea, admissionArea, reportArea, serviceArea]
+const AREAS: OpenApiArea[] = [
+  tileArea,
+  zoningArea,
+  placeArea,
+  admissionArea,
+  reportArea,
+  serviceArea,
+]
 
 const DESCRIPTION = `Chinese ecological zoning ("three lines, one list", 三线一单) as vector tiles, a
 point lookup, an admission pre-check of project sites and pollution reports.
@@ -37,6 +45,7 @@ export const openApiDocument: Json = {
   tags: [
     { name: 'Tiles', description: 'The layer catalogue, TileJSON 3.0.0, vector tiles, the style.' },
     { name: 'Zoning', description: 'What the zoning says at a point.' },
+    { name: 'Places', description: 'Control units, industrial parks and districts.' },
     { name: 'Admission check', description: 'May this project be built on this site?' },
     { name: 'Industries', description: 'The GB/T 4754-2017 industry catalogue.' },
     { name: 'Reports', description: 'Pollution reports from the public.' },

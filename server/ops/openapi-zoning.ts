@@ -208,7 +208,7 @@ export const zoningArea: OpenApiArea = {
             required: true,
             description: 'Longitude, decimal degrees.',
             schema: { type: 'number', minimum: -180, maximum: 180 },
-            example: 112.03,
+            example: 112.57,
           },
           {
             name: 'lat',
@@ -216,7 +216,7 @@ export const zoningArea: OpenApiArea = {
             required: true,
             description: 'Latitude, decimal degrees.',
             schema: { type: 'number', minimum: -90, maximum: 90 },
-            example: 27.03,
+            example: 26.89,
           },
           {
             name: 'crs',

@@ -41,12 +41,14 @@ export async function ensurePortalBuilt(repoRoot: string, log: Logger): Promise<
 }
 
 /** Why the build must run: 'missing', 'stale', or undefined when it is up to date. */
-async function staleness(portalRoot: string, dist: string): Promise<string | undefined> {
+export async function staleness(portalRoot: string, dist: string): Promise<string | undefined> {
   const builtAt = await mtime(path.join(dist, 'index.html'))
   const sourcesAt = await newestMtime([
     path.join(portalRoot, 'src'),
     path.join(portalRoot, 'public'),
     path.join(portalRoot, 'astro.config.mjs'),
+    // The API page is written from the OpenAPI document these modules build.
+    path.join(portalRoot, '..', 'server', 'ops'),
   ])
   if (builtAt === undefined) return 'missing'
   return builtAt >= sourcesAt ? undefined : 'stale'

@@ -3,6 +3,7 @@ import type { Context } from 'koa'
 import type { Database } from '../db/database.ts'
 import { HttpError, badRequest, notFound } from '../http/http-error.ts'
 import { readEvents, readReport, REPORT_COLUMNS, type ReportRow } from '../reports/report-store.ts'
+import { isReportStatus, nextStatuses, type ReportStatus } from '../reports/report-status.ts'
 import { parseTrackingCode } from '../reports/tracking-code.ts'
 import { readAudit, writeAudit } from './audit-log.ts'
 import { findLeads, LEAD_KINDS, type LeadKind } from './lead-query.ts'
@@ -11,7 +12,7 @@ import { readReportFilter } from './report-filter.ts'
 import { extendReport, moveReport, readExtension, readTransition } from './report-transition.ts'
 import { requireStaff, staffOf } from './staff-auth.ts'
 import { reportDetail, reportSummary, type PhotoInfo } from './staff-report-view.ts'
-import { roleAllows } from './staff-token.ts'
+import { roleAllows, type StaffRole } from './staff-token.ts'
 
 /** The most rows one CSV export holds. */
 const CSV_MAX_ROWS = 10_000
@@ -22,9 +23,10 @@ export interface StaffDeps {
 
 /**
  * The bureau's side of reports, all under /api/staff/ and all behind a staff token: the list
- * with filters, a report in full, its photos, status changes, the one extension, and the audit
- * log. Viewers read; officers also see contacts and move reports; supervisors also close
- * reports, extend deadlines and read the audit log.
+ * with filters, a report in full (with `nextStatuses`, the steps the token may take), its
+ * photos, status changes, the one extension, and the audit log. Viewers read; officers also see
+ * contacts and move reports; supervisors also close reports, extend deadlines and read the
+ * audit log.
  */
 export function staffRoutes(deps: StaffDeps): Router {
   const { db } = deps
@@ -135,7 +137,10 @@ export function staffRoutes(deps: StaffDeps): Router {
       detail: { contactShown: showContact && row.contact !== null },
     })
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = reportDetail(row, events, photos, showContact, new Date())
+    ctx.body = {
+      ...reportDetail(row, events, photos, showContact, new Date()),
+      nextStatuses: statusesFor(staff.role, row.status),
+    }
   })
 
   router.get('/reports/:code/photos/:position', viewer, async (ctx) => {
@@ -244,7 +249,8 @@ function jsonOf(ctx: Context): unknown {
 
 async function answerDetail(ctx: Context, db: Database, code: string): Promise<void> {
   const row = (await readReport(db, code))!
-  const showContact = roleAllows(staffOf(ctx).role, 'officer')
+  const { role } = staffOf(ctx)
+  const showContact = roleAllows(role, 'officer')
   const events = await readEvents(db, row.id)
   const photos = await db.query<PhotoInfo>(
     `SELECT position, media_type, octet_length(bytes) AS size
@@ -252,5 +258,17 @@ async function answerDetail(ctx: Context, db: Database, code: string): Promise<v
     [row.id],
   )
   ctx.set('Cache-Control', 'no-store')
-  ctx.body = reportDetail(row, events, photos, showContact, new Date())
+  ctx.body = {
+    ...reportDetail(row, events, photos, showContact, new Date()),
+    nextStatuses: statusesFor(role, row.status),
+  }
+}
+
+/**
+ * The statuses this role may move a report in `status` to: none for a viewer, and closing only
+ * for a supervisor, so a page offers only the steps the token may take.
+ */
+function statusesFor(role: StaffRole, status: string): ReportStatus[] {
+  if (!roleAllows(role, 'officer') || !isReportStatus(status)) return []
+  return nextStatuses(status).filter((to) => to !== 'closed' || roleAllows(role, 'supervisor'))
 }

@@ -39,7 +39,8 @@ export function tileJson(set: TileSet, context: TileJsonContext) {
   }
 }
 
-function unionBounds(set: TileSet): [number, number, number, number] | undefined {
+/** The bounds holding every member layer's, [west, south, east, north]; undefined if all empty. */
+export function unionBounds(set: TileSet): [number, number, number, number] | undefined {
   const all = set.layers.flatMap((layer) => (layer.bounds ? [layer.bounds] : []))
   if (all.length === 0) return undefined
   return [

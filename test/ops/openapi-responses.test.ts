@@ -343,6 +343,11 @@ const CASES: Case[] = [
   get('/api/industries/C', '/api/industries/{code}', 200, 'a section'),
   get('/api/industries/26x', '/api/industries/{code}', 400, 'a malformed code'),
   get('/api/industries/C1311', '/api/industries/{code}', 404, 'a code not loaded'),
+  get('/api/units/ZH43042110001', '/api/units/{code}', 200, 'a unit'),
+  get('/api/units/ZH4304', '/api/units/{code}', 400, 'a malformed unit code'),
+  get('/api/units/ZH43042199999', '/api/units/{code}', 404, 'an unknown unit'),
+  get(`/api/search?q=${encodeURIComponent('测试')}`, '/api/search', 200, 'places by name'),
+  get('/api/search', '/api/search', 400, 'no q'),
 
   report(201, 'a report', { ...REPORT, contact: { name: '李', phone: '0734-1234567' } }),
   report(201, 'an anonymous report in GCJ-02', {

@@ -9,8 +9,18 @@ import {
 
 if (SKIP_REASON) console.warn(`contrast browser tests ${SKIP_REASON}`)
 
-/** Every page a visitor reaches from the navigation, and the 404 page. */
-const PAGES = ['/', '/precheck/', '/report/', '/report/new/', '/report/track/', '/about/', '/x/']
+/** Every page a visitor reaches from the navigation or the footer, and the 404 page. */
+const PAGES = [
+  '/',
+  '/precheck/',
+  '/report/',
+  '/report/new/',
+  '/report/track/',
+  '/about/',
+  '/about/api/',
+  '/staff/',
+  '/x/',
+]
 
 interface TextSample {
   text: string
@@ -151,6 +161,15 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.locator('[data-lat]').fill('26.89')
       await page.locator('[data-lon]').press('Enter')
       await page.locator('[data-unit-card] [data-field="code"]').waitFor()
+      expect(await lowContrast(page)).toEqual([])
+      await page.close()
+    })
+
+    it('keeps AA contrast on a unit page, its rules coloured by effect', async () => {
+      const lookup = await fetch(`${server.url}/api/lookup?lon=112.57&lat=26.89`)
+      const { unit } = (await lookup.json()) as { unit: { code: string } }
+      const page = await open(`/units/${unit.code}/`)
+      await page.getByText(unit.code).first().waitFor()
       expect(await lowContrast(page)).toEqual([])
       await page.close()
     })

@@ -2,6 +2,7 @@ import type { Strings } from '../i18n/index.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
 import { describeZone } from '../lookup/zone-labels.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
+import { unitPagePath } from '../units/unit-client.ts'
 import { DIMENSIONS, EFFECTS, isTerm, UNIT_CLASSES, VERDICTS } from '../zoning/zoning-terms.ts'
 import {
   conversionText,
@@ -105,6 +106,7 @@ function units(root: ParentNode, answer: CheckAnswer, t: Strings): void {
     row.querySelector('tr')?.setAttribute('data-unit', unit.code)
     fillField(row, 'code', unit.code)
     fillField(row, 'name', unit.name)
+    row.querySelector('[data-unit-link]')?.setAttribute('href', unitPagePath(unit.code))
     fillField(row, 'district', unit.district_name ? t.check.district(unit.district_name) : '')
     fillField(row, 'class', unitClassText(unit.class, t))
     overlapCells(row, unit, point, t)

@@ -29,6 +29,16 @@ import type {
   ReportProblem,
   ReportStatus,
 } from '../report/report-terms.ts'
+import type {
+  FilterControl,
+  LeadKind,
+  MoveError,
+  OverdueStep,
+  Priority,
+  StaffProblem,
+  StaffRole,
+  TokenError,
+} from '../staff/staff-terms.ts'
 
 /** A heading with paragraphs. */
 export interface Section {
@@ -135,6 +145,77 @@ export interface Strings {
     errorField: (field: string) => string
   }
   dataset: { version: (version: string) => string }
+
+  /** The unit pages (`/units/{code}/`) and the map page's search for units, parks, districts. */
+  units: {
+    pageTitle: string
+    heading: string
+    intro: string
+    loading: string
+    noScript: string
+    invalid: (code: string) => Section
+    notFound: (code: string) => Section
+    failedHeading: string
+    errorNetwork: string
+    errorServer: string
+    backToMap: string
+    cardLink: string
+
+    factsHeading: string
+    code: string
+    unitClass: string
+    district: string
+    area: string
+    areaValue: (km2: string) => string
+    areaNote: string
+
+    mapHeading: string
+    mapLabel: (name: string) => string
+    mapUnit: string
+    mapOtherUnits: string
+    mapFailed: string
+    mapNoWebgl: string
+    /** maplibre-gl's texts for gestures that need two fingers or a key on the unit's map. */
+    mapGestures: Record<string, string>
+
+    zonesHeading: string
+    zonesIntro: string
+    zoneLayer: string
+    zoneName: string
+    zoneGrade: string
+    zoneArea: string
+    zoneShare: string
+    areaM2: (m2: string) => string
+    noZones: string
+
+    rulesHeading: string
+    rulesIntro: string
+    noRules: string
+    noRulesInDimension: string
+    scopeUnit: string
+    scopeClass: (unitClass: string) => string
+    scopeZone: (zone: string) => string
+    scopeDistance: (what: string, withinM: string, distanceM: string) => string
+    scopeCrossing: (what: string, withinM: string) => string
+
+    search: {
+      heading: string
+      label: string
+      hint: string
+      submit: string
+      noScript: string
+      listLabel: string
+      searching: string
+      found: (count: string, more: boolean) => string
+      none: (text: string) => string
+      failed: string
+      kinds: Record<'unit' | 'park' | 'district', string>
+      shownUnit: (name: string, code: string) => string
+      shownPlace: (name: string) => string
+      noMap: (name: string) => string
+      unitPage: string
+    }
+  }
 
   check: {
     pageTitle: string
@@ -479,5 +560,154 @@ export interface Strings {
     clients: Entry[]
     exampleHeading: string
     lookup: Section
+  }
+
+  /** The API page (`/about/api/`), built from the server's OpenAPI document. */
+  apiPage: {
+    pageTitle: string
+    heading: string
+    intro: string[]
+    documentLink: string
+    /** The link to this page from the about page. */
+    aboutLink: string
+    version: (title: string, version: string, openapi: string) => string
+    generalHeading: string
+    originHeading: string
+    origin: string
+    /** A shell comment after `ORIGIN=…` in the example. */
+    originComment: string
+    contents: string
+    parameters: string
+    noParameters: string
+    requestBody: (mediaType: string) => string
+    bodyRequired: string
+    bodyOptional: string
+    exactlyOne: (fields: string) => string
+    fieldTable: { name: string; place: string; required: string; type: string; description: string }
+    places: Record<'path' | 'query' | 'header' | 'cookie' | 'body', string>
+    yes: string
+    no: string
+    responses: string
+    responseTable: { status: string; description: string; content: string }
+    noContent: string
+    example: string
+  }
+
+  staff: {
+    pageTitle: string
+    heading: string
+    intro: string
+    noScript: string
+    footerLink: string
+
+    signInHeading: string
+    signInIntro: string
+    tokenLabel: string
+    tokenHint: string
+    signIn: string
+    signingIn: string
+    signedInAs: (name: string, role: string) => string
+    roles: Record<StaffRole, string>
+    signOut: string
+    signedOut: string
+    tokenErrors: Record<TokenError, string>
+    tokenLost: string
+    problems: Record<StaffProblem, string>
+    errorSummary: string
+    errorNetwork: string
+    errorServer: string
+    errorOther: string
+    loading: string
+
+    filtersHeading: string
+    filterLabels: Record<FilterControl, string>
+    districtHint: string
+    any: string
+    overdueChoices: { true: string; false: string }
+    applyFilters: string
+    resetFilters: string
+
+    listHeading: string
+    listCount: (shown: string, total: string) => string
+    listEmpty: string
+    more: string
+    openReport: string
+    priorities: Record<Priority, string>
+    overdue: Record<OverdueStep, string>
+    exportCsv: string
+    exporting: string
+    exported: string
+
+    mapHeading: string
+    mapLabel: string
+    mapOverdue: string
+
+    detailHeading: (code: string) => string
+    closeDetail: string
+    facts: {
+      status: string
+      category: string
+      priority: string
+      priorityReasons: string
+      unit: string
+      district: string
+      zones: string
+      location: string
+      observedAt: string
+      receivedAt: string
+      acceptBy: string
+      closeBy: string
+      extension: string
+      assignee: string
+      referredTo: string
+      cluster: string
+    }
+    noZones: string
+    reasonZone: (zone: string, priority: string) => string
+    reasonUnit: (priority: string) => string
+    reasonCluster: (reports: string, metres: string, days: string, priority: string) => string
+    extensionValue: (days: string, reason: string) => string
+    clusterValue: (reports: string) => string
+    locationValue: (lon: string, lat: string) => string
+    descriptionHeading: string
+    photosHeading: string
+    photoAlt: (position: string) => string
+    noPhotos: string
+    photoFailed: string
+    contactHeading: string
+    contactFields: { name: string; phone: string; email: string }
+    contactHidden: string
+    noContact: string
+    historyHeading: string
+    historyBy: (actor: string) => string
+    historyAssignee: (assignee: string) => string
+    historyReferred: (to: string) => string
+
+    moveHeading: string
+    moveIntro: string
+    toLabel: string
+    noteLabel: string
+    noteHint: string
+    referredToLabel: string
+    referredToHint: string
+    assigneeLabel: string
+    assigneeHint: string
+    moveSubmit: string
+    moving: string
+    moved: (status: string) => string
+    noMoves: string
+    moveErrors: Record<MoveError, string>
+
+    leadsHeading: string
+    leadsIntro: string
+    leadsEmpty: string
+    leadKinds: Record<LeadKind, string>
+    leadFacility: (name: string, kind: string) => string
+    leadReport: (code: string) => string
+    leadRules: string
+    leadNoRules: string
+    leadRule: (code: string, effect: string) => string
+    leadLegalBasis: (basis: string) => string
+    refresh: string
   }
 }

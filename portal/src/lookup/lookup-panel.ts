@@ -1,5 +1,6 @@
 import { stringsFor, type Strings } from '../i18n/index.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
+import { unitPagePath } from '../units/unit-client.ts'
 import { DIMENSIONS, EFFECTS, isTerm, LAYER_NAMES, UNIT_CLASSES } from '../zoning/zoning-terms.ts'
 import { fetchLookup, type LookupOutcome } from './lookup-client.ts'
 import { announceAnswer, onLookupRequest, type LookupRequest } from './lookup-events.ts'
@@ -97,6 +98,7 @@ export class LookupPanelElement extends HTMLElement {
     )
     removeRowIf(card, 'district', !unit.district_name && unit.district_adcode === undefined)
     removeRowIf(card, 'area', unit.area_km2 === undefined)
+    card.querySelector('[data-unit-page-link]')?.setAttribute('href', unitPagePath(unit.code))
 
     const swatch = card.querySelector<HTMLElement>('[data-swatch]')
     if (swatch && unitClass) {

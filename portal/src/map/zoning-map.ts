@@ -2,12 +2,16 @@ import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl'
 import { stringsFor } from '../i18n/index.ts'
 import { onLookupAnswer, requestLookup } from '../lookup/lookup-events.ts'
 import { isTerm, LAYER_NAMES, type LayerName } from '../zoning/zoning-terms.ts'
+import { onFitRequest } from './fit-events.ts'
 import { createInteractiveMap } from './interactive-map.ts'
 import { initiallyVisible } from './zoning-palette.ts'
 import { queryPointSource, selectedUnitLayer, zoningStyle } from './zoning-style.ts'
 
 /** Close enough to see a typed point's unit among its neighbours. */
 const typedPointZoom = 10
+
+/** The closest a searched park or district is shown: a small park still shows its streets. */
+const maxFitZoom = 14
 
 declare global {
   interface Window {
@@ -44,6 +48,7 @@ export class ZoningMapElement extends HTMLElement {
     bindQueries(map, centreButton)
     bindLayerToggles(map)
     followAnswers(map)
+    onFitRequest((bounds) => map.fitBounds(bounds, { padding: 24, maxZoom: maxFitZoom }))
   }
 
   /** Shows what the markup hides until a script can make it work. */

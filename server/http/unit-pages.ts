@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Context, Next } from 'koa'
+import type { Queryable } from '../db/database.ts'
+import { normaliseUnitCode } from '../zoning/unit-code.ts'
+import { unitExists } from '../zoning/unit-detail.ts'
+import { sendNotFoundPage } from './portal-pages.ts'
+
+/**
+ * The portal's unit page, one static file for every unit (`portal/src/pages/units/unit.astro`),
+ * which fills itself from `GET /api/units/{code}`.
+ */
+const UNIT_PAGE = path.join('units', 'unit', 'index.html')
+
+/**
+ * Serves `/units/{code}/`. The portal is built once, while units change with every import, so
+ * one page serves them all; the server answers it only for a unit that is loaded, so that an
+ * unknown or malformed code gets the portal's 404 page with status 404 rather than a page that
+ * finds nothing. A code in lower case or without the trailing slash is redirected to its
+ * canonical address. Nothing else under `/units/` is served, the page's own file included.
+ */
+export function unitPages(db: Queryable, portalDir: string) {
+  return async (ctx: Context, next: Next) => {
+    if (ctx.path !== '/units' && !ctx.path.startsWith('/units/')) return next()
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next()
+
+    const segment = /^\/units\/([^/]+)\/?$/.exec(ctx.path)?.[1]
+    const code = segment === undefined ? undefined : normaliseUnitCode(decoded(segment))
+    if (code === undefined || !(await unitExists(db, code))) {
+      await sendNotFoundPage(ctx, portalDir)
+      return
+    }
+
+    const canonical = `/units/${code}/`
+    if (ctx.path !== canonical) {
+      ctx.redirect(canonical + ctx.search)
+      ctx.status = 301
+      return
+    }
+
+    const page = await readFile(path.join(portalDir, UNIT_PAGE)).catch(() => undefined)
+    if (!page) return
+    ctx.type = 'html'
+    // The same file serves every unit; whether the unit exists is asked anew each time.
+    ctx.set('Cache-Control', 'no-cache')
+    ctx.body = page
+  }
+}
+
+/** A path segment with its percent escapes decoded; malformed escapes leave it as it was. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
