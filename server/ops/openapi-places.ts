@@ -177,6 +177,40 @@ export const placeArea: OpenApiArea = {
         },
       },
     },
+    '/api/districts': {
+      get: {
+        operationId: 'listDistricts',
+        tags: ['Places'],
+        summary: 'Every district, and where its name goes on a map',
+        description:
+          'The districts (counties) by administrative code, each with its extent and a label ' +
+          'point: the centre of the largest circle inside it, away from its borders.',
+        responses: {
+          '200': {
+            description: 'The districts.',
+            content: jsonContent(
+              closedObject('The districts.', {
+                districts: arrayOf(
+                  closedObject('A district.', {
+                    adcode: { type: 'integer', description: 'Administrative code.' },
+                    name: { type: 'string', description: 'Name, in Chinese.' },
+                    label: {
+                      ...insidePoint('district, far from its borders'),
+                      description:
+                        'Where its name goes: the centre of the largest inscribed circle, ' +
+                        '[longitude, latitude], WGS84, °.',
+                    },
+                    bbox: bounds('Extent of the district'),
+                  }),
+                  'By administrative code.',
+                ),
+              }),
+            ),
+          },
+          ...serverErrors,
+        },
+      },
+    },
   },
   schemas: placeSchemas,
 }

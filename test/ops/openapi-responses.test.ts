@@ -348,6 +348,7 @@ const CASES: Case[] = [
   get('/api/units/ZH43042199999', '/api/units/{code}', 404, 'an unknown unit'),
   get(`/api/search?q=${encodeURIComponent('测试')}`, '/api/search', 200, 'places by name'),
   get('/api/search', '/api/search', 400, 'no q'),
+  get('/api/districts', '/api/districts', 200, 'the districts'),
 
   report(201, 'a report', { ...REPORT, contact: { name: '李', phone: '0734-1234567' } }),
   report(201, 'an anonymous report in GCJ-02', {

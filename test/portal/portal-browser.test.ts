@@ -181,6 +181,50 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('writes district names that do not overlap, and hides them with the layer', async () => {
+      const { districts } = (await (await fetch(`${server.url}/api/districts`)).json()) as {
+        districts: { name: string; label: [number, number] }[]
+      }
+      const page = await openMap()
+      const labels = page.locator('[data-district-label]')
+      await expect.poll(() => labels.count()).toBe(districts.length)
+      const shownBoxes = () =>
+        labels.evaluateAll((elements) =>
+          elements
+            .filter((e) => !(e as HTMLElement).hidden)
+            .map((e) => {
+              const { left, right, top, bottom } = e.getBoundingClientRect()
+              return { name: e.textContent ?? '', left, right, top, bottom }
+            }),
+        )
+
+      const overview = await shownBoxes()
+      expect(overview.length).toBeGreaterThan(districts.length / 2)
+      for (const [i, a] of overview.entries()) {
+        for (const b of overview.slice(i + 1)) {
+          const apart =
+            a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+          expect(apart, `${a.name} and ${b.name}`).toBe(true)
+        }
+      }
+
+      // A name that gave way to a larger district's shows once the map is close to it.
+      const gaveWay = districts.find((d) => !overview.some((shown) => shown.name === d.name))
+      if (gaveWay) {
+        await page.evaluate((centre) => {
+          const map = (window as unknown as { ecozoningMap: MapHandle }).ecozoningMap
+          map.jumpTo({ center: centre, zoom: 12 })
+        }, gaveWay.label)
+        await expect
+          .poll(async () => (await shownBoxes()).map((box) => box.name))
+          .toContain(gaveWay.name)
+      }
+
+      await page.getByRole('checkbox', { name: zh.layer.districts }).uncheck()
+      expect(await shownBoxes()).toEqual([])
+      await page.close()
+    })
+
     it('looks up where the device is from the location button', async () => {
       const lon = 112.61
       const lat = 26.9

@@ -2,6 +2,7 @@ import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl'
 import { stringsFor } from '../i18n/index.ts'
 import { onLookupAnswer, requestLookup } from '../lookup/lookup-events.ts'
 import { isTerm, LAYER_NAMES, type LayerName } from '../zoning/zoning-terms.ts'
+import { labelDistricts } from './district-labels.ts'
 import { onFitRequest } from './fit-events.ts'
 import { createInteractiveMap } from './interactive-map.ts'
 import { initiallyVisible } from './zoning-palette.ts'
@@ -48,6 +49,10 @@ export class ZoningMapElement extends HTMLElement {
     bindQueries(map, centreButton)
     bindLayerToggles(map)
     followAnswers(map)
+    void labelDistricts(
+      map,
+      layerToggles().find((toggle) => toggle.dataset.layerToggle === 'districts'),
+    )
     onFitRequest((bounds) => map.fitBounds(bounds, { padding: 24, maxZoom: maxFitZoom }))
   }
 
