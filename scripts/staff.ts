@@ -32,6 +32,8 @@ if (args.kind === 'help') {
       statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     })
     await migrate(db)
+    // Tokens live in one database: say which, as a forgotten DATABASE_URL picks the embedded one.
+    console.error(`Staff of the ${db.kind} database at ${db.location}.`)
 
     if (args.kind === 'add') {
       const added = await addStaff(db, args.name, args.role)

@@ -4,10 +4,18 @@ import { DEFAULT_CUTTER_OPTIONS } from './tiles/tile-cutter.ts'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 
-const urlOf = (protocols: string[]) =>
-  z.string().refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
-    message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
-  })
+const urlOf = (protocols: string[]) => {
+  const starts = protocols.map((p) => `${p}//`).join(' or ')
+  return z
+    .string()
+    .refine((value) => URL.canParse(value), {
+      message: `is not a URL that parses (check the host, the port and the characters in it)`,
+    })
+    .refine((value) => !URL.canParse(value) || protocols.includes(new URL(value).protocol), {
+      message: `must be a URL starting with ${starts}`,
+      abort: true,
+    })
+}
 
 /** Space-separated XYZ templates, each an http(s) URL holding {z}, {x} and {y}. */
 const tileTemplates = z
@@ -100,9 +108,17 @@ export function readConfig(
   for (const issue of result.error.issues) {
     const name = String(issue.path[0])
     if (!problems.has(name))
-      problems.set(name, `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`)
+      problems.set(name, `${name}=${JSON.stringify(shown(env[name] ?? ''))}: ${issue.message}`)
   }
   return { problems: [...problems.values()] }
+}
+
+/**
+ * A setting's value as it may be printed: the password of anything that looks like a URL with
+ * credentials replaced, since start-up errors end up in logs that many people read.
+ */
+function shown(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@')
 }
 
 export const CONFIG_HELP: [string, string, string][] = [

@@ -8,7 +8,7 @@ import { createMemoryTileCache } from './cache/memory-tile-cache.ts'
 import { createRedisTileCache } from './cache/redis-tile-cache.ts'
 import type { TileCache } from './cache/tile-cache.ts'
 import { REPO_ROOT } from './config.ts'
-import type { Basemap } from '../portal/src/map/basemap.ts'
+import { basemapOf, type Basemap } from '../portal/src/map/basemap.ts'
 import { isDatabaseEmpty, loadDatasetFolder } from './data/sample-loader.ts'
 import type { Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
@@ -54,7 +54,7 @@ export interface StartOptions {
   reportsPerHour?: number
   /** Tracking-code lookups a client may make per minute; 60 when unset. */
   reportLookupsPerMinute?: number
-  /** Raster tiles drawn under the portal's maps; none when undefined. */
+  /** Raster tiles drawn under the portal's maps, credited in plain text; none when undefined. */
   basemap?: Basemap
   loadSample?: boolean
   buildPortal?: boolean
@@ -163,7 +163,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rateLimits,
     reportsPerHour: options.reportsPerHour ?? 10,
     reportLookupsPerMinute: options.reportLookupsPerMinute ?? 60,
-    basemap: options.basemap,
+    basemap: options.basemap && basemapOf(options.basemap),
   })
   const direct = tileFastPath({ catalog, cache, tiles, log, metrics })
   const koa = app.callback()

@@ -62,3 +62,26 @@ describe('the basemap settings', () => {
     }
   })
 })
+
+describe('the URL settings', () => {
+  it.each([
+    [
+      'DATABASE_URL',
+      'postgres://owner:s3cret-pw@127.0.0.1:99999/zoning',
+      /does not parse|not a URL/,
+    ],
+    ['DATABASE_URL', 'mysql://owner:s3cret-pw@db/zoning', /starting with postgres:\/\//],
+    ['REDIS_URL', 'redis://:s3cret-pw@127.0.0.1:99999', /not a URL/],
+  ])('refuse %s=%s without printing its password', (name, value, problem) => {
+    const { problems } = readConfig({ [name]: value })
+    expect(problems).toHaveLength(1)
+    expect(problems![0]).toMatch(problem)
+    expect(problems![0]).not.toContain('s3cret-pw')
+    expect(problems![0]).toContain(':***@')
+  })
+
+  it('take a URL with a password as it is', () => {
+    const url = 'postgres://owner:s3cret-pw@127.0.0.1:5432/zoning'
+    expect(readConfig({ DATABASE_URL: url }).config?.DATABASE_URL).toBe(url)
+  })
+})

@@ -151,6 +151,12 @@ function readObservedAt(value: unknown, now: Date): Date {
     throw badRequest('OBSERVED_AT_INVALID', message, 'observedAt')
   }
   const zone = !offset ? '+08:00' : offset.toUpperCase() === 'Z' ? 'Z' : offset
+  // Real offsets run from -12:00 to +14:00 in whole minutes; +99:99 would make no time at all.
+  const [offsetHours, offsetMinutes] = [zone.slice(1, 3), zone.slice(-2)].map(Number)
+  if (zone !== 'Z' && (offsetHours! > 14 || offsetMinutes! > 59)) {
+    const message = `observedAt has no real time-zone offset: ${describeValue(value)}.`
+    throw badRequest('OBSERVED_AT_INVALID', message, 'observedAt')
+  }
   // Offsets may come as +0800; Date reads only +08:00.
   const colonZone = zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone
   const millis = fraction.padEnd(3, '0').slice(0, 3)

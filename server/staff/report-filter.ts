@@ -136,6 +136,10 @@ export function readReportFilter(query: Query, maxLimit = 500, defaultLimit = 50
   }
 }
 
+/** The years a date filter may name. */
+const FIRST_YEAR = 2000
+const LAST_YEAR = 2999
+
 /** Midnight at the start of a YYYY-MM-DD day in China Standard Time (UTC+8). */
 function dayStart(value: string, name: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
@@ -143,6 +147,13 @@ function dayStart(value: string, name: string): Date {
   // A date that rolls over (2024-02-30) is not the one asked for.
   if (!time || Number.isNaN(time.getTime()) || dayOf(time) !== value) {
     const message = `${name} must be a date as YYYY-MM-DD, got ${describeValue(value)}.`
+    throw badRequest('PARAMETER_INVALID', message, name)
+  }
+  // Before the year 1000 the UTC instant of a Chinese midnight falls in another year, which the
+  // databases spell in ways they then cannot read; no report is that old or that far ahead.
+  const year = Number(match![1])
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    const message = `${name} must be a date from ${FIRST_YEAR} to ${LAST_YEAR}, got ${value}.`
     throw badRequest('PARAMETER_INVALID', message, name)
   }
   return time

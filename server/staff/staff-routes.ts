@@ -192,6 +192,11 @@ export function staffRoutes(deps: StaffDeps): Router {
     if ([report, limit, before].some(Array.isArray)) {
       throw badRequest('PARAMETER_REPEATED', 'report, limit and before are each given once.')
     }
+    const unknown = Object.keys(ctx.query).find((k) => !['report', 'limit', 'before'].includes(k))
+    if (unknown !== undefined) {
+      const message = `${unknown} is not a parameter of the audit log: report, limit, before.`
+      throw badRequest('PARAMETER_UNKNOWN', message, unknown)
+    }
     let reportId: number | undefined
     if (typeof report === 'string' && report !== '') {
       const code = parseTrackingCode(report)
@@ -203,7 +208,9 @@ export function staffRoutes(deps: StaffDeps): Router {
     if (!(count >= 1 && count <= 1000)) {
       throw badRequest('PARAMETER_INVALID', 'limit must be a whole number from 1 to 1000.', 'limit')
     }
-    const beforeId = before === undefined ? undefined : Number(before)
+    // Digits only, as limit: 1e3 is not an id, and past 2^53 an id is no longer exact.
+    const beforeId =
+      before === undefined ? undefined : /^\d{1,15}$/.test(String(before)) ? Number(before) : NaN
     if (beforeId !== undefined && !(Number.isInteger(beforeId) && beforeId > 0)) {
       throw badRequest('PARAMETER_INVALID', 'before must be an entry id.', 'before')
     }

@@ -10,6 +10,8 @@ import {
 } from './support/report-requests.ts'
 
 const valid = reportAt(112.17, 27.03)
+// Two hours ago, without an offset, for the offset cases to complete.
+const RECENT = new Date(Date.now() - 2 * 3_600_000).toISOString().slice(0, 19)
 const without = (name: string) =>
   Object.fromEntries(Object.entries(valid).filter(([k]) => k !== name))
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
@@ -120,6 +122,27 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
     [
       'an observation time of a day that is not',
       { ...valid, observedAt: '2025-02-30T10:00' },
+      400,
+      'OBSERVED_AT_INVALID',
+      'observedAt',
+    ],
+    [
+      'an offset beyond +14:00',
+      { ...valid, observedAt: `${RECENT}+99:99` },
+      400,
+      'OBSERVED_AT_INVALID',
+      'observedAt',
+    ],
+    [
+      'an offset of 24 hours',
+      { ...valid, observedAt: `${RECENT}+24:00` },
+      400,
+      'OBSERVED_AT_INVALID',
+      'observedAt',
+    ],
+    [
+      'an offset with 99 minutes',
+      { ...valid, observedAt: `${RECENT}-05:99` },
       400,
       'OBSERVED_AT_INVALID',
       'observedAt',

@@ -332,6 +332,9 @@ for (const backend of BACKENDS) {
         ['?limit=0', 400, 'limit'],
         ['?limit=x', 400, 'limit'],
         ['?before=-3', 400, 'before'],
+        ['?before=1e3', 400, 'before'],
+        ['?before=99999999999999999999', 400, 'before'],
+        ['?actor=someone', 400, 'actor'],
       ] as const) {
         const response = await staffFetch(server, supervisor, `/api/staff/audit${query}`)
         const body = (await response.json()) as ErrorAnswer

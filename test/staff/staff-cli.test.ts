@@ -71,6 +71,8 @@ for (const backend of BACKENDS) {
       expect(added.code).toBe(0)
       const token = /ezs_[A-Za-z0-9_-]{43}/.exec(added.stdout)?.[0]
       expect(token).toBeDefined()
+      const where = backend.name === 'postgres' ? new URL(env.DATABASE_URL!).pathname : env.DATA_DIR
+      expect(added.stderr).toContain(where!.replace(/^\//, ''))
       expect(await whoIs(token!)).toEqual({
         status: 200,
         body: { name: '赵科员', role: 'officer' },

@@ -44,7 +44,7 @@ describe('GET /styles/zoning.json with a basemap configured', () => {
   let style: StyleSpecification
   beforeAll(async () => {
     server = await startTestServer(BACKENDS[0]!, 'fixture', {
-      basemap: { tiles: [template], attribution: 'Example tiles', maxzoom: 16 },
+      basemap: { tiles: [template], attribution: '<b>Example</b> & "tiles"', maxzoom: 16 },
     })
     style = (await (await server.get('/styles/zoning.json')).json()) as StyleSpecification
   })
@@ -60,7 +60,8 @@ describe('GET /styles/zoning.json with a basemap configured', () => {
       tiles: [template],
       tileSize: 256,
       maxzoom: 16,
-      attribution: 'Example tiles',
+      // Configured as text, written as the HTML MapLibre reads, so it shows as written.
+      attribution: '&lt;b&gt;Example&lt;/b&gt; &amp; &quot;tiles&quot;',
     })
     const ids = style.layers.map((layer) => layer.id)
     expect(ids.slice(0, 2)).toEqual(['background', 'basemap-0'])

@@ -44,14 +44,14 @@ export interface Browser {
 
 /**
  * Starts headless Chromium with a throwaway profile, recording every request and uncaught page
- * error, and makes sure the artifacts folder exists.
+ * error, and makes sure the artifacts folder exists. `extraArgs` go on its command line.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ecozoning-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1280, height: 800 },
   })
   const requests: string[] = []

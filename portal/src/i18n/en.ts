@@ -131,6 +131,9 @@ export const en: Strings = {
     unsupported:
       'This browser cannot give your location; please click on the map or enter a longitude ' +
       'and latitude.',
+    insecure:
+      'Browsers give your location only to pages served over HTTPS, and this one is not. ' +
+      'Please click on the map or enter a longitude and latitude.',
   },
   lookupForm: {
     heading: 'Look up by longitude and latitude',

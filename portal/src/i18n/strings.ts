@@ -104,6 +104,8 @@ export interface Strings {
     located: (lon: string, lat: string, accuracyM: string) => string
     failed: string
     unsupported: string
+    /** Browsers locate only for pages served over HTTPS or from this very machine. */
+    insecure: string
   }
   lookupForm: {
     heading: string

@@ -104,6 +104,8 @@ export const zh: Strings = {
       `已取得浏览器定位：经度 ${lon}，纬度 ${lat}（WGS84，误差约 ${accuracyM} 米）。`,
     failed: '无法取得位置：浏览器拒绝了定位或定位失败。请在地图上点击或输入经纬度。',
     unsupported: '这个浏览器不支持定位，请在地图上点击或输入经纬度。',
+    insecure:
+      '浏览器只为 HTTPS 网页提供定位，本站当前不是 HTTPS 访问。请在地图上点击或输入经纬度。',
   },
   lookupForm: {
     heading: '按经纬度查询',

@@ -47,12 +47,15 @@ export class LookupFormElement extends HTMLElement {
     })
   }
 
-  /** The location button shows only where the browser can locate at all. */
+  /**
+   * The location button shows only where the browser can locate at all: it has the API and the
+   * page is a secure context (HTTPS, or this machine), without which the API always fails.
+   */
   #offerLocation(found: (lonLat: [number, number]) => void): void {
     const button = this.querySelector<HTMLButtonElement>('[data-locate]')
     const note = this.querySelector<HTMLElement>('[data-locate-note]')
     const status = this.querySelector<HTMLElement>('[data-locate-status]')
-    if (!button || !status || !('geolocation' in navigator)) return
+    if (!button || !status || !window.isSecureContext || !('geolocation' in navigator)) return
 
     button.hidden = false
     if (note) note.hidden = false

@@ -6,8 +6,21 @@ import type { LayerSpecification, Map as MaplibreMap, SourceSpecification } from
  */
 export interface Basemap {
   tiles: string[]
+  /** HTML, as MapLibre reads it: see basemapOf. */
   attribution: string
   maxzoom: number
+}
+
+/**
+ * The basemap as configured, its credit as plain text, in the form the maps take: MapLibre
+ * reads an attribution as HTML, so the text is escaped and shows as written.
+ */
+export function basemapOf(configured: Basemap): Basemap {
+  const html = configured.attribution.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
+  return { ...configured, attribution: html }
 }
 
 /** What `GET /api/map-settings` answers. */

@@ -13,6 +13,10 @@ export function locateDevice(
   found: (lonLat: [number, number]) => void,
 ): void {
   const t = stringsFor().locate
+  if (!window.isSecureContext) {
+    say(t.insecure)
+    return
+  }
   if (!('geolocation' in navigator)) {
     say(t.unsupported)
     return
