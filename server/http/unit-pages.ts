@@ -4,6 +4,7 @@ import type { Context, Next } from 'koa'
 import type { Queryable } from '../db/database.ts'
 import { normaliseUnitCode } from '../zoning/unit-code.ts'
 import { unitExists } from '../zoning/unit-detail.ts'
+import { notFound } from './http-error.ts'
 import { sendNotFoundPage } from './portal-pages.ts'
 
 /**
@@ -28,7 +29,13 @@ export function unitPages(db: Queryable, portalDir: string) {
     const code = segment === undefined ? undefined : normaliseUnitCode(decoded(segment))
     if (code === undefined || !(await unitExists(db, code))) {
       await sendNotFoundPage(ctx, portalDir)
-      return
+      if (ctx.body !== undefined) return
+      // A client that asked for something other than a page is told what is missing.
+      const message =
+        code === undefined
+          ? 'A unit page is /units/{code}/, the code ZH and 11 digits.'
+          : `No control unit has code ${code}; GET /api/units/${code} says the same in JSON.`
+      throw notFound('UNIT_NOT_FOUND', message, 'code')
     }
 
     const canonical = `/units/${code}/`

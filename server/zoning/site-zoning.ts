@@ -174,15 +174,18 @@ export function propertiesSql(layer: Layer): string {
   return `jsonb_build_object(${pairs})`
 }
 
+/** A query of the site in $1 as one geometry `g`: what a distance search measures from. */
+const SITE_GIVEN = `SELECT ${SITE} AS g`
+
 /**
  * SQL for the common table `site` of a distance search within `metres` (a bound parameter) of
- * the site in $1: `g` the site, `gg` the same as geography, `box` a lon/lat box holding
- * everything within reach, and `reach_deg` a planar distance in degrees that everything within
- * reach is nearer than. Both bounds are generous on purpose: a degree of latitude is at least
- * 110.57 km, and a degree of longitude at least 111.0 km times the cosine of the highest
- * latitude in reach.
+ * the geometry `g` that the query `given` selects, by default the site in $1: `g` that geometry,
+ * `gg` the same as geography, `box` a lon/lat box holding everything within reach, and
+ * `reach_deg` a planar distance in degrees that everything within reach is nearer than. Both
+ * bounds are generous on purpose: a degree of latitude is at least 110.57 km, and a degree of
+ * longitude at least 111.0 km times the cosine of the highest latitude in reach.
  */
-export function siteReachSql(metres: string): string {
+export function siteReachSql(metres: string, given = SITE_GIVEN): string {
   const m = `${metres}::float8`
   const dy = `(${m} / 110000.0)`
   const maxLat = `least(89.0, greatest(abs(ST_YMin(g)), abs(ST_YMax(g))) + ${dy})`
@@ -190,7 +193,7 @@ export function siteReachSql(metres: string): string {
   return `site AS (
     SELECT g, g::geography AS gg, ST_Expand(g, ${dx}, ${dy}) AS box,
            ${m} / least(110000.0, 111000.0 * cos(radians(${maxLat}))) AS reach_deg
-      FROM (SELECT ${SITE} AS g) given)`
+      FROM (${given}) given)`
 }
 
 /**
@@ -213,6 +216,56 @@ export interface NearestFeature {
   feature_name: string | null
 }
 
+/** What a distance search measures from: a query selecting one geometry `g` from $1, and $1. */
+export interface ReachOrigin {
+  given: string
+  param: unknown
+}
+
+/** A row of a nearestQuery. */
+export interface NearestRow {
+  id: number
+  name: string | null
+  distance: number
+}
+
+/**
+ * The query for the nearest feature of `layer` matching `filter` within `withinM` metres of
+ * `origin`, by true distance on the ellipsoid, then by id; undefined when the filter names an
+ * attribute the layer does not publish, which no feature can match. Pure.
+ */
+export function nearestQuery(
+  layer: Layer,
+  filter: Record<string, string> | null,
+  withinM: number,
+  origin: ReachOrigin,
+): { sql: string; params: unknown[] } | undefined {
+  const conditions: string[] = []
+  const params: unknown[] = [origin.param, withinM]
+  for (const [name, value] of Object.entries(filter ?? {})) {
+    // Filter names come from stored rules; only catalogue attributes reach the SQL.
+    if (!layer.attributes.some((a) => a.name === name)) return undefined
+    params.push(value)
+    conditions.push(`${pg.escapeIdentifier(name)}::text = $${params.length}`)
+  }
+  const name = nameColumn(layer)
+  const sql = `WITH ${siteReachSql('$2', origin.given)}
+     SELECT id, ${name ? `${pg.escapeIdentifier(name)}::text` : 'NULL::text'} AS name,
+            ST_Distance(geom::geography, site.gg) AS distance
+       FROM ${pg.escapeIdentifier(layer.tableName)}, site
+      WHERE ${withinReachSql('geom', '$2')}
+        ${conditions.map((c) => `AND ${c}`).join(' ')}
+      ORDER BY distance, id
+      LIMIT 1`
+  return { sql, params }
+}
+
+/** The nearest feature a nearestQuery found; undefined when it found none. */
+export function nearestOf(row: NearestRow | undefined): NearestFeature | undefined {
+  if (!row) return undefined
+  return { distance_m: row.distance, feature_id: row.id, feature_name: row.name }
+}
+
 /**
  * The nearest feature of `layer` matching `filter` within `withinM` metres of the site, by true
  * distance on the ellipsoid, or undefined when none lies within reach.
@@ -224,28 +277,11 @@ export async function distanceWithin(
   withinM: number,
   site: SiteGeometry,
 ): Promise<NearestFeature | undefined> {
-  const conditions: string[] = []
-  const params: unknown[] = [JSON.stringify(site), withinM]
-  for (const [name, value] of Object.entries(filter ?? {})) {
-    // Filter names come from stored rules; only catalogue attributes reach the SQL.
-    if (!layer.attributes.some((a) => a.name === name)) return undefined
-    params.push(value)
-    conditions.push(`${pg.escapeIdentifier(name)}::text = $${params.length}`)
-  }
-  const name = nameColumn(layer)
-  const [row] = await db.query<{ id: number; name: string | null; distance: number }>(
-    `WITH ${siteReachSql('$2')}
-     SELECT id, ${name ? `${pg.escapeIdentifier(name)}::text` : 'NULL::text'} AS name,
-            ST_Distance(geom::geography, site.gg) AS distance
-       FROM ${pg.escapeIdentifier(layer.tableName)}, site
-      WHERE ${withinReachSql('geom', '$2')}
-        ${conditions.map((c) => `AND ${c}`).join(' ')}
-      ORDER BY distance, id
-      LIMIT 1`,
-    params,
-  )
-  if (!row) return undefined
-  return { distance_m: row.distance, feature_id: row.id, feature_name: row.name }
+  const origin = { given: SITE_GIVEN, param: JSON.stringify(site) }
+  const query = nearestQuery(layer, filter, withinM, origin)
+  if (!query) return undefined
+  const [row] = await db.query<NearestRow>(query.sql, query.params)
+  return nearestOf(row)
 }
 
 /** The attribute that names a layer's features, when it has one. */

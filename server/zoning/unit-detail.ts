@@ -1,14 +1,16 @@
 import pg from 'pg'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from '../tiles/layer-catalog.ts'
-import { distanceKey, readRules, rulesInForce, type Rule, type RuleInForce } from './access-list.ts'
+import { readRules, rulesInForce, type RuleInForce } from './access-list.ts'
+import { nearestPerRule } from './distance-rules.ts'
 import {
   isZoneLayer,
-  nameColumn,
+  nearestOf,
+  nearestQuery,
   propertiesSql,
-  withinReachSql,
   zoneOf,
   type NearestFeature,
+  type NearestRow,
   type UnitHit,
 } from './site-zoning.ts'
 
@@ -78,7 +80,9 @@ export async function unitDetail(
   if (!unit) return undefined
 
   const [zones, rules] = await Promise.all([unitZones(db, layers, code), readRules(db, [code])])
-  const distances = await unitDistances(db, layers, code, rules)
+  const distances = await nearestPerRule(rules, layers, (layer, filter, withinM) =>
+    nearestWithin(db, layer, filter, withinM, code),
+  )
   const asHit: UnitHit = { ...unit, overlap_m2: null, overlap_length_m: null, share: 1 }
   const zoning = {
     units: [asHit],
@@ -146,32 +150,11 @@ async function unitZones(db: Queryable, layers: Layer[], code: string): Promise<
 }
 
 /**
- * For each distance rule among `rules` (one query per distinct layer, filter and distance), the
- * nearest matching feature within the rule's reach of the unit, by true distance on the
- * ellipsoid (0 when it touches or crosses the unit), keyed by distanceKey. Rules whose layer
- * is not in the catalogue, or whose filter names an attribute the layer does not publish, reach
- * nothing.
+ * The nearest feature of `layer` matching `filter` within `withinM` metres of the unit with this
+ * code, by true distance on the ellipsoid (0 when it touches or crosses the unit), as
+ * distanceWithin finds it for a site; undefined when none lies within reach, or when the filter
+ * names an attribute the layer does not publish.
  */
-async function unitDistances(
-  db: Queryable,
-  layers: Layer[],
-  code: string,
-  rules: Rule[],
-): Promise<Map<string, NearestFeature>> {
-  const distinct = new Map(
-    rules.filter((r) => r.layer !== null && r.within_m !== null).map((r) => [distanceKey(r), r]),
-  )
-  const found = await Promise.all(
-    [...distinct].map(async ([key, rule]) => {
-      const layer = layers.find((l) => l.name === rule.layer)
-      if (!layer) return undefined
-      const nearest = await nearestWithin(db, layer, rule.layer_filter, rule.within_m!, code)
-      return nearest && ([key, nearest] as const)
-    }),
-  )
-  return new Map(found.filter((entry) => entry !== undefined))
-}
-
 async function nearestWithin(
   db: Queryable,
   layer: Layer,
@@ -179,43 +162,9 @@ async function nearestWithin(
   withinM: number,
   code: string,
 ): Promise<NearestFeature | undefined> {
-  const conditions: string[] = []
-  const params: unknown[] = [code, withinM]
-  for (const [name, value] of Object.entries(filter ?? {})) {
-    // Filter names come from stored rules; only catalogue attributes reach the SQL.
-    if (!layer.attributes.some((a) => a.name === name)) return undefined
-    params.push(value)
-    conditions.push(`${pg.escapeIdentifier(name)}::text = $${params.length}`)
-  }
-  const name = nameColumn(layer)
-  const [row] = await db.query<{ id: number; name: string | null; distance: number }>(
-    `WITH ${unitReachSql('$2')}
-     SELECT id, ${name ? `${pg.escapeIdentifier(name)}::text` : 'NULL::text'} AS name,
-            ST_Distance(geom::geography, site.gg) AS distance
-       FROM ${pg.escapeIdentifier(layer.tableName)}, site
-      WHERE ${withinReachSql('geom', '$2')}
-        ${conditions.map((c) => `AND ${c}`).join(' ')}
-      ORDER BY distance, id
-      LIMIT 1`,
-    params,
-  )
-  if (!row) return undefined
-  return { distance_m: row.distance, feature_id: row.id, feature_name: row.name }
-}
-
-/**
- * The common table `site` that withinReachSql reads, made of the unit whose code is in $1 rather
- * than of a site sent as GeoJSON; its bounds are as generous as siteReachSql's, for the same
- * reasons: a degree of latitude is at least 110.57 km, one of longitude at least 111.0 km times
- * the cosine of the highest latitude in reach.
- */
-function unitReachSql(metres: string): string {
-  const m = `${metres}::float8`
-  const dy = `(${m} / 110000.0)`
-  const maxLat = `least(89.0, greatest(abs(ST_YMin(g)), abs(ST_YMax(g))) + ${dy})`
-  const dx = `(${m} / (111000.0 * cos(radians(${maxLat}))))`
-  return `site AS (
-    SELECT g, g::geography AS gg, ST_Expand(g, ${dx}, ${dy}) AS box,
-           ${m} / least(110000.0, 111000.0 * cos(radians(${maxLat}))) AS reach_deg
-      FROM (SELECT geom AS g FROM control_units WHERE code = $1) given)`
+  const origin = { given: 'SELECT geom AS g FROM control_units WHERE code = $1', param: code }
+  const query = nearestQuery(layer, filter, withinM, origin)
+  if (!query) return undefined
+  const [row] = await db.query<NearestRow>(query.sql, query.params)
+  return nearestOf(row)
 }

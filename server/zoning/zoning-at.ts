@@ -1,13 +1,8 @@
 import type { Queryable } from '../db/database.ts'
 import type { SiteGeometry } from '../geo/geojson-geometry.ts'
 import type { Layer } from '../tiles/layer-catalog.ts'
-import {
-  distanceKey,
-  readRules,
-  rulesInForce,
-  type RuleInForce,
-  type SiteZoning,
-} from './access-list.ts'
+import { readRules, rulesInForce, type RuleInForce, type SiteZoning } from './access-list.ts'
+import { nearestPerRule } from './distance-rules.ts'
 import { distanceWithin, unitsTouched, zonesTouched } from './site-zoning.ts'
 
 export interface ZoningAt extends SiteZoning {
@@ -33,19 +28,9 @@ export async function zoningAt(
     units.map((unit) => unit.code),
   )
 
-  // One query per distinct layer, filter and distance: an access list has few of them.
-  const distanceRules = new Map(
-    rules.filter((r) => r.layer !== null && r.within_m !== null).map((r) => [distanceKey(r), r]),
+  const distances = await nearestPerRule(rules, layers, (layer, filter, withinM) =>
+    distanceWithin(db, layer, filter, withinM, site),
   )
-  const nearest = await Promise.all(
-    [...distanceRules].map(async ([key, rule]) => {
-      const layer = layers.find((l) => l.name === rule.layer)
-      if (!layer) return undefined
-      const found = await distanceWithin(db, layer, rule.layer_filter, rule.within_m!, site)
-      return found && ([key, found] as const)
-    }),
-  )
-  const distances = new Map(nearest.filter((entry) => entry !== undefined))
 
   const zoning = { units, zones, distances }
   return { ...zoning, rules: rulesInForce(rules, zoning) }

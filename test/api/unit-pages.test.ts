@@ -85,10 +85,19 @@ for (const backend of BACKENDS) {
       expect(await response.text()).toBe(NOT_FOUND_PAGE)
     })
 
-    it('answers an API client asking for an unknown unit with the JSON error', async () => {
-      const response = await get('/units/ZH43042199999/', { accept: 'application/json' })
-      expect(response.status).toBe(404)
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
+    it('answers an API client asking for an unknown unit with a JSON error naming it', async () => {
+      for (const [path, says] of [
+        ['/units/ZH43042199999/', /ZH43042199999/],
+        ['/units/not-a-code/', /ZH and 11 digits/],
+      ] as const) {
+        const response = await get(path, { accept: 'application/json' })
+        expect(response.status).toBe(404)
+        const { error } = (await response.json()) as {
+          error: { code: string; message: string; field: string }
+        }
+        expect(error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'code' })
+        expect(error.message).toMatch(says)
+      }
     })
 
     it('leaves other methods to the rest of the app', async () => {

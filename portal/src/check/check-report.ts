@@ -1,8 +1,9 @@
+import { failedMessage, settleState, showMessage } from '../components/answer-state.ts'
 import { stringsFor, type Strings } from '../i18n/index.ts'
 import type { Section } from '../i18n/strings.ts'
 import type { SiteMapElement } from '../map/site-map.ts'
 import { checkIdFrom, fetchCheck, reportPath, type CheckOutcome } from './check-client.ts'
-import { fillField, renderCheck, textItem } from './check-render.ts'
+import { fillField, renderCheck } from './check-render.ts'
 import type { CheckAnswer } from './check-types.ts'
 
 /**
@@ -19,21 +20,10 @@ export class CheckReportElement extends HTMLElement {
   async #load(): Promise<void> {
     const t = stringsFor()
     const outcome = await fetchCheck(checkIdFrom(window.location.search))
-    this.querySelector('[data-loading]')?.remove()
-    this.dataset.state = outcome.kind
+    settleState(this, outcome.kind)
 
     if (outcome.kind === 'found') this.#report(outcome.answer, t)
-    else this.#message(messageOf(outcome, t))
-  }
-
-  #message(section: Section): void {
-    const box = this.querySelector<HTMLElement>('[data-message]')
-    if (!box) return
-
-    fillField(box, 'message-heading', section.heading)
-    const paragraphs = box.querySelector('[data-slot="message"]')
-    for (const text of section.paragraphs) paragraphs?.append(textItem(this, 'paragraph', text))
-    box.hidden = false
+    else showMessage(this, messageOf(outcome, t))
   }
 
   #report(answer: CheckAnswer, t: Strings): void {
@@ -68,10 +58,7 @@ function messageOf(outcome: Exclude<CheckOutcome, { kind: 'found' }>, t: Strings
     case 'not-found':
       return t.check.notFound(outcome.id)
     case 'failed':
-      return {
-        heading: t.check.failedHeading,
-        paragraphs: [outcome.reason === 'network' ? t.check.errorNetwork : t.check.errorServer],
-      }
+      return failedMessage(outcome.reason, t.check)
   }
 }
 

@@ -1,4 +1,5 @@
 import { INDUSTRY_LEVELS, type IndustryLevel } from './precheck-terms.ts'
+import { requestMatches } from '../forms/search-request.ts'
 import { isTerm } from '../zoning/zoning-terms.ts'
 
 /** One entry of the GB/T 4754-2017 catalogue, as `GET /api/industries` lists it. */
@@ -47,18 +48,7 @@ export async function searchIndustries(
 ): Promise<IndustryMatches | undefined> {
   const url = industrySearchUrl(text)
   if (!url) return { industries: [], more: false }
-
-  let response: Response
-  try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    return undefined
-  }
-  if (!response.ok) return undefined
-
-  const body: unknown = await response.json().catch(() => undefined)
-  return readMatches(body)
+  return requestMatches(url, readMatches, signal)
 }
 
 /** The matches in an API answer; undefined when it is not one. */
@@ -75,25 +65,4 @@ function isIndustry(value: unknown): value is Industry {
   if (typeof value !== 'object' || value === null) return false
   const { code, name_zh: name, level } = value as Record<string, unknown>
   return typeof code === 'string' && typeof name === 'string' && isTerm(INDUSTRY_LEVELS, level)
-}
-
-/**
- * The option a key moves the highlight to in a list of `count` options, from `current`
- * (undefined when none is highlighted): down and up step and wrap around. Home and End stay
- * with the text box, as in a text field. Undefined for an empty list or any other key.
- */
-export function movedOption(
-  current: number | undefined,
-  count: number,
-  key: string,
-): number | undefined {
-  if (count === 0) return undefined
-  switch (key) {
-    case 'ArrowDown':
-      return current === undefined ? 0 : (current + 1) % count
-    case 'ArrowUp':
-      return current === undefined ? count - 1 : (current - 1 + count) % count
-    default:
-      return undefined
-  }
 }

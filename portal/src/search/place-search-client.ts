@@ -1,3 +1,4 @@
+import { requestMatches } from '../forms/search-request.ts'
 import { isTerm } from '../zoning/zoning-terms.ts'
 
 export const PLACE_KINDS = ['unit', 'park', 'district'] as const
@@ -49,18 +50,7 @@ export async function searchPlaces(
 ): Promise<PlaceMatches | undefined> {
   const url = placeSearchUrl(text)
   if (!url) return { hits: [], more: false }
-
-  let response: Response
-  try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    return undefined
-  }
-  if (!response.ok) return undefined
-
-  const body: unknown = await response.json().catch(() => undefined)
-  return readPlaces(body)
+  return requestMatches(url, readPlaces, signal)
 }
 
 /** The places in an API answer, leaving out any of the wrong shape; undefined for no answer. */

@@ -1,13 +1,10 @@
 import { unitClassText } from '../check/check-format.ts'
+import { Combobox } from '../forms/combobox.ts'
 import { stringsFor } from '../i18n/index.ts'
 import { requestLookup } from '../lookup/lookup-events.ts'
 import { requestFit } from '../map/fit-events.ts'
-import { movedOption } from '../precheck/industry-search.ts'
 import { unitPagePath } from '../units/unit-client.ts'
-import { searchPlaces, type PlaceHit, type PlaceMatches } from './place-search-client.ts'
-
-/** Wait this long after the last keystroke before searching, ms. */
-const SEARCH_DELAY_MS = 200
+import { searchPlaces, type PlaceHit } from './place-search-client.ts'
 
 /**
  * `<place-search>`: the map page's search for units, industrial parks and districts, an ARIA
@@ -18,14 +15,8 @@ const SEARCH_DELAY_MS = 200
  * district is fitted into the map. Without script the form sends the search to the API.
  */
 export class PlaceSearchElement extends HTMLElement {
-  #input!: HTMLInputElement
-  #list!: HTMLElement
   #status!: HTMLElement
   #chosenLine!: HTMLElement
-  #matches: PlaceHit[] = []
-  #active: number | undefined
-  #timer: ReturnType<typeof setTimeout> | undefined
-  #search: AbortController | undefined
 
   connectedCallback(): void {
     const form = this.querySelector('form')
@@ -34,157 +25,32 @@ export class PlaceSearchElement extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-place-status]')
     const chosen = this.querySelector<HTMLElement>('[data-place-chosen]')
     if (!form || !input || !list || !status || !chosen) return
-    ;[this.#input, this.#list, this.#status, this.#chosenLine] = [input, list, status, chosen]
+    ;[this.#status, this.#chosenLine] = [status, chosen]
 
-    input.setAttribute('role', 'combobox')
-    input.setAttribute('aria-autocomplete', 'list')
-    input.setAttribute('aria-expanded', 'false')
-    input.setAttribute('aria-controls', list.id)
+    const combobox = new Combobox<PlaceHit>({
+      host: this,
+      input,
+      list,
+      status,
+      texts: stringsFor().units.search,
+      search: async (text, signal) => {
+        const matches = await searchPlaces(text, signal)
+        return matches && { items: matches.hits, more: matches.more }
+      },
+      fillOption: placeOption,
+      choose: (hit) => {
+        input.value = hit.name
+        if (hit.kind === 'unit' && hit.code) this.#showUnit(hit, hit.code)
+        else this.#fitMap(hit)
+      },
+    })
 
     form.addEventListener('submit', (event) => {
       event.preventDefault()
-      clearTimeout(this.#timer)
       // The list opens only under a focused text box, and the button took the focus.
       input.focus()
-      void this.#find(input.value)
+      combobox.searchNow()
     })
-    input.addEventListener('input', () => this.#typed())
-    input.addEventListener('keydown', (event) => this.#key(event))
-    input.addEventListener('blur', () => this.#close())
-    // Keep the focus in the text box while an option is clicked.
-    list.addEventListener('mousedown', (event) => event.preventDefault())
-    list.addEventListener('click', (event) => {
-      const option = (event.target as Element).closest<HTMLElement>('[role="option"]')
-      const index = Number(option?.dataset.index)
-      if (option && Number.isInteger(index)) this.#choose(index)
-    })
-  }
-
-  #typed(): void {
-    clearTimeout(this.#timer)
-    this.#search?.abort()
-
-    const text = this.#input.value
-    if (text.trim() === '') {
-      this.#show({ hits: [], more: false }, text)
-      return
-    }
-    this.#timer = setTimeout(() => void this.#find(text), SEARCH_DELAY_MS)
-  }
-
-  async #find(text: string): Promise<void> {
-    const t = stringsFor().units.search
-    this.#search?.abort()
-    const search = new AbortController()
-    this.#search = search
-    this.#status.textContent = t.searching
-    this.setAttribute('aria-busy', 'true')
-
-    let matches: PlaceMatches | undefined
-    try {
-      matches = await searchPlaces(text, search.signal)
-    } catch {
-      return
-    }
-    if (this.#search !== search) return
-
-    this.removeAttribute('aria-busy')
-    if (!matches) {
-      this.#close()
-      this.#status.textContent = t.failed
-      return
-    }
-    this.#show(matches, text)
-  }
-
-  #show(matches: PlaceMatches, text: string): void {
-    const t = stringsFor().units.search
-    this.#matches = matches.hits
-    this.#active = undefined
-    this.#list.replaceChildren(...this.#matches.map((hit, index) => this.#option(hit, index)))
-
-    if (text.trim() === '') this.#status.textContent = ''
-    else if (this.#matches.length === 0) this.#status.textContent = t.none(text.trim())
-    else this.#status.textContent = t.found(String(this.#matches.length), matches.more)
-
-    if (this.#matches.length > 0 && document.activeElement === this.#input) this.#open()
-    else this.#close()
-  }
-
-  #option(hit: PlaceHit, index: number): HTMLElement {
-    const strings = stringsFor()
-    const option = document.createElement('li')
-    option.id = `${this.#list.id}-${index}`
-    option.setAttribute('role', 'option')
-    option.setAttribute('aria-selected', 'false')
-    option.dataset.index = String(index)
-    option.dataset.kind = hit.kind
-    if (hit.code) option.dataset.code = hit.code
-
-    const kind = document.createElement('span')
-    kind.className = 'kind'
-    kind.textContent = strings.units.search.kinds[hit.kind]
-    const name = document.createElement('span')
-    name.className = 'name'
-    name.textContent = hit.name
-    option.append(kind, ' ', name)
-
-    if (hit.kind === 'unit') {
-      const detail = document.createElement('span')
-      detail.className = 'detail'
-      const unitClass = hit.class ? unitClassText(hit.class, strings) : ''
-      detail.textContent = [hit.code, unitClass, hit.district_name].filter(Boolean).join(' · ')
-      option.append(' ', detail)
-    }
-    return option
-  }
-
-  #key(event: KeyboardEvent): void {
-    const open = !this.#list.hidden
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (this.#matches.length === 0) return
-      event.preventDefault()
-      if (!open) this.#open()
-      // Alt+Down opens the list without moving through it.
-      if (!event.altKey) this.#highlight(movedOption(this.#active, this.#matches.length, event.key))
-      return
-    }
-
-    if (event.key === 'Enter' && open && this.#active !== undefined) {
-      // Choosing from the list must not also send the form.
-      event.preventDefault()
-      this.#choose(this.#active)
-    } else if (event.key === 'Escape') {
-      if (open) {
-        event.preventDefault()
-        this.#close()
-      } else if (this.#input.value !== '') {
-        event.preventDefault()
-        this.#input.value = ''
-        this.#typed()
-      }
-    }
-  }
-
-  #highlight(index: number | undefined): void {
-    this.#active = index
-    for (const option of this.#list.querySelectorAll<HTMLElement>('[role="option"]')) {
-      const active = Number(option.dataset.index) === index
-      option.setAttribute('aria-selected', String(active))
-      if (active) option.scrollIntoView({ block: 'nearest' })
-    }
-    if (index === undefined) this.#input.removeAttribute('aria-activedescendant')
-    else this.#input.setAttribute('aria-activedescendant', `${this.#list.id}-${index}`)
-  }
-
-  #choose(index: number): void {
-    const hit = this.#matches[index]
-    if (!hit) return
-
-    this.#input.value = hit.name
-    this.#close()
-    if (hit.kind === 'unit' && hit.code) this.#showUnit(hit, hit.code)
-    else this.#fitMap(hit)
   }
 
   /** The lookup at a point inside the unit opens it in the panel and moves the map to it. */
@@ -207,15 +73,27 @@ export class PlaceSearchElement extends HTMLElement {
     this.#chosenLine.textContent = text
     this.#status.textContent = text
   }
+}
 
-  #open(): void {
-    this.#list.hidden = false
-    this.#input.setAttribute('aria-expanded', 'true')
-  }
+/** An option names the kind of place and the place; a unit's adds its code, class and district. */
+function placeOption(option: HTMLElement, hit: PlaceHit): void {
+  const strings = stringsFor()
+  option.dataset.kind = hit.kind
+  if (hit.code) option.dataset.code = hit.code
 
-  #close(): void {
-    this.#list.hidden = true
-    this.#input.setAttribute('aria-expanded', 'false')
-    this.#highlight(undefined)
+  const kind = document.createElement('span')
+  kind.className = 'kind'
+  kind.textContent = strings.units.search.kinds[hit.kind]
+  const name = document.createElement('span')
+  name.className = 'name'
+  name.textContent = hit.name
+  option.append(kind, ' ', name)
+
+  if (hit.kind === 'unit') {
+    const detail = document.createElement('span')
+    detail.className = 'detail'
+    const unitClass = hit.class ? unitClassText(hit.class, strings) : ''
+    detail.textContent = [hit.code, unitClass, hit.district_name].filter(Boolean).join(' · ')
+    option.append(' ', detail)
   }
 }

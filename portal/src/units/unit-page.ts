@@ -1,5 +1,6 @@
 import { formatShare, projectKindsText, unitClassText } from '../check/check-format.ts'
-import { cloneTemplate, fillField, textItem } from '../check/check-render.ts'
+import { cloneTemplate, fillField } from '../check/check-render.ts'
+import { failedMessage, settleState, showMessage } from '../components/answer-state.ts'
 import { stringsFor, type Strings } from '../i18n/index.ts'
 import type { Section } from '../i18n/strings.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
@@ -24,21 +25,10 @@ export class UnitPageElement extends HTMLElement {
   async #load(): Promise<void> {
     const t = stringsFor()
     const outcome = await fetchUnit(unitCodeFromPath(window.location.pathname))
-    this.querySelector('[data-loading]')?.remove()
-    this.dataset.state = outcome.kind
+    settleState(this, outcome.kind)
 
     if (outcome.kind === 'found') this.#show(outcome.unit, t)
-    else this.#message(messageOf(outcome, t))
-  }
-
-  #message(section: Section): void {
-    const box = this.querySelector<HTMLElement>('[data-message]')
-    if (!box) return
-
-    fillField(box, 'message-heading', section.heading)
-    const paragraphs = box.querySelector('[data-slot="message"]')
-    for (const text of section.paragraphs) paragraphs?.append(textItem(this, 'paragraph', text))
-    box.hidden = false
+    else showMessage(this, messageOf(outcome, t))
   }
 
   #show(unit: UnitAnswer, t: Strings): void {
@@ -65,10 +55,7 @@ function messageOf(outcome: Exclude<UnitOutcome, { kind: 'found' }>, t: Strings)
     case 'not-found':
       return t.units.notFound(outcome.code)
     case 'failed':
-      return {
-        heading: t.units.failedHeading,
-        paragraphs: [outcome.reason === 'network' ? t.units.errorNetwork : t.units.errorServer],
-      }
+      return failedMessage(outcome.reason, t.units)
   }
 }
 
@@ -119,7 +106,7 @@ function rules(root: HTMLElement, unit: UnitAnswer, t: Strings): void {
 
   if (unit.rules.length > 0) root.querySelector('[data-row="rules-none"]')?.remove()
   for (const { dimension, rules: grouped } of groupRulesByDimension(unit.rules)) {
-    const group = cloneTemplate(root, 'unit-rule-group')
+    const group = cloneTemplate(root, 'rule-group')
     group.querySelector('section')?.setAttribute('data-dimension', dimension)
     fillField(
       group,
@@ -131,13 +118,13 @@ function rules(root: HTMLElement, unit: UnitAnswer, t: Strings): void {
 
     const items = group.querySelector('[data-slot="rules"]')
     for (const rule of grouped) {
-      const item = cloneTemplate(root, 'unit-rule-item')
+      const item = cloneTemplate(root, 'rule-item')
       const li = item.querySelector('li')
       li?.setAttribute('data-effect', rule.effect)
       li?.setAttribute('data-rule', rule.code)
 
       fillField(item, 'effect', isTerm(EFFECTS, rule.effect) ? t.effect[rule.effect] : rule.effect)
-      fillField(item, 'rule-code', rule.code)
+      fillField(item, 'code', rule.code)
       fillField(item, 'text', rule.text_zh)
       fillField(item, 'basis', rule.legal_basis ?? '')
       fillField(item, 'industries', rule.industries.join('、') || t.check.allIndustries)

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   asIndustryCode,
   industrySearchUrl,
-  movedOption,
   readMatches,
 } from '../../../portal/src/precheck/industry-search.ts'
 
@@ -46,20 +45,5 @@ describe('readMatches', () => {
     }
     expect(readMatches(body)).toEqual({ industries: [body.industries[0]], more: true })
     expect(readMatches({ error: {} })).toBeUndefined()
-  })
-})
-
-describe('movedOption', () => {
-  it('steps down and up and wraps around', () => {
-    expect(movedOption(undefined, 3, 'ArrowDown')).toBe(0)
-    expect(movedOption(2, 3, 'ArrowDown')).toBe(0)
-    expect(movedOption(undefined, 3, 'ArrowUp')).toBe(2)
-    expect(movedOption(0, 3, 'ArrowUp')).toBe(2)
-    expect(movedOption(1, 3, 'ArrowUp')).toBe(0)
-  })
-
-  it('moves nowhere in an empty list or for other keys', () => {
-    expect(movedOption(undefined, 0, 'ArrowDown')).toBeUndefined()
-    expect(movedOption(1, 3, 'Home')).toBeUndefined()
   })
 })
