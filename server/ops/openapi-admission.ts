@@ -308,7 +308,7 @@ export const admissionArea: OpenApiArea = {
           },
           '400': errorResponse(
             '`PARAMETER_MISSING`, `PARAMETER_TOO_LONG`, `PARAMETER_INVALID` (control ' +
-              'characters), `PARAMETER_REPEATED` or `LIMIT_INVALID`.',
+              'characters), `PARAMETER_REPEATED`, `PARAMETER_UNKNOWN` or `LIMIT_INVALID`.',
           ),
           ...serverErrors,
         },

@@ -171,7 +171,7 @@ export const placeArea: OpenApiArea = {
           '400': errorResponse(
             'A parameter is wrong: `PARAMETER_MISSING` (no q, or only spaces), ' +
               '`PARAMETER_TOO_LONG`, `PARAMETER_INVALID` (control characters), ' +
-              '`PARAMETER_REPEATED` or `LIMIT_INVALID`; `field` names it.',
+              '`PARAMETER_REPEATED`, `PARAMETER_UNKNOWN` or `LIMIT_INVALID`; `field` names it.',
           ),
           ...serverErrors,
         },

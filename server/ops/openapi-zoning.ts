@@ -233,6 +233,7 @@ export const zoningArea: OpenApiArea = {
           '200': { description: 'The zoning at the point.', content: jsonContent(ref('Lookup')) },
           '400': errorResponse(
             'A parameter is wrong: `PARAMETER_MISSING`, `PARAMETER_REPEATED`, ' +
+              '`PARAMETER_UNKNOWN` (one it does not take, e.g. a misspelt crs), ' +
               '`COORDINATE_INVALID`, `COORDINATE_OUT_OF_RANGE` (with a hint when lon and lat ' +
               'look swapped) or `CRS_UNSUPPORTED`; `field` names it.',
           ),

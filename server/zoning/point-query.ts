@@ -1,5 +1,6 @@
 import { LONLAT_CRS, parseLonLatCrs, toWgs84, type LonLatCrs } from '../geo/datum.ts'
 import { badRequest } from '../http/http-error.ts'
+import { refuseUnknownParameters } from '../http/query-parameters.ts'
 
 export interface PointQuery {
   /** WGS84 longitude and latitude, degrees. */
@@ -12,9 +13,10 @@ export interface PointQuery {
 /**
  * Reads `lon`, `lat` and the optional `crs` (default EPSG:4326) of a query string and converts
  * the point to WGS84. Throws a 400 naming the field for a missing, non-numeric or out-of-range
- * value or an unknown crs.
+ * value, an unknown crs, or a parameter it does not take.
  */
 export function parsePointQuery(query: Record<string, string | string[] | undefined>): PointQuery {
+  refuseUnknownParameters(query, ['lon', 'lat', 'crs'])
   const crsText = single(query.crs, 'crs') ?? 'EPSG:4326'
   const crs = parseLonLatCrs(crsText)
   if (!crs) {

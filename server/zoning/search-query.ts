@@ -1,5 +1,6 @@
 import { describeValue } from '../http/describe-value.ts'
 import { badRequest } from '../http/http-error.ts'
+import { refuseUnknownParameters } from '../http/query-parameters.ts'
 
 /**
  * The longest search text, in characters: unit and park names run to about 25 characters, and
@@ -23,12 +24,13 @@ export interface SearchQueryRules {
 /**
  * Reads `q` (required, 1–50 characters once trimmed, no control characters) and `limit` (a
  * whole number from 1 to `maxLimit`, `defaultLimit` when absent) of a search. Throws a 400
- * naming the parameter at fault.
+ * naming the parameter at fault, or one it does not take.
  */
 export function parseSearchQuery(
   query: Record<string, string | string[] | undefined>,
   rules: SearchQueryRules,
 ): SearchQuery {
+  refuseUnknownParameters(query, ['q', 'limit'])
   const q = single(query.q, 'q')?.trim()
   if (!q) throw badRequest('PARAMETER_MISSING', `q is required: ${rules.wanted}.`, 'q')
   // Counted in characters, not UTF-16 units, so Chinese and other text is measured alike.

@@ -133,6 +133,13 @@ for (const backend of BACKENDS) {
           'q',
         ],
         ['a repeated q', '/api/industries?q=C&q=D', 400, 'PARAMETER_REPEATED', 'q'],
+        [
+          'an unknown parameter',
+          '/api/industries?q=C&section=C',
+          400,
+          'PARAMETER_UNKNOWN',
+          'section',
+        ],
         ['a q with a NUL', '/api/industries?q=C%0026', 400, 'PARAMETER_INVALID', 'q'],
         ['a limit of 0', '/api/industries?q=C&limit=0', 400, 'LIMIT_INVALID', 'limit'],
         ['a limit over 100', '/api/industries?q=C&limit=101', 400, 'LIMIT_INVALID', 'limit'],

@@ -100,6 +100,8 @@ for (const backend of BACKENDS) {
         ['lon=27.03&lat=112.03', 'COORDINATE_OUT_OF_RANGE', 400, 'lat', /swapped/],
         ['lon=112&lat=27&lat=28', 'PARAMETER_REPEATED', 400, 'lat'],
         ['lon=112&lat=27&crs=EPSG:3857', 'CRS_UNSUPPORTED', 400, 'crs'],
+        // A misspelt crs would otherwise read a GCJ-02 point as WGS84, hundreds of metres off.
+        ['lon=112&lat=27&src=gcj02', 'PARAMETER_UNKNOWN', 400, 'src'],
         ['lon=100&lat=30', 'OUTSIDE_COVERAGE', 422, 'lon'],
       ]
       it.each(cases)('%s answers %s', async (query, code, status, field, message) => {

@@ -164,6 +164,7 @@ for (const backend of BACKENDS) {
         ['51 Chinese characters', 'PARAMETER_TOO_LONG', 'q', q('测'.repeat(51))],
         ['a control character', 'PARAMETER_INVALID', 'q', 'q=%00'],
         ['q twice', 'PARAMETER_REPEATED', 'q', 'q=a&q=b'],
+        ['a parameter it does not take', 'PARAMETER_UNKNOWN', 'kind', `${q('测试')}&kind=park`],
         ['a limit of 0', 'LIMIT_INVALID', 'limit', `${q('测试')}&limit=0`],
         ['a limit of 21', 'LIMIT_INVALID', 'limit', `${q('测试')}&limit=21`],
         ['a limit not a number', 'LIMIT_INVALID', 'limit', `${q('测试')}&limit=ten`],
