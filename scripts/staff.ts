@@ -8,6 +8,7 @@ import { migrate } from '../server/db/migrate.ts'
 import { openDatabase } from '../server/db/open-database.ts'
 import { STAFF_USAGE, parseStaffArguments } from '../server/staff/staff-arguments.ts'
 import { addStaff, listStaff, revokeStaff } from '../server/staff/staff-store.ts'
+import { padColumns } from '../server/staff/terminal-columns.ts'
 
 const args = parseStaffArguments(process.argv.slice(2))
 const { config, problems } = readConfig(process.env)
@@ -61,7 +62,9 @@ if (args.kind === 'help') {
           ? `revoked ${new Date(member.revoked_at).toISOString()}`
           : 'live'
         const added = new Date(member.created_at).toISOString()
-        console.log(`${member.name.padEnd(24)} ${member.role.padEnd(10)} added ${added}  ${state}`)
+        // Chinese names take two columns a character, which padEnd would count as one.
+        const name = padColumns(member.name, 24)
+        console.log(`${name} ${member.role.padEnd(10)} added ${added}  ${state}`)
       }
     }
   } catch (error) {
