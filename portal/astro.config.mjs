@@ -9,6 +9,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Chinese at the root as before, English under /en/; pages read Astro.currentLocale.
+  i18n: {
+    locales: ['zh-CN', 'en'],
+    defaultLocale: 'zh-CN',
+    routing: { prefixDefaultLocale: false },
+  },
   vite: {
     // maplibre-gl alone is about 1 MB minified and loads only on the map page.
     build: { chunkSizeWarningLimit: 1200 },

@@ -19,15 +19,24 @@ export function portalPages(portalDir: string) {
   }
 }
 
+/** The 404 page of the English pages, built from `portal/src/pages/en/404.astro`. */
+const ENGLISH_NOT_FOUND = path.join('en', '404', 'index.html')
+
+/** Whether a path is one of the English pages, under `/en/`. */
+export function isEnglishPath(pathname: string): boolean {
+  return pathname === '/en' || pathname.startsWith('/en/')
+}
+
 /**
  * Answers a browser (a client preferring HTML to JSON) with the portal's 404 page and status
- * 404. Leaves the answer alone for other clients, or when the portal has no 404 page, so that
- * the error middleware answers with the JSON error.
+ * 404, in English for a path under `/en/`. Leaves the answer alone for other clients, or when
+ * the portal has no 404 page, so that the error middleware answers with the JSON error.
  */
 export async function sendNotFoundPage(ctx: Context, portalDir: string): Promise<void> {
   if (ctx.accepts('json', 'html') !== 'html') return
 
-  const page = await readFile(path.join(portalDir, '404.html')).catch(() => undefined)
+  const file = isEnglishPath(ctx.path) ? ENGLISH_NOT_FOUND : '404.html'
+  const page = await readFile(path.join(portalDir, file)).catch(() => undefined)
   if (!page) return
   ctx.status = 404
   ctx.type = 'html'

@@ -9,23 +9,30 @@ import { sendNotFoundPage } from './portal-pages.ts'
 
 /**
  * The portal's unit page, one static file for every unit (`portal/src/pages/units/unit.astro`),
- * which fills itself from `GET /api/units/{code}`.
+ * which fills itself from `GET /api/units/{code}`; the English one is the same under `en/`.
  */
 const UNIT_PAGE = path.join('units', 'unit', 'index.html')
 
+/** The language prefixes unit pages are served under: none for Chinese, `/en` for English. */
+const PREFIXES = ['', '/en'] as const
+
 /**
- * Serves `/units/{code}/`. The portal is built once, while units change with every import, so
- * one page serves them all; the server answers it only for a unit that is loaded, so that an
- * unknown or malformed code gets the portal's 404 page with status 404 rather than a page that
- * finds nothing. A code in lower case or without the trailing slash is redirected to its
- * canonical address. Nothing else under `/units/` is served, the page's own file included.
+ * Serves `/units/{code}/` and, in English, `/en/units/{code}/`. The portal is built once, while
+ * units change with every import, so one page serves them all; the server answers it only for
+ * a unit that is loaded, so that an unknown or malformed code gets the portal's 404 page with
+ * status 404 rather than a page that finds nothing. A code in lower case or without the
+ * trailing slash is redirected to its canonical address. Nothing else under `/units/` is
+ * served, the page's own file included.
  */
 export function unitPages(db: Queryable, portalDir: string) {
   return async (ctx: Context, next: Next) => {
-    if (ctx.path !== '/units' && !ctx.path.startsWith('/units/')) return next()
+    const prefix = PREFIXES.find(
+      (p) => ctx.path === `${p}/units` || ctx.path.startsWith(`${p}/units/`),
+    )
+    if (prefix === undefined) return next()
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next()
 
-    const segment = /^\/units\/([^/]+)\/?$/.exec(ctx.path)?.[1]
+    const segment = /^\/units\/([^/]+)\/?$/.exec(ctx.path.slice(prefix.length))?.[1]
     const code = segment === undefined ? undefined : normaliseUnitCode(decoded(segment))
     if (code === undefined || !(await unitExists(db, code))) {
       await sendNotFoundPage(ctx, portalDir)
@@ -38,14 +45,15 @@ export function unitPages(db: Queryable, portalDir: string) {
       throw notFound('UNIT_NOT_FOUND', message, 'code')
     }
 
-    const canonical = `/units/${code}/`
+    const canonical = `${prefix}/units/${code}/`
     if (ctx.path !== canonical) {
       ctx.redirect(canonical + ctx.search)
       ctx.status = 301
       return
     }
 
-    const page = await readFile(path.join(portalDir, UNIT_PAGE)).catch(() => undefined)
+    const file = path.join(portalDir, prefix, UNIT_PAGE)
+    const page = await readFile(file).catch(() => undefined)
     if (!page) return
     ctx.type = 'html'
     // The same file serves every unit; whether the unit exists is asked anew each time.

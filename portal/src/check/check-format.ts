@@ -30,7 +30,7 @@ export function formatCheckedAt(iso: string, t: Strings): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
 
-  const local = new Intl.DateTimeFormat(t.lang, {
+  const local = new Intl.DateTimeFormat(t.writing.formatLocale, {
     timeZone: CHECK_TIME_ZONE,
     year: 'numeric',
     month: 'long',
@@ -104,7 +104,7 @@ export function overlapText(overlap: Overlap, t: Strings): string | undefined {
 /** A distance in metres to the decimetre the answer keeps. */
 export function distanceText(distanceM: number, t: Strings): string {
   const metres = formatNumber(distanceM, 1, t.lang)
-  return distanceM === 0 ? `${metres}（${t.check.bordering}）` : metres
+  return distanceM === 0 ? t.writing.aside(metres, t.check.bordering) : metres
 }
 
 /**
@@ -124,7 +124,9 @@ export function verdictReasons(answer: CheckAnswer, t: Strings): string[] {
       return [
         ...answer.rules
           .filter((rule) => rule.effect === 'forbid' && rule.match === 'may_apply')
-          .map((rule) => c.reasonMayForbid(rule.code, rule.industries.join('、'))),
+          .map((rule) =>
+            c.reasonMayForbid(rule.code, rule.industries.join(t.writing.listSeparator)),
+          ),
         ...answer.rules
           .filter((rule) => rule.effect === 'restrict' || rule.effect === 'condition')
           .map((rule) =>
@@ -170,11 +172,11 @@ export function triggerText(rule: CheckRule, answer: CheckAnswer, t: Strings): s
 }
 
 export function industriesText(codes: readonly string[], t: Strings): string {
-  return codes.length > 0 ? codes.join('、') : t.check.allIndustries
+  return codes.length > 0 ? codes.join(t.writing.listSeparator) : t.check.allIndustries
 }
 
 export function projectKindsText(kinds: readonly string[], t: Strings): string {
   return kinds.length > 0
-    ? kinds.map((kind) => projectKindText(kind, t)).join('、')
+    ? kinds.map((kind) => projectKindText(kind, t)).join(t.writing.listSeparator)
     : t.check.allProjectKinds
 }

@@ -1,4 +1,4 @@
-import type { Strings } from '../i18n/index.ts'
+import { localePath, type Strings } from '../i18n/index.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
 import { describeZone } from '../lookup/zone-labels.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
@@ -86,7 +86,9 @@ function site(root: ParentNode, checked: CheckSite, t: Strings): void {
   fillField(root, 'site-vertices', formatNumber(checked.vertices, 0, t.lang))
   fillField(root, 'site-extent', extentText(checked.bbox, t))
 
-  const repairs = checked.repairs.map((repair) => `${repairText(repair, t)}：${repair.message}`)
+  const repairs = checked.repairs.map((repair) =>
+    t.writing.labelled(repairText(repair, t), repair.message),
+  )
   fillList(root, 'site-repairs', repairs.length > 0 ? repairs : [t.check.noRepairs])
   fillList(root, 'site-notes', checked.notes)
   removeRowIf(root, 'site-notes', checked.notes.length === 0)
@@ -106,7 +108,8 @@ function units(root: ParentNode, answer: CheckAnswer, t: Strings): void {
     row.querySelector('tr')?.setAttribute('data-unit', unit.code)
     fillField(row, 'code', unit.code)
     fillField(row, 'name', unit.name)
-    row.querySelector('[data-unit-link]')?.setAttribute('href', unitPagePath(unit.code))
+    const unitPage = localePath(unitPagePath(unit.code), t.lang)
+    row.querySelector('[data-unit-link]')?.setAttribute('href', unitPage)
     fillField(row, 'district', unit.district_name ? t.check.district(unit.district_name) : '')
     fillField(row, 'class', unitClassText(unit.class, t))
     overlapCells(row, unit, point, t)

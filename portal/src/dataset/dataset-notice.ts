@@ -23,9 +23,11 @@ export async function refreshDatasetNotice(): Promise<void> {
   if (!dataset) return
 
   const t = stringsFor()
+  // The manifest says its notice in both languages; the page's own language is shown.
+  const text = t.lang === 'en' ? dataset.notice_en : dataset.notice_zh
   for (const notice of document.querySelectorAll<HTMLElement>('[data-dataset-notice]')) {
     notice.hidden = !dataset.illustrative
-    if (dataset.notice_zh) notice.textContent = dataset.notice_zh
+    if (text) notice.textContent = text
   }
   for (const version of document.querySelectorAll<HTMLElement>('[data-dataset-version]')) {
     version.hidden = dataset.version === undefined

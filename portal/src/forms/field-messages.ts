@@ -50,7 +50,8 @@ export function detailLine(lead: string, detail: string): HTMLElement {
   line.className = 'detail'
   message.lang = 'en'
   message.textContent = detail
-  line.append(lead, message)
+  // A colon in English wants a space after it; a full-width one in Chinese carries its own.
+  line.append(lead, /[!-~]$/.test(lead) ? ' ' : '', message)
   return line
 }
 

@@ -1056,6 +1056,7 @@ export const en: Strings = {
     acceptBy: 'Decision on acceptance due by',
     closeBy: 'Closure due by',
     closeByPending: 'Within 60 days of acceptance',
+    closeByReferred: 'Does not apply: passed on to another body to handle',
     overdue: { acceptance: 'Past the acceptance deadline', closure: 'Past the closure deadline' },
     historyHeading: 'History',
     historyReferred: (to) => `Passed to: ${to}`,
@@ -1386,5 +1387,14 @@ export const en: Strings = {
     leadRule: (code, effect) => `${code} (${effect})`,
     leadLegalBasis: (basis) => `Legal basis: ${basis}`,
     refresh: 'Refresh',
+  },
+  writing: {
+    formatLocale: 'en-GB',
+    listSeparator: ', ',
+    clauseSeparator: '; ',
+    labelEnd: ': ',
+    aside: (text, note) => `${text} (${note})`,
+    labelled: (label, text) => `${label}: ${text}`,
+    datumNames: { 'EPSG:4326': 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' },
   },
 }

@@ -540,6 +540,7 @@ export interface Strings {
     acceptBy: string
     closeBy: string
     closeByPending: string
+    closeByReferred: string
     overdue: Record<'acceptance' | 'closure', string>
     historyHeading: string
     historyReferred: (to: string) => string
@@ -711,5 +712,23 @@ export interface Strings {
     leadRule: (code: string, effect: string) => string
     leadLegalBasis: (basis: string) => string
     refresh: string
+  }
+
+  /** How the language joins the pieces of text the scripts put together, and dates them. */
+  writing: {
+    /** The locale dates and numbers are written in (day month year in British English). */
+    formatLocale: string
+    /** Between the items of a list written in a line. */
+    listSeparator: string
+    /** Between reasons or clauses that each stand on their own. */
+    clauseSeparator: string
+    /** After a label that runs into its text. */
+    labelEnd: string
+    /** A text with a remark on it, e.g. a deadline and that it has passed. */
+    aside: (text: string, note: string) => string
+    /** A label and its text on one line. */
+    labelled: (label: string, text: string) => string
+    /** The short name of each datum a place can be given in. */
+    datumNames: Record<PlaceDatum, string>
   }
 }

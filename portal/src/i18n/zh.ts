@@ -788,6 +788,7 @@ export const zh: Strings = {
     acceptBy: '受理期限',
     closeBy: '办结期限',
     closeByPending: '受理后 60 日内',
+    closeByReferred: '不适用：已转交其他部门办理',
     overdue: { acceptance: '已超过受理期限', closure: '已超过办结期限' },
     historyHeading: '办理记录',
     historyReferred: (to) => `转交：${to}`,
@@ -1074,5 +1075,14 @@ export const zh: Strings = {
     leadRule: (code, effect) => `${code}（${effect}）`,
     leadLegalBasis: (basis) => `法律依据：${basis}`,
     refresh: '刷新',
+  },
+  writing: {
+    formatLocale: 'zh-CN',
+    listSeparator: '、',
+    clauseSeparator: '；',
+    labelEnd: '：',
+    aside: (text, note) => `${text}（${note}）`,
+    labelled: (label, text) => `${label}：${text}`,
+    datumNames: { 'EPSG:4326': 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' },
   },
 }

@@ -1,4 +1,4 @@
-import { stringsFor, type Strings } from '../i18n/index.ts'
+import { localePath, stringsFor, type Strings } from '../i18n/index.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
 import { unitPagePath } from '../units/unit-client.ts'
 import { DIMENSIONS, EFFECTS, isTerm, LAYER_NAMES, UNIT_CLASSES } from '../zoning/zoning-terms.ts'
@@ -98,7 +98,8 @@ export class LookupPanelElement extends HTMLElement {
     )
     removeRowIf(card, 'district', !unit.district_name && unit.district_adcode === undefined)
     removeRowIf(card, 'area', unit.area_km2 === undefined)
-    card.querySelector('[data-unit-page-link]')?.setAttribute('href', unitPagePath(unit.code))
+    const unitPage = localePath(unitPagePath(unit.code), t.lang)
+    card.querySelector('[data-unit-page-link]')?.setAttribute('href', unitPage)
 
     const swatch = card.querySelector<HTMLElement>('[data-swatch]')
     if (swatch && unitClass) {
@@ -150,7 +151,7 @@ export class LookupPanelElement extends HTMLElement {
     fill(item, 'effect', effect ? t.effect[effect] : rule.effect)
     fill(item, 'text', rule.text_zh)
     fill(item, 'basis', rule.legal_basis ?? '')
-    fill(item, 'industries', rule.industries.join('、'))
+    fill(item, 'industries', rule.industries.join(t.writing.listSeparator))
     fill(item, 'code', rule.code)
     fill(item, 'scope', scopeText(rule, t) ?? '')
     removeRowIf(item, 'basis', !rule.legal_basis)

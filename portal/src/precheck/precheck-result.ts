@@ -1,7 +1,7 @@
 import { reportPath } from '../check/check-client.ts'
 import { cloneTemplate, renderCheck } from '../check/check-render.ts'
 import type { CheckAnswer } from '../check/check-types.ts'
-import { stringsFor } from '../i18n/index.ts'
+import { localePath, stringsFor } from '../i18n/index.ts'
 
 /**
  * `<precheck-result>`: shows a check's answer with the report's own sections, filled into a
@@ -20,7 +20,7 @@ export class PrecheckResultElement extends HTMLElement {
     renderCheck(copy, answer, stringsFor())
     body.replaceChildren(...copy.childNodes)
 
-    link.href = reportPath(answer.id)
+    link.href = localePath(reportPath(answer.id))
     this.dataset.checkId = answer.id
     this.hidden = false
     // The answer opens at its heading, with the verdict below it rather than out of sight.

@@ -133,7 +133,7 @@ export class ReportFormElement extends HTMLElement {
           ? ''
           : datum === 'EPSG:4326'
             ? f.placeShown(lon, lat)
-            : f.placeShownConverted(lon, lat, f.datums[datum].split('（')[0] ?? datum)
+            : f.placeShownConverted(lon, lat, stringsFor().writing.datumNames[datum])
     }
     ;(await this.#map()).showPlace(wgs84, bring)
   }

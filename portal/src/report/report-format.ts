@@ -10,7 +10,7 @@ const REPORT_TIME_ZONE = 'Asia/Shanghai'
 export function formatReportTime(iso: string, t: Strings): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(t.lang, {
+  return new Intl.DateTimeFormat(t.writing.formatLocale, {
     timeZone: REPORT_TIME_ZONE,
     year: 'numeric',
     month: 'long',
@@ -53,9 +53,12 @@ export function reportFacts(
   const overdue = view.deadlines.overdue
   const late = overdue === 'acceptance' || overdue === 'closure' ? r.overdue[overdue] : undefined
   const acceptBy = formatReportTime(view.deadlines.acceptBy, t)
+  // A referred report is closed by the body it went to, on that body's terms.
   const closeBy = view.deadlines.closeBy
     ? formatReportTime(view.deadlines.closeBy, t)
-    : r.closeByPending
+    : view.status === 'referred'
+      ? r.closeByReferred
+      : r.closeByPending
   return [
     { key: 'status', term: r.status, value: statusText(view.status, t) },
     { key: 'category', term: r.category, value: categoryText(view.category, t) },
@@ -66,12 +69,12 @@ export function reportFacts(
     {
       key: 'accept-by',
       term: r.acceptBy,
-      value: overdue === 'acceptance' && late ? `${acceptBy}（${late}）` : acceptBy,
+      value: overdue === 'acceptance' && late ? t.writing.aside(acceptBy, late) : acceptBy,
     },
     {
       key: 'close-by',
       term: r.closeBy,
-      value: overdue === 'closure' && late ? `${closeBy}（${late}）` : closeBy,
+      value: overdue === 'closure' && late ? t.writing.aside(closeBy, late) : closeBy,
     },
   ]
 }

@@ -1,4 +1,4 @@
-import { stringsFor } from '../i18n/index.ts'
+import { localePath, stringsFor } from '../i18n/index.ts'
 import { trackHref, type ReportView } from './report-client.ts'
 import { formatReportTime } from './report-format.ts'
 import { renderFacts } from './report-render.ts'
@@ -32,7 +32,7 @@ export class ReportReceiptElement extends HTMLElement {
         : r.nextClose
     }
     for (const link of this.querySelectorAll<HTMLAnchorElement>('[data-track-link]')) {
-      link.href = trackHref(view.trackingCode)
+      link.href = localePath(trackHref(view.trackingCode))
     }
 
     this.hidden = false

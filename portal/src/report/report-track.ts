@@ -1,3 +1,4 @@
+import { detailLine } from '../forms/field-messages.ts'
 import { stringsFor } from '../i18n/index.ts'
 import { fetchReport } from './report-client.ts'
 import { trackRefusalText } from './report-errors.ts'
@@ -92,13 +93,7 @@ export class ReportTrackElement extends HTMLElement {
     }
     slot.replaceChildren(text)
     if (detail) {
-      const line = document.createElement('span')
-      const message = document.createElement('span')
-      line.className = 'detail'
-      message.lang = 'en'
-      message.textContent = detail
-      line.append(stringsFor().reportForm.errorDetail, message)
-      slot.append(line)
+      slot.append(detailLine(stringsFor().reportForm.errorDetail, detail))
     }
     slot.hidden = false
     input.setAttribute('aria-invalid', 'true')

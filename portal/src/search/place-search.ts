@@ -1,6 +1,6 @@
 import { unitClassText } from '../check/check-format.ts'
 import { Combobox } from '../forms/combobox.ts'
-import { stringsFor } from '../i18n/index.ts'
+import { localePath, stringsFor } from '../i18n/index.ts'
 import { requestLookup } from '../lookup/lookup-events.ts'
 import { requestFit } from '../map/fit-events.ts'
 import { unitPagePath } from '../units/unit-client.ts'
@@ -59,7 +59,7 @@ export class PlaceSearchElement extends HTMLElement {
     const [lon, lat] = hit.point
     const text = t.search.shownUnit(hit.name, code)
     const link = document.createElement('a')
-    link.href = unitPagePath(code)
+    link.href = localePath(unitPagePath(code))
     link.textContent = t.search.unitPage
     this.#chosenLine.replaceChildren(text, ' ', link)
     this.#status.textContent = text

@@ -82,7 +82,13 @@ export function detailFacts(report: ReportDetail, t: Strings): Fact[] {
     { key: 'category', term: f.category, value: categoryText(report.category, t) },
     { key: 'priority', term: f.priority, value: priorityText(report.priority, t) },
     ...(reasons.length > 0
-      ? [{ key: 'priority-reasons', term: f.priorityReasons, value: reasons.join('；') }]
+      ? [
+          {
+            key: 'priority-reasons',
+            term: f.priorityReasons,
+            value: reasons.join(t.writing.clauseSeparator),
+          },
+        ]
       : []),
     { key: 'unit', term: f.unit, value: unitText(report.unit, t) },
     {
@@ -90,7 +96,11 @@ export function detailFacts(report: ReportDetail, t: Strings): Fact[] {
       term: f.district,
       value: report.district?.name ?? t.reportTrack.noDistrict,
     },
-    { key: 'zones', term: f.zones, value: zones.length > 0 ? zones.join('、') : s.noZones },
+    {
+      key: 'zones',
+      term: f.zones,
+      value: zones.length > 0 ? zones.join(t.writing.listSeparator) : s.noZones,
+    },
     {
       key: 'location',
       term: f.location,
@@ -104,12 +114,18 @@ export function detailFacts(report: ReportDetail, t: Strings): Fact[] {
     {
       key: 'accept-by',
       term: f.acceptBy,
-      value: report.deadlines.overdue === 'acceptance' ? `${acceptBy}（${overdue}）` : acceptBy,
+      value:
+        report.deadlines.overdue === 'acceptance' && overdue
+          ? t.writing.aside(acceptBy, overdue)
+          : acceptBy,
     },
     {
       key: 'close-by',
       term: f.closeBy,
-      value: report.deadlines.overdue === 'closure' ? `${closeBy}（${overdue}）` : closeBy,
+      value:
+        report.deadlines.overdue === 'closure' && overdue
+          ? t.writing.aside(closeBy, overdue)
+          : closeBy,
     },
   ]
   if (report.extension) {

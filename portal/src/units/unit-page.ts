@@ -1,7 +1,7 @@
 import { formatShare, projectKindsText, unitClassText } from '../check/check-format.ts'
 import { cloneTemplate, fillField } from '../check/check-render.ts'
 import { failedMessage, settleState, showMessage } from '../components/answer-state.ts'
-import { stringsFor, type Strings } from '../i18n/index.ts'
+import { splitLocalePath, stringsFor, type Strings } from '../i18n/index.ts'
 import type { Section } from '../i18n/strings.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
@@ -24,7 +24,9 @@ export class UnitPageElement extends HTMLElement {
 
   async #load(): Promise<void> {
     const t = stringsFor()
-    const outcome = await fetchUnit(unitCodeFromPath(window.location.pathname))
+    const outcome = await fetchUnit(
+      unitCodeFromPath(splitLocalePath(window.location.pathname).path),
+    )
     settleState(this, outcome.kind)
 
     if (outcome.kind === 'found') this.#show(outcome.unit, t)
@@ -127,7 +129,11 @@ function rules(root: HTMLElement, unit: UnitAnswer, t: Strings): void {
       fillField(item, 'code', rule.code)
       fillField(item, 'text', rule.text_zh)
       fillField(item, 'basis', rule.legal_basis ?? '')
-      fillField(item, 'industries', rule.industries.join('、') || t.check.allIndustries)
+      fillField(
+        item,
+        'industries',
+        rule.industries.join(t.writing.listSeparator) || t.check.allIndustries,
+      )
       fillField(item, 'kinds', projectKindsText(rule.project_kinds, t))
       fillField(item, 'scope', unitScopeText(rule, t))
       if (!rule.legal_basis) item.querySelector('[data-row="basis"]')?.remove()

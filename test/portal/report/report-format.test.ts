@@ -34,4 +34,14 @@ describe('report format', () => {
     expect(facts['accept-by']).toMatch(/2025年5月16日\D*09:00/)
     expect(facts['close-by']).toBe(zh.reportTrack.closeByPending)
   })
+
+  it('gives no closure deadline of its own to a report passed on to another body', () => {
+    const referred: ReportView = {
+      ...view,
+      status: 'referred',
+      deadlines: { ...view.deadlines, overdue: null },
+    }
+    const facts = Object.fromEntries(reportFacts(referred, zh).map((f) => [f.key, f.value]))
+    expect(facts['close-by']).toBe(zh.reportTrack.closeByReferred)
+  })
 })
