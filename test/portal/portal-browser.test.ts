@@ -258,6 +258,22 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('tells map clients where the TileJSON and the style are, with a QGIS how-to', async () => {
+      const page = await context.newPage()
+      await page.goto(`${server.url}/about/`)
+      const text = await page.locator('main').innerText()
+
+      for (const address of ['/tiles/zoning.json', '/styles/zoning.json', '/tiles/{图层}.json']) {
+        expect(text).toContain(address)
+      }
+      expect(text).toContain('QGIS')
+      // The addresses it names answer.
+      for (const address of ['/tiles/zoning.json', '/styles/zoning.json']) {
+        expect((await fetch(`${server.url}${address}`)).status).toBe(200)
+      }
+      await page.close()
+    })
+
     it('shows its own 404 page for a page that does not exist', async () => {
       const page = await context.newPage()
       const response = await page.goto(`${server.url}/no-such-page/`)

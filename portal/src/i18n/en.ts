@@ -1144,6 +1144,14 @@ export const en: Strings = {
         term: '/tiles/{layer}/{z}/{x}/{y}.mvt',
         detail: 'A vector tile; 204 (No Content) where the tile has no features.',
       },
+      {
+        term: '/tiles/zoning.json',
+        detail: 'One TileJSON for all public layers together, each as its own source layer.',
+      },
+      {
+        term: '/styles/zoning.json',
+        detail: 'A MapLibre style of all layers as this site draws them, for maplibre-gl and QGIS.',
+      },
     ],
     layersHeading: 'Layers',
     layerTable: { name: 'Layer name', title: 'Contents' },
@@ -1165,7 +1173,8 @@ export const en: Strings = {
         term: 'QGIS',
         detail:
           'Under “Vector Tiles”, add a new generic connection with the tile address template ' +
-          'as its URL, and the minimum and maximum zoom levels from the TileJSON.',
+          'as its URL, and the minimum and maximum zoom levels from the TileJSON; give ' +
+          '/styles/zoning.json as its style URL to draw the layers as this site does.',
       },
     ],
     exampleHeading: 'A MapLibre source, for example',

@@ -854,6 +854,14 @@ export const zh: Strings = {
         term: '/tiles/{图层}/{z}/{x}/{y}.mvt',
         detail: '矢量瓦片；该处没有要素时返回 204（无内容）。',
       },
+      {
+        term: '/tiles/zoning.json',
+        detail: '全部公开图层合在一起的 TileJSON，每个图层是瓦片中单独的 source-layer。',
+      },
+      {
+        term: '/styles/zoning.json',
+        detail: '按本站配色绘制全部图层的 MapLibre 样式，可直接用于 maplibre-gl 和 QGIS。',
+      },
     ],
     layersHeading: '图层',
     layerTable: { name: '图层名称', title: '内容' },
@@ -871,7 +879,8 @@ export const zh: Strings = {
       {
         term: 'QGIS',
         detail:
-          '在“矢量瓦片”中新建通用连接，URL 填写瓦片地址模板，最小、最大缩放级别按 TileJSON 填写。',
+          '在“矢量瓦片”中新建通用连接，URL 填写瓦片地址模板，最小、最大缩放级别按 TileJSON 填写；' +
+          '样式 URL 填写 /styles/zoning.json，即按本站的样式显示。',
       },
     ],
     exampleHeading: 'MapLibre 数据源示例',
