@@ -254,6 +254,19 @@ describe.skipIf(SKIP_REASON !== undefined)(
       }
     })
 
+    it('fits every English page on a 360 px screen', async () => {
+      for (const route of PAGES) {
+        const page = await open(route, 360)
+        if (route.includes('/units/')) await page.locator('unit-page[data-state="found"]').waitFor()
+        await page.waitForLoadState('networkidle')
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        )
+        expect(overflow, route).toBeLessThanOrEqual(0)
+        await page.close()
+      }
+    })
+
     it('loads nothing from outside the server and throws no script errors', () => {
       const origin = new URL(server.url).origin
       const fetched = browser.requests.filter((url) => url.startsWith('http'))

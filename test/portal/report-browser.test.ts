@@ -263,6 +263,13 @@ describe.skipIf(SKIP_REASON !== undefined)(
         await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),
       ).toEqual([0, 0, ''])
 
+      // The page's address is now the report's: the language switch and a reload keep the code.
+      const track = `/report/track/?code=${encodeURIComponent(answer.trackingCode)}`
+      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(track)
+      const otherLanguage = page.locator('a[data-language-switch]')
+      await otherLanguage.focus()
+      expect(await otherLanguage.getAttribute('href')).toBe(`/en${track}`)
+
       // What the server holds, read apart from the pages.
       const stored = (await (
         await server.get(`/api/reports/${answer.trackingCode}`)

@@ -1,6 +1,6 @@
 import { localePath, type Strings } from '../i18n/index.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
-import { describeZone } from '../lookup/zone-labels.ts'
+import { describeZone, layerTitle } from '../lookup/zone-labels.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
 import { unitPagePath } from '../units/unit-client.ts'
 import { DIMENSIONS, EFFECTS, isTerm, UNIT_CLASSES, VERDICTS } from '../zoning/zoning-terms.ts'
@@ -68,7 +68,8 @@ function notice(root: ParentNode, answer: CheckAnswer, t: Strings): void {
   if (!box) return
 
   box.hidden = !answer.dataset.illustrative
-  fillField(box, 'notice', answer.dataset.notice_zh || t.footer.notice)
+  const notice = t.lang === 'en' ? answer.dataset.notice_en : answer.dataset.notice_zh
+  fillField(box, 'notice', notice || t.footer.notice)
 }
 
 function site(root: ParentNode, checked: CheckSite, t: Strings): void {
@@ -137,7 +138,7 @@ function zones(root: ParentNode, answer: CheckAnswer, t: Strings): void {
 
   for (const zone of answer.zones) {
     const row = cloneTemplate(root, 'zone-row')
-    fillField(row, 'layer', zone.title_zh)
+    fillField(row, 'layer', layerTitle(zone, t))
     fillField(row, 'name', describeZone(zone, t))
     overlapCells(row, zone, point, t)
     rows.append(row)
@@ -168,7 +169,7 @@ function nearby(root: ParentNode, answer: CheckAnswer, t: Strings): void {
 
   for (const zone of near) {
     const row = cloneTemplate(root, 'nearby-row')
-    fillField(row, 'layer', zone.title_zh)
+    fillField(row, 'layer', layerTitle(zone, t))
     fillField(row, 'name', describeZone(zone, t))
     fillField(row, 'distance', distanceText(zone.distance_m, t))
     rows.append(row)

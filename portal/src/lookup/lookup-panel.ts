@@ -6,7 +6,7 @@ import { fetchLookup, type LookupOutcome } from './lookup-client.ts'
 import { announceAnswer, onLookupRequest, type LookupRequest } from './lookup-events.ts'
 import type { LookupResult, LookupRule, LookupUnit, LookupZone } from './lookup-types.ts'
 import { groupRulesByDimension } from './rule-groups.ts'
-import { describeZone } from './zone-labels.ts'
+import { describeZone, layerTitle } from './zone-labels.ts'
 
 /**
  * `<lookup-panel>`: answers lookup requests from the map and the form, and fills the panel from
@@ -117,7 +117,7 @@ export class LookupPanelElement extends HTMLElement {
 
     for (const zone of zones) {
       const item = this.#clone('zone-item')
-      fill(item, 'layer', zone.title_zh)
+      fill(item, 'layer', layerTitle(zone, t))
       fill(item, 'description', describeZone(zone, t))
       items?.append(item)
     }

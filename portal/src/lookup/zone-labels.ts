@@ -2,12 +2,26 @@ import type { Strings } from '../i18n/index.ts'
 import {
   FACILITY_KINDS,
   isTerm,
+  LAYER_NAMES,
   NO_RAISING_KINDS,
   PARK_LEVELS,
   RESERVE_ZONES,
   WATER_SOURCE_LEVELS,
 } from '../zoning/zoning-terms.ts'
 import type { LookupZone } from './lookup-types.ts'
+
+/**
+ * A layer's title in the page's language: the interface's own for the layers it knows, else
+ * the title the API gives in that language.
+ */
+export function layerTitle(
+  zone: { layer: string; title_zh?: string; title_en?: string },
+  t: Strings,
+): string {
+  if (isTerm(LAYER_NAMES, zone.layer)) return t.layer[zone.layer]
+  const given = t.lang === 'en' ? (zone.title_en ?? zone.title_zh) : zone.title_zh
+  return given ?? zone.layer
+}
 
 /**
  * A one-line description of an overlay zone from its attributes, e.g. "湘江水源地 · 一级保护区".
@@ -56,5 +70,5 @@ export function describeZone(zone: LookupZone, t: Strings): string {
   }
 
   const described = parts.filter((part): part is string => part !== undefined)
-  return described.length > 0 ? described.join(' · ') : zone.title_zh
+  return described.length > 0 ? described.join(' · ') : layerTitle(zone, t)
 }

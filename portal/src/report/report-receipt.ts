@@ -31,9 +31,13 @@ export class ReportReceiptElement extends HTMLElement {
         ? r.nextCloseBy(formatReportTime(view.deadlines.closeBy, t))
         : r.nextClose
     }
+    const track = localePath(trackHref(view.trackingCode))
     for (const link of this.querySelectorAll<HTMLAnchorElement>('[data-track-link]')) {
-      link.href = localePath(trackHref(view.trackingCode))
+      link.href = track
     }
+    // The report's own address from now on: reloading the page, bookmarking it or switching
+    // its language shows this report's status instead of an empty form without the code.
+    history.replaceState(history.state, '', track)
 
     this.hidden = false
     const heading = this.querySelector<HTMLElement>('[data-receipt-heading]')

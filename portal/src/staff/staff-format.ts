@@ -1,4 +1,5 @@
 import type { Strings } from '../i18n/index.ts'
+import { layerTitle } from '../lookup/zone-labels.ts'
 import { categoryText, formatReportTime, statusText, unitText } from '../report/report-format.ts'
 import { FACILITY_KINDS, isTerm, LAYER_NAMES } from '../zoning/zoning-terms.ts'
 import type { Lead, ReportDetail, ReportSummary } from './staff-client.ts'
@@ -75,7 +76,7 @@ export function detailFacts(report: ReportDetail, t: Strings): Fact[] {
   const closeBy = report.deadlines.closeBy
     ? formatReportTime(report.deadlines.closeBy, t)
     : t.reportTrack.closeByPending
-  const zones = report.zones.map((zone) => zone.title_zh ?? layerText(zone.layer, t))
+  const zones = report.zones.map((zone) => layerTitle(zone, t))
   const reasons = priorityReasons(report.priorityReasons, t)
   const facts: Fact[] = [
     { key: 'status', term: f.status, value: statusText(report.status, t) },

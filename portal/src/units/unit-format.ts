@@ -1,6 +1,7 @@
 import { formatNumber, layerText, unitClassText } from '../check/check-format.ts'
 import type { Strings } from '../i18n/index.ts'
 import type { LookupRule } from '../lookup/lookup-types.ts'
+import { layerTitle } from '../lookup/zone-labels.ts'
 import {
   FACILITY_KINDS,
   isTerm,
@@ -32,7 +33,7 @@ export function zoneColumns(zone: UnitZone, t: Strings): { name: string; grade: 
     const value = zone.properties[key]
     return typeof value === 'string' && value !== '' ? value : undefined
   }
-  const name = text('name') ?? text('reserve_name') ?? text('source_name') ?? zone.title_zh
+  const name = text('name') ?? text('reserve_name') ?? text('source_name') ?? layerTitle(zone, t)
 
   switch (zone.layer) {
     case 'water_source_zones': {

@@ -4,6 +4,7 @@ import { failedMessage, settleState, showMessage } from '../components/answer-st
 import { splitLocalePath, stringsFor, type Strings } from '../i18n/index.ts'
 import type { Section } from '../i18n/strings.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
+import { layerTitle } from '../lookup/zone-labels.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
 import { DIMENSIONS, EFFECTS, isTerm, UNIT_CLASSES } from '../zoning/zoning-terms.ts'
 import { fetchUnit, unitCodeFromPath, type UnitOutcome } from './unit-client.ts'
@@ -94,7 +95,7 @@ function zones(root: HTMLElement, unit: UnitAnswer, t: Strings): void {
     const { name, grade } = zoneColumns(zone, t)
     row.querySelector('tr')?.setAttribute('data-layer', zone.layer)
     fillField(row, 'zone-name', name)
-    fillField(row, 'zone-layer', zone.title_zh)
+    fillField(row, 'zone-layer', layerTitle(zone, t))
     fillField(row, 'zone-grade', grade)
     fillField(row, 'zone-area', overlapAreaText(zone.overlap_m2, t))
     fillField(row, 'zone-share', formatShare(zone.share))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { en } from '../../../portal/src/i18n/en.ts'
 import { zh } from '../../../portal/src/i18n/zh.ts'
-import { describeZone } from '../../../portal/src/lookup/zone-labels.ts'
+import { describeZone, layerTitle } from '../../../portal/src/lookup/zone-labels.ts'
 
 describe('describeZone', () => {
   it('names a water-source zone with its level in words', () => {
@@ -27,5 +28,21 @@ describe('describeZone', () => {
     const zone = { layer: 'ecological_red_line', title_zh: '生态保护红线', properties: {} }
 
     expect(describeZone(zone, zh)).toBe('生态保护红线')
+  })
+})
+
+describe('layerTitle', () => {
+  const zone = { layer: 'no_raising_zones', title_zh: '畜禽禁养区', title_en: 'No-raising zones' }
+
+  it("names a layer the interface knows in the page's own words", () => {
+    expect(layerTitle(zone, zh)).toBe(zh.layer.no_raising_zones)
+    expect(layerTitle(zone, en)).toBe(en.layer.no_raising_zones)
+  })
+
+  it("takes the API's title in the page's language for a layer it does not know", () => {
+    const other = { ...zone, layer: 'flood_zones', title_zh: '洪泛区', title_en: 'Flood zones' }
+    expect(layerTitle(other, zh)).toBe('洪泛区')
+    expect(layerTitle(other, en)).toBe('Flood zones')
+    expect(layerTitle({ layer: 'flood_zones', title_zh: '洪泛区' }, en)).toBe('洪泛区')
   })
 })

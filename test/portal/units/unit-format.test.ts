@@ -60,7 +60,7 @@ describe('zoneColumns', () => {
 
   it('shows an unknown grade as it came, and falls back to the layer title for a name', () => {
     expect(zoneColumns(zone('water_source_zones', { level: 'level9' }), zh)).toEqual({
-      name: '图层标题',
+      name: zh.layer.water_source_zones,
       grade: 'level9',
     })
     expect(zoneColumns(zone('ecological_red_line', { name: '红线' }), zh)).toEqual({
