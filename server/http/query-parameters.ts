@@ -11,6 +11,8 @@ export function refuseUnknownParameters(
 ): void {
   const unknown = Object.keys(query).find((name) => !known.includes(name))
   if (unknown === undefined) return
-  const message = `${unknown} is not a parameter here; this takes ${known.join(', ')}.`
+  // `?lon=1&=2` has a parameter without a name, which the message must still show.
+  const shown = unknown === '' ? 'A parameter without a name' : unknown
+  const message = `${shown} is not a parameter here; this takes ${known.join(', ')}.`
   throw badRequest('PARAMETER_UNKNOWN', message, unknown)
 }

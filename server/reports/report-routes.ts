@@ -69,7 +69,8 @@ export function reportRoutes(deps: ReportDeps): Router {
     const code = parseTrackingCode(given)
     if (!code) {
       const message =
-        'code must be a tracking code: 20 letters and digits, in groups of five with hyphens.'
+        'code must be a tracking code: 20 letters and digits, in groups of five with or ' +
+        'without hyphens, in any case.'
       throw badRequest('TRACKING_CODE_INVALID', message, 'code')
     }
     const row = await readReport(deps.db, code)

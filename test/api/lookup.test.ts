@@ -102,6 +102,8 @@ for (const backend of BACKENDS) {
         ['lon=112&lat=27&crs=EPSG:3857', 'CRS_UNSUPPORTED', 400, 'crs'],
         // A misspelt crs would otherwise read a GCJ-02 point as WGS84, hundreds of metres off.
         ['lon=112&lat=27&src=gcj02', 'PARAMETER_UNKNOWN', 400, 'src'],
+        // A parameter without a name: no field to name, but the message says what it is.
+        ['lon=112&lat=27&=1', 'PARAMETER_UNKNOWN', 400, '', /without a name/],
         ['lon=100&lat=30', 'OUTSIDE_COVERAGE', 422, 'lon'],
       ]
       it.each(cases)('%s answers %s', async (query, code, status, field, message) => {
@@ -109,7 +111,7 @@ for (const backend of BACKENDS) {
         expect(response.status).toBe(status)
         const body = (await response.json()) as { error: Record<string, string> }
         expect(body.error.code).toBe(code)
-        expect(body.error.field).toBe(field)
+        expect(body.error.field ?? '').toBe(field)
         if (message) expect(body.error.message).toMatch(message)
       })
     })

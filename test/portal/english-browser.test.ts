@@ -207,6 +207,42 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('never lists the same reasons twice on a check report', async () => {
+      const square = [
+        [112.56, 26.88],
+        [112.57, 26.88],
+        [112.57, 26.89],
+        [112.56, 26.89],
+        [112.56, 26.88],
+      ]
+      const answer = await fetch(`${server.url}/api/admission-check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          geometry: { type: 'Polygon', coordinates: [square] },
+          industry: 'C2614',
+        }),
+      })
+      const { id, reasons } = (await answer.json()) as { id: string; reasons: string[] }
+      expect(reasons.length).toBeGreaterThan(0)
+
+      const lists: Record<string, { shown: string[]; recorded: string[] }> = {}
+      for (const route of [`/en/check/?id=${id}`, `/check/?id=${id}`]) {
+        const page = await open(route)
+        await page.locator('[data-slot="reasons"] li').first().waitFor()
+        lists[route] = {
+          shown: await page.locator('[data-slot="reasons"] li').allInnerTexts(),
+          recorded: await page.locator('[data-slot="recorded-reasons"] li').allInnerTexts(),
+        }
+        await page.close()
+      }
+      // The record's wording follows only where it says something the page's does not.
+      for (const { shown, recorded } of Object.values(lists)) {
+        expect(recorded).not.toEqual(shown)
+      }
+      expect(lists[`/check/?id=${id}`]!.recorded).toEqual(reasons)
+    })
+
     it('answers a page that does not exist with an English 404 page', async () => {
       const page = await context.newPage()
       const response = await page.goto(`${server.url}/en/no-such-page/`)

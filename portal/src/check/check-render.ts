@@ -59,8 +59,18 @@ function verdict(root: ParentNode, answer: CheckAnswer, t: Strings): void {
   fillField(root, 'verdict-summary', known ? t.check.verdictSummary[known] : '')
 
   const reasons = verdictReasons(answer, t)
-  fillList(root, 'reasons', reasons.length > 0 ? reasons : answer.reasons)
-  fillList(root, 'recorded-reasons', answer.reasons)
+  const shown = reasons.length > 0 ? reasons : answer.reasons
+  fillList(root, 'reasons', shown)
+  // The record's own wording, in English, adds nothing where the page already says the same.
+  const same =
+    shown.length === answer.reasons.length && shown.every((text, i) => text === answer.reasons[i])
+  if (same) {
+    for (const part of root.querySelectorAll('.recorded-heading, [data-slot="recorded-reasons"]')) {
+      part.remove()
+    }
+  } else {
+    fillList(root, 'recorded-reasons', answer.reasons)
+  }
 }
 
 function notice(root: ParentNode, answer: CheckAnswer, t: Strings): void {

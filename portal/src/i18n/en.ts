@@ -306,7 +306,8 @@ export const en: Strings = {
     missing: {
       heading: 'Check ID missing',
       paragraphs: [
-        'The report address should carry a check ID, as in /check/?id= followed by the check ID.',
+        'The report address should carry a check ID, as in /en/check/?id= followed by the ' +
+          'check ID.',
         'After a pre-check is submitted (POST /api/admission-check), the id in the answer is ' +
           'the check ID; put it into the address above to open the report of that check.',
       ],
