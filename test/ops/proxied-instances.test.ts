@@ -146,7 +146,7 @@ describe.skipIf(SKIP_REASON !== undefined)(
       expect(Math.min(...served)).toBeGreaterThan(0)
     })
 
-    it('limits reports per client across instances, whatever X-Forwarded-For it sends', async () => {
+    it('limits reports per client across both, whatever X-Forwarded-For it sends', async () => {
       const statuses = []
       for (let i = 0; i < REPORTS_PER_HOUR + 2; i++) {
         const answer = await fetch(`${proxyUrl}/api/reports`, {
