@@ -43,6 +43,14 @@ export function formatCheckedAt(iso: string, t: Strings): string {
   return t.check.checkedAtValue(local)
 }
 
+/** An industry's name in the page's language, the Chinese one where the catalogue has no other. */
+export function industryName(
+  industry: { name_zh: string; name_en?: string | null },
+  t: Strings,
+): string {
+  return t.lang === 'en' && industry.name_en ? industry.name_en : industry.name_zh
+}
+
 export function projectKindText(kind: string, t: Strings): string {
   return isTerm(PROJECT_KINDS, kind) ? t.check.projectKinds[kind] : kind
 }

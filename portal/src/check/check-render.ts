@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatShare,
   industriesText,
+  industryName,
   layerText,
   overlapText,
   projectKindsText,
@@ -48,7 +49,7 @@ function summary(root: ParentNode, answer: CheckAnswer, t: Strings): void {
   fillField(root, 'id', answer.id)
   fillField(root, 'checked-at', formatCheckedAt(answer.checkedAt, t))
   root.querySelector('time[data-field="checked-at"]')?.setAttribute('datetime', answer.checkedAt)
-  fillField(root, 'industry', `${answer.industry.code} ${answer.industry.name_zh}`)
+  fillField(root, 'industry', `${answer.industry.code} ${industryName(answer.industry, t)}`)
   fillField(root, 'project-kind', projectKindText(answer.projectKind, t))
 }
 

@@ -1,3 +1,4 @@
+import { industryName } from '../check/check-format.ts'
 import { Combobox } from '../forms/combobox.ts'
 import { stringsFor } from '../i18n/index.ts'
 import { asIndustryCode, searchIndustries, type Industry } from './industry-search.ts'
@@ -43,9 +44,10 @@ export class IndustryComboboxElement extends HTMLElement {
       },
       choose: (industry) => {
         this.#chosen = industry
-        input.value = `${industry.code} ${industry.name_zh}`
+        const name = industryName(industry, stringsFor())
+        input.value = `${industry.code} ${name}`
         const level = p.industryLevels[industry.level]
-        chosenLine.textContent = p.industryChosen(industry.code, industry.name_zh, level)
+        chosenLine.textContent = p.industryChosen(industry.code, name, level)
         status.textContent = ''
         this.dispatchEvent(new CustomEvent('industry-change', { bubbles: true }))
       },
@@ -76,7 +78,7 @@ function industryOption(option: HTMLElement, industry: Industry): void {
   code.className = 'code'
   code.textContent = industry.code
   const name = document.createElement('span')
-  name.textContent = industry.name_zh
+  name.textContent = industryName(industry, stringsFor())
   const level = document.createElement('span')
   level.className = 'level'
   level.textContent = stringsFor().precheck.industryLevels[industry.level]

@@ -4,6 +4,7 @@ import {
   distanceText,
   formatCheckedAt,
   formatShare,
+  industryName,
   overlapText,
   projectKindsText,
   siteSizeText,
@@ -11,6 +12,7 @@ import {
   verdictReasons,
 } from '../../../portal/src/check/check-format.ts'
 import type { CheckAnswer, CheckRule, CheckSite } from '../../../portal/src/check/check-types.ts'
+import { en } from '../../../portal/src/i18n/en.ts'
 import { zh } from '../../../portal/src/i18n/zh.ts'
 
 const site: CheckSite = {
@@ -186,5 +188,19 @@ describe('projectKindsText', () => {
   it('lists the kinds a rule covers, or all of them', () => {
     expect(projectKindsText(['new', 'expansion'], zh)).toBe('新建、扩建')
     expect(projectKindsText([], zh)).toBe(zh.check.allProjectKinds)
+  })
+})
+
+describe('industryName', () => {
+  const industry = { code: 'C2614', name_zh: '有机化学原料制造', name_en: 'Organic chemicals' }
+
+  it("names an industry in the page's language", () => {
+    expect(industryName(industry, zh)).toBe('有机化学原料制造')
+    expect(industryName(industry, en)).toBe('Organic chemicals')
+  })
+
+  it('falls back to the Chinese name where the catalogue has no English one', () => {
+    expect(industryName({ ...industry, name_en: null }, en)).toBe('有机化学原料制造')
+    expect(industryName({ name_zh: '有机化学原料制造' }, en)).toBe('有机化学原料制造')
   })
 })
