@@ -93,3 +93,30 @@ export function hideErrorSummary(form: ParentNode): void {
   const summary = form.querySelector<HTMLElement>('[data-error-summary]')
   if (summary) summary.hidden = true
 }
+
+/**
+ * Runs a form's sending once at a time: a second press while one is on its way does nothing.
+ * The submit row's button is disabled and the form marked busy meanwhile; `work` writes its
+ * steps to the row's progress line, which is emptied afterwards.
+ */
+export function sendingOnce(
+  form: HTMLElement,
+  work: (progress: HTMLElement | null) => Promise<void>,
+): () => Promise<void> {
+  let sending = false
+  return async () => {
+    if (sending) return
+    sending = true
+    const button = form.querySelector<HTMLButtonElement>('[data-submit]')
+    const progress = form.querySelector<HTMLElement>('[data-progress]')
+    if (button) button.disabled = true
+    try {
+      await work(progress)
+    } finally {
+      sending = false
+      if (button) button.disabled = false
+      if (progress) progress.textContent = ''
+      form.removeAttribute('aria-busy')
+    }
+  }
+}

@@ -2,6 +2,7 @@ import {
   clearMessageSlot,
   detailLine,
   hideErrorSummary,
+  sendingOnce,
   showErrorSummary,
   summaryItem,
   tieToMessage,
@@ -41,7 +42,7 @@ const FILE_LIMIT_BYTES = 5 * 1024 * 1024
  */
 export class PrecheckFormElement extends HTMLElement {
   #form!: HTMLFormElement
-  #sending = false
+  #submit = sendingOnce(this, (progress) => this.#check(progress))
 
   connectedCallback(): void {
     const form = this.querySelector('form')
@@ -159,23 +160,6 @@ export class PrecheckFormElement extends HTMLElement {
       button.disabled = !enabled[button.dataset.draw ?? '']
     }
     if (state.count > 0) this.#clearMessage('site')
-  }
-
-  async #submit(): Promise<void> {
-    // One check at a time: a second press while one is on its way does nothing.
-    if (this.#sending) return
-    this.#sending = true
-    const button = this.querySelector<HTMLButtonElement>('[data-submit]')
-    const progress = this.querySelector<HTMLElement>('[data-progress]')
-    if (button) button.disabled = true
-    try {
-      await this.#check(progress)
-    } finally {
-      this.#sending = false
-      if (button) button.disabled = false
-      if (progress) progress.textContent = ''
-      this.removeAttribute('aria-busy')
-    }
   }
 
   async #check(progress: HTMLElement | null): Promise<void> {

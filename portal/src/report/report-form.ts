@@ -3,6 +3,7 @@ import {
   clearMessageSlot,
   detailLine,
   hideErrorSummary,
+  sendingOnce,
   showErrorSummary,
   summaryItem,
   tieToMessage,
@@ -55,7 +56,7 @@ const TARGETS: Record<ReportControl, string> = {
  */
 export class ReportFormElement extends HTMLElement {
   #form!: HTMLFormElement
-  #sending = false
+  #submit = sendingOnce(this, (progress) => this.#file(progress))
 
   connectedCallback(): void {
     const form = this.querySelector('form')
@@ -208,23 +209,6 @@ export class ReportFormElement extends HTMLElement {
         phone: value('#report-contact-phone'),
         email: value('#report-contact-email'),
       },
-    }
-  }
-
-  async #submit(): Promise<void> {
-    // One report at a time: a second press while one is on its way does nothing.
-    if (this.#sending) return
-    this.#sending = true
-    const button = this.querySelector<HTMLButtonElement>('[data-submit]')
-    const progress = this.querySelector<HTMLElement>('[data-progress]')
-    if (button) button.disabled = true
-    try {
-      await this.#file(progress)
-    } finally {
-      this.#sending = false
-      if (button) button.disabled = false
-      if (progress) progress.textContent = ''
-      this.removeAttribute('aria-busy')
     }
   }
 
