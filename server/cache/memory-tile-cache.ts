@@ -1,29 +1,40 @@
 import type { CacheStats, TileCache } from './tile-cache.ts'
 
 /**
- * An in-process LRU cache bounded by the bytes it holds. A Map keeps insertion order, so moving
- * an entry to the end on every hit leaves the least recently used one first in line.
+ * An in-process cache bounded by the bytes it holds, evicting with the second-chance (CLOCK)
+ * approximation of least-recently-used: a hit only marks its entry, and eviction, walking the
+ * entries in insertion order, moves a marked one to the back instead of dropping it. A hit is
+ * the warm tile path's whole cache work, and moving the entry in the map on every hit, as exact
+ * LRU does, cost more than marking it.
  */
 export function createMemoryTileCache(maxBytes: number): TileCache {
-  const entries = new Map<string, Buffer>()
+  const entries = new Map<string, { value: Buffer; used: boolean }>()
   const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0 }
 
-  function evict() {
-    for (const [key, value] of entries) {
+  /** Drops entries until the budget holds, sparing the one just stored. */
+  function evict(stored: string) {
+    // A Map's iterator also visits entries put back during the walk, so a marked entry, moved
+    // once and unmarked, is dropped when the walk comes round to it again.
+    for (const [key, entry] of entries) {
       if (stats.bytes <= maxBytes) break
+      if (key === stored) continue
       entries.delete(key)
-      stats.bytes -= value.length
+      if (entry.used) {
+        entry.used = false
+        entries.set(key, entry)
+      } else {
+        stats.bytes -= entry.value.length
+      }
     }
     stats.entries = entries.size
   }
 
   function touch(key: string): Buffer | undefined {
-    const value = entries.get(key)
-    if (value === undefined) return undefined
+    const entry = entries.get(key)
+    if (entry === undefined) return undefined
     stats.hits++
-    entries.delete(key)
-    entries.set(key, value)
-    return value
+    entry.used = true
+    return entry.value
   }
 
   return {
@@ -42,12 +53,12 @@ export function createMemoryTileCache(maxBytes: number): TileCache {
       if (value.length > maxBytes) return
       const previous = entries.get(key)
       if (previous) {
-        stats.bytes -= previous.length
+        stats.bytes -= previous.value.length
         entries.delete(key)
       }
-      entries.set(key, value)
+      entries.set(key, { value, used: false })
       stats.bytes += value.length
-      evict()
+      evict(key)
     },
 
     stats: () => ({ ...stats }),

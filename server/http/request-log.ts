@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import type { Context, Next } from 'koa'
 import type { Logger } from 'pino'
 import type { Metrics } from '../ops/metrics.ts'
+import { newRequestId } from './request-id.ts'
 import { routeLabel } from './route-label.ts'
 
 /**
@@ -12,7 +12,7 @@ import { routeLabel } from './route-label.ts'
 export function requestLog(log: Logger, metrics?: Metrics) {
   return async (ctx: Context, next: Next) => {
     const started = performance.now()
-    const reqId = randomUUID()
+    const reqId = newRequestId()
     ctx.state.reqId = reqId
     ctx.set('X-Request-Id', reqId)
     try {
@@ -28,8 +28,7 @@ export function requestLog(log: Logger, metrics?: Metrics) {
       }
       if (ctx.status >= 500) log.warn(line, 'request')
       else log.info(line, 'request')
-      metrics?.requests.inc({ route: line.route, method: ctx.method, status: ctx.status })
-      metrics?.duration.observe({ route: line.route, method: ctx.method }, line.ms / 1000)
+      metrics?.requests.route(line.route, ctx.method).record(ctx.status, line.ms / 1000)
     }
   }
 }

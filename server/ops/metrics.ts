@@ -1,11 +1,12 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { Gauge, Registry, collectDefaultMetrics } from 'prom-client'
 import type { TileCache } from '../cache/tile-cache.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
+import { RequestMetrics } from './request-metrics.ts'
 
 export interface Metrics {
   registry: Registry
-  requests: Counter<'route' | 'method' | 'status'>
-  duration: Histogram<'route' | 'method'>
+  /** Requests by route pattern, method and status, with their latency. */
+  requests: RequestMetrics
 }
 
 /**
@@ -17,19 +18,7 @@ export function createMetrics(cache: TileCache, catalog: LayerCatalog): Metrics 
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
 
-  const requests = new Counter({
-    name: 'ecozoning_http_requests_total',
-    help: 'HTTP requests by route pattern, method and status',
-    labelNames: ['route', 'method', 'status'] as const,
-    registers: [registry],
-  })
-  const duration = new Histogram({
-    name: 'ecozoning_http_request_duration_seconds',
-    help: 'HTTP request duration by route pattern',
-    labelNames: ['route', 'method'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  })
+  const requests = new RequestMetrics(registry)
 
   const cacheGauge = (name: string, help: string, read: () => number) =>
     new Gauge({
@@ -62,5 +51,5 @@ export function createMetrics(cache: TileCache, catalog: LayerCatalog): Metrics 
     },
   })
 
-  return { registry, requests, duration }
+  return { registry, requests }
 }

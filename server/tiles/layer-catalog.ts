@@ -93,6 +93,7 @@ export class LayerCatalog {
   #refreshMs: number
   #layers: Map<string, Layer> = new Map()
   #tileSets: Map<string, TileSet> = new Map()
+  #readText = ''
   #readAt = -Infinity
   #generation = 0
   #pending: Promise<void> | undefined
@@ -123,10 +124,11 @@ export class LayerCatalog {
   /**
    * The tile sets by URL name (each layer, and the composite), without waiting, when the
    * catalogue was read within its refresh time; undefined otherwise, and the caller takes the
-   * slow path, which reads it again.
+   * slow path, which reads it again. The same map comes back until a read finds a change.
+   * `now` is `performance.now()`, which the caller has usually just read.
    */
-  tileSetsIfFresh(): ReadonlyMap<string, TileSet> | undefined {
-    return performance.now() - this.#readAt < this.#refreshMs ? this.#tileSets : undefined
+  tileSetsIfFresh(now = performance.now()): ReadonlyMap<string, TileSet> | undefined {
+    return now - this.#readAt < this.#refreshMs ? this.#tileSets : undefined
   }
 
   /** Forgets what was read, so the next call reads the database again (after an import). */
@@ -145,8 +147,14 @@ export class LayerCatalog {
       const pending = readLayers(this.#db)
         .then((layers) => {
           if (generation !== this.#generation) return
-          this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
-          this.#tileSets = tileSetsOf(layers)
+          // A read that finds nothing changed keeps the objects, so what callers remember by
+          // them (the tile fast path's parsed addresses) stays valid between imports.
+          const text = JSON.stringify(layers)
+          if (text !== this.#readText) {
+            this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
+            this.#tileSets = tileSetsOf(layers)
+            this.#readText = text
+          }
           this.#readAt = performance.now()
         })
         .finally(() => {

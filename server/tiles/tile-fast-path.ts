@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import type { TileCache } from '../cache/tile-cache.ts'
 import type { TileAddress } from './tile-address.ts'
 import { matchesIfNoneMatch } from '../http/if-none-match.ts'
+import { newRequestId } from '../http/request-id.ts'
 import type { Metrics } from '../ops/metrics.ts'
 import type { LayerCatalog } from './layer-catalog.ts'
 import type { TileSet } from './tile-set.ts'
@@ -13,7 +13,8 @@ import { tileCacheKey, type TileService } from './tile-service.ts'
 const N = '(0|[1-9]\\d{0,8})'
 const TILE_URL = new RegExp(`^/tiles/([a-z][a-z0-9_]{0,62})/${N}/${N}/${N}\\.mvt$`)
 const ROUTE = '/tiles/:layer/:z/:x/:file'
-const STATUSES = [200, 204, 304] as const
+// About 300 bytes each: a few megabytes at most.
+const PARSED_URLS_KEPT = 20_000
 
 export interface TileFastPathDeps {
   catalog: LayerCatalog
@@ -29,6 +30,7 @@ interface TileRequest {
   /** The validator of the gzip representation, the only one this path serves. */
   etag: string
   key: string
+  cacheControl: string
 }
 
 /**
@@ -45,13 +47,12 @@ interface TileRequest {
  */
 export function tileFastPath(deps: TileFastPathDeps) {
   const { cache, log, metrics } = deps
-  // Label children bound once: looking labels up by object on every request costs more than
-  // the rest of the answer.
-  const counted = new Map(
-    STATUSES.map((status) => [status, metrics.requests.labels(ROUTE, 'GET', String(status))]),
-  )
-  const timed = metrics.duration.labels(ROUTE, 'GET')
-  const cacheControl = new WeakMap<TileSet, string>()
+  const counted = metrics.requests.route(ROUTE, 'GET')
+  // Asked once, not per request: pino answers through a chain of prototypes.
+  let logsRequests = log.isLevelEnabled('info')
+  log.on('level-change', () => {
+    logsRequests = log.isLevelEnabled('info')
+  })
 
   function answer(
     req: IncomingMessage,
@@ -59,17 +60,12 @@ export function tileFastPath(deps: TileFastPathDeps) {
     request: TileRequest,
     tile: { gzipped: Buffer; cache: 'hit' | 'miss'; started: number },
   ) {
-    const { set, etag } = request
+    const { etag } = request
     const { gzipped, started } = tile
     const ifNoneMatch = req.headers['if-none-match']
     const status =
       ifNoneMatch && matchesIfNoneMatch(ifNoneMatch, etag) ? 304 : gzipped.length ? 200 : 204
-    let control = cacheControl.get(set)
-    if (control === undefined) {
-      control = `public, max-age=${set.maxAge}, stale-while-revalidate=${set.staleWhileRevalidate}`
-      cacheControl.set(set, control)
-    }
-    const reqId = randomUUID()
+    const reqId = newRequestId()
     // One flat header list: writeHead takes it without building the response's header map.
     // prettier-ignore
     const headers = [
@@ -79,7 +75,7 @@ export function tileFastPath(deps: TileFastPathDeps) {
       'X-Content-Type-Options', 'nosniff',
       'Referrer-Policy', 'same-origin',
       'X-Frame-Options', 'SAMEORIGIN',
-      'Cache-Control', control,
+      'Cache-Control', request.cacheControl,
       'ETag', etag,
     ]
     if (status === 200) {
@@ -95,17 +91,40 @@ export function tileFastPath(deps: TileFastPathDeps) {
     }
 
     const ms = Math.round((performance.now() - started) * 10) / 10
-    if (log.isLevelEnabled('info')) {
+    if (logsRequests) {
       const line = { reqId, method: 'GET', route: ROUTE, status, ms, cache: tile.cache }
       log.info({ ...line, path: 'direct' }, 'request')
     }
-    counted.get(status)!.inc()
-    timed.observe(ms / 1000)
+    counted.record(status, ms / 1000)
+  }
+
+  // Addresses already parsed, by URL, for the catalogue they were parsed against: a map asks
+  // for the same tiles again and again, and parsing a URL and building its keys was the largest
+  // share of a cached answer's own work. Emptied when the catalogue changes or the map is full.
+  const parsed = new Map<string, TileRequest>()
+  let parsedFor: ReadonlyMap<string, TileSet> | undefined
+
+  function tileRequestOf(req: IncomingMessage, now: number): TileRequest | undefined {
+    const sets = deps.catalog.tileSetsIfFresh(now)
+    const url = req.url
+    if (!sets || req.method !== 'GET' || !url || !acceptsGzip(req)) return undefined
+    if (sets !== parsedFor) {
+      parsed.clear()
+      parsedFor = sets
+    }
+    let request = parsed.get(url)
+    if (request === undefined) {
+      request = parseTileUrl(url, sets)
+      if (request === undefined) return undefined
+      if (parsed.size >= PARSED_URLS_KEPT) parsed.clear()
+      parsed.set(url, request)
+    }
+    return request
   }
 
   return (req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> => {
     const started = performance.now()
-    const request = tileRequestOf(req, deps.catalog)
+    const request = tileRequestOf(req, started)
     if (!request) return false
     const now = cache.peek?.(request.key)
     if (now !== undefined) {
@@ -122,15 +141,11 @@ export function tileFastPath(deps: TileFastPathDeps) {
   }
 }
 
-/** The tile a request asks for, when this path may answer it; undefined otherwise. */
-function tileRequestOf(req: IncomingMessage, catalog: LayerCatalog): TileRequest | undefined {
-  if (req.method !== 'GET' || !req.url) return undefined
-  const match = TILE_URL.exec(req.url)
+/** The tile a URL asks for, when this path may answer it; undefined otherwise. */
+function parseTileUrl(url: string, sets: ReadonlyMap<string, TileSet>): TileRequest | undefined {
+  const match = TILE_URL.exec(url)
   if (!match) return undefined
-  const accepts = req.headers['accept-encoding']
-  if (!accepts || !accepts.includes('gzip') || !acceptsGzip(accepts)) return undefined
-
-  const set = catalog.tileSetsIfFresh()?.get(match[1]!)
+  const set = sets.get(match[1]!)
   if (!set) return undefined
   const [z, x, y] = [Number(match[2]), Number(match[3]), Number(match[4])]
   if (z < set.minzoom || z > set.maxzoom || x >= 2 ** z || y >= 2 ** z) return undefined
@@ -140,18 +155,39 @@ function tileRequestOf(req: IncomingMessage, catalog: LayerCatalog): TileRequest
     address: { z, x, y },
     etag: `"${set.name}-${set.version}-${z}-${x}-${y}-gz"`,
     key: tileCacheKey(set, { z, x, y }),
+    cacheControl: cacheControlOf(set),
   }
 }
 
-// Browsers and tile clients send one of a handful of Accept-Encoding values; remembering the
-// verdict for each spares two regular expressions per request.
-const gzipVerdicts = new Map<string, boolean>()
+const cacheControls = new WeakMap<TileSet, string>()
 
-function acceptsGzip(header: string): boolean {
+/** The set's Cache-Control value, one string for all its tiles. */
+function cacheControlOf(set: TileSet): string {
+  let control = cacheControls.get(set)
+  if (control === undefined) {
+    control = `public, max-age=${set.maxAge}, stale-while-revalidate=${set.staleWhileRevalidate}`
+    cacheControls.set(set, control)
+  }
+  return control
+}
+
+// Browsers and tile clients send one of a handful of Accept-Encoding values, a client the same
+// one on every request: remembering the verdicts spares two regular expressions per request, and
+// comparing with the last header spares hashing it.
+const gzipVerdicts = new Map<string, boolean>()
+let lastHeader = ''
+let lastVerdict = false
+
+function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding']
+  if (header === lastHeader) return lastVerdict
+  if (!header || !header.includes('gzip')) return false
   let verdict = gzipVerdicts.get(header)
   if (verdict === undefined) {
     verdict = /\bgzip\b/.test(header) && !/q=0(?:\.0*)?\b/.test(header)
     if (gzipVerdicts.size < 64) gzipVerdicts.set(header, verdict)
   }
+  lastHeader = header
+  lastVerdict = verdict
   return verdict
 }

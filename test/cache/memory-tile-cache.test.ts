@@ -65,4 +65,18 @@ describe('memory tile cache', () => {
     expect(cache.peek?.('a')).toBeDefined()
     expect(cache.peek?.('b')).toBeUndefined()
   })
+
+  it('drops the oldest entry when every older entry was used, never the one just stored', async () => {
+    const cache = createMemoryTileCache(200)
+    await cache.set('a', bytes(100))
+    await cache.set('b', bytes(100))
+    cache.peek?.('a')
+    cache.peek?.('b')
+    await cache.set('c', bytes(100))
+    // Both had their second chance; the walk comes back to the older one first.
+    expect(cache.peek?.('a')).toBeUndefined()
+    expect(cache.peek?.('b')).toBeDefined()
+    expect(cache.peek?.('c')).toBeDefined()
+    expect(cache.stats()).toMatchObject({ bytes: 200, entries: 2 })
+  })
 })

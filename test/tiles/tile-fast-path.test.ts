@@ -79,4 +79,16 @@ describe('tiles answered before Koa', () => {
     expect(padded.status).toBe(400)
     expect(served(padded)).toBeUndefined()
   })
+
+  it('follows a change of the log level made while serving', async () => {
+    const path = `/tiles/control_units/10/${lonToTileX(112.2, 10)}/${latToTileY(27.1, 10)}.mvt`
+    await server.get(path)
+    log.level = 'warn'
+    const quiet = await server.get(path)
+    log.level = 'info'
+    const loud = await server.get(path)
+    expect(quiet.status).toBe(loud.status)
+    expect(served(quiet)).toBeUndefined()
+    expect(served(loud)).toBe('direct')
+  })
 })
