@@ -56,7 +56,8 @@ const HOP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encod
  * Warm tiles: a pyramid of distinct tile URLs over the box, requested once to fill the cache and
  * record the answers, then cycled through by wrk against our server and against a bare
  * node:http server that answers the recorded bytes from a Map, in alternating order, round after
- * round. With Redis, a second copy of our server using the Redis cache joins the rounds.
+ * round. With Redis, a second copy of our server, its memory cache in front of Redis, joins the
+ * rounds.
  */
 export async function benchWarmTiles(options: WarmOptions): Promise<WarmResult> {
   const { log } = options
@@ -94,7 +95,12 @@ export async function benchWarmTiles(options: WarmOptions): Promise<WarmResult> 
           // Should the run be cut short, what it wrote expires soon.
           tileCacheTtlSeconds: 900,
         })
-        servers.push({ name: 'ours (Redis cache)', url: redis.url, stop: redis.stop, ours: redis })
+        servers.push({
+          name: 'ours (memory and Redis)',
+          url: redis.url,
+          stop: redis.stop,
+          ours: redis,
+        })
         log('warming the Redis cache')
         await recordAnswers(redis.url, paths, options.warmConcurrency)
       } catch (error) {

@@ -132,7 +132,7 @@ export const CONFIG_HELP: [string, string, string][] = [
   ['DB_STATEMENT_TIMEOUT_MS', '15000', 'longest a PostgreSQL statement may run'],
   ['REDIS_URL', 'in-memory cache', 'redis:// URL of the shared tile cache'],
   ['REDIS_PREFIX', 'ecozoning:', 'prefix of every Redis key'],
-  ['TILE_CACHE_MB', '256', 'byte budget of the in-memory tile cache'],
+  ['TILE_CACHE_MB', '256', 'byte budget of the in-memory tile cache, alone or in front of Redis'],
   ['TILE_CACHE_TTL_S', '86400', 'expiry of tiles in Redis'],
   ['TILE_INDEX_MAX_VERTICES', '3000000', 'larger layers are cut per tile from PostGIS'],
   ['TILE_INDEX_MAX_TILES', '20000', 'tiles an in-memory layer index keeps before a rebuild'],

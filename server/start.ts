@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino'
 import { buildApp } from './app.ts'
 import { createMemoryTileCache } from './cache/memory-tile-cache.ts'
 import { createRedisTileCache } from './cache/redis-tile-cache.ts'
+import { createTieredTileCache } from './cache/tiered-tile-cache.ts'
 import type { TileCache } from './cache/tile-cache.ts'
 import { REPO_ROOT } from './config.ts'
 import { basemapOf, type Basemap } from '../portal/src/map/basemap.ts'
@@ -79,13 +80,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const log = options.log ?? pino({ level: 'silent' })
 
   // The cache first: an unreachable Redis should stop the start before the slow steps.
+  const memory = createMemoryTileCache(options.tileCacheBytes ?? 256 * 1024 * 1024)
   const cache = options.redisUrl
-    ? await createRedisTileCache({
-        url: options.redisUrl,
-        ttlSeconds: options.tileCacheTtlSeconds ?? 86_400,
-        prefix: options.redisPrefix ?? 'ecozoning:',
-      })
-    : createMemoryTileCache(options.tileCacheBytes ?? 256 * 1024 * 1024)
+    ? createTieredTileCache(
+        memory,
+        await createRedisTileCache({
+          url: options.redisUrl,
+          ttlSeconds: options.tileCacheTtlSeconds ?? 86_400,
+          prefix: options.redisPrefix ?? 'ecozoning:',
+        }),
+      )
+    : memory
   log.info({ cache: cache.kind }, 'tile cache ready')
   const rateLimits = options.redisUrl
     ? await createRedisRateLimitStore({

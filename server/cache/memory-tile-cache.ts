@@ -9,7 +9,7 @@ import type { CacheStats, TileCache } from './tile-cache.ts'
  */
 export function createMemoryTileCache(maxBytes: number): TileCache {
   const entries = new Map<string, { value: Buffer; used: boolean }>()
-  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0 }
+  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0, memoryBytes: 0 }
 
   /** Drops entries until the budget holds, sparing the one just stored. */
   function evict(stored: string) {
@@ -61,7 +61,7 @@ export function createMemoryTileCache(maxBytes: number): TileCache {
       evict(key)
     },
 
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, memoryBytes: stats.bytes }),
 
     async close() {
       entries.clear()

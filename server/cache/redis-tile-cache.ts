@@ -34,7 +34,7 @@ export async function createRedisTileCache(options: RedisCacheOptions): Promise<
     })
   })
 
-  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0 }
+  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0, memoryBytes: 0 }
 
   return {
     kind: 'redis',

@@ -29,4 +29,6 @@ export interface CacheStats {
   /** Bytes held, where the cache knows it (the memory cache); for Redis, bytes written. */
   bytes: number
   entries: number
+  /** Bytes held in this process's memory: the memory cache's, or its tier in front of Redis. */
+  memoryBytes: number
 }

@@ -12,7 +12,7 @@ export type DependencyState = 'up' | 'down'
 
 /** Liveness: the process answers; the cache's state is read without any I/O. */
 export interface Health {
-  /** 'degraded' while the cache is down: tiles are then cut on every request. */
+  /** 'degraded' while the shared cache is down: tiles not held in memory are then cut. */
   status: 'ok' | 'degraded'
   cache: { kind: TileCache['kind']; state: DependencyState }
 }

@@ -36,9 +36,12 @@ export function createMetrics(cache: TileCache, catalog: LayerCatalog): Metrics 
   cacheGauge(
     'ecozoning_tile_cache_bytes',
     'Bytes the tile cache holds (memory) or wrote (Redis)',
-    () => {
-      return cache.stats().bytes
-    },
+    () => cache.stats().bytes,
+  )
+  cacheGauge(
+    'ecozoning_tile_cache_memory_bytes',
+    "Bytes of tiles held in this process's memory, alone or in front of Redis",
+    () => cache.stats().memoryBytes,
   )
 
   new Gauge({

@@ -128,8 +128,14 @@ describe('health and readiness while Redis stops and comes back', () => {
     redis = await startRedis(port)
     await eventually(cacheUp)
     expect((await json('/health')).body.status).toBe('ok')
+    // Used again: a tile cut now is written to Redis.
+    const client = new Redis({ port, host: '127.0.0.1' })
+    const stored = async () => (await client.keys('health-test:tile:*')).length
+    const storedBefore = await stored()
     const again = '/tiles/control_units/11/1660/863.mvt'
     await tile(again)
+    expect(await stored()).toBe(storedBefore + 1)
+    client.disconnect()
     const before = server.cache.stats().hits
     await tile(again)
     expect(server.cache.stats().hits).toBe(before + 1)
