@@ -104,15 +104,20 @@ function partOrigins(report: Report): Map<number, RunOrigin> {
   const origins = new Map<number, RunOrigin>()
   const written = runOf(report.header)
   for (const part of report.parts.keys()) origins.set(part, written)
-  const start = report.header.indexOf(RUNS_HEAD)
-  if (start < 0) return origins
-  for (const cells of tableRows(report.header.slice(start))) {
+  const runsTable = report.header.split(/\n\n+/).find(isRunsTable)
+  if (runsTable === undefined) return origins
+  for (const cells of tableRows(runsTable)) {
     const [parts, command, date, load] = cells
     if (!parts || !/^\d/.test(parts)) continue
     const origin = { command: command!.replace(/^`|`$/g, ''), date: date!, load: load! }
     for (const part of parts.split(/,\s*/)) origins.set(Number(part), origin)
   }
   return origins
+}
+
+/** Whether a block is the runs table, however a formatter padded its columns. */
+function isRunsTable(block: string): boolean {
+  return tableRows(block)[0]?.join(' | ') === RUNS_HEAD.slice(2, -2)
 }
 
 /** The cells of the Markdown table rows at the start of each table in `text`, trimmed. */
@@ -136,7 +141,7 @@ function mergeHeader(fresh: string, old: string, origins: Map<number, RunOrigin>
   const oldTable = old
     .trim()
     .split(/\n\n+/)
-    .find((block) => block.startsWith('|') && !block.startsWith(RUNS_HEAD))
+    .find((block) => block.startsWith('|') && !isRunsTable(block))
   const oldRows = (oldTable ?? '')
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|[\s|:-]+\|$/.test(line))

@@ -1,3 +1,4 @@
+import { format } from 'prettier'
 import { describe, expect, it } from 'vitest'
 import { mergeResults } from '../../bench/results-merge.ts'
 
@@ -154,5 +155,26 @@ describe('mergeResults', () => {
     ])
     expect(twice.match(/The parts come from these runs/g)).toHaveLength(1)
     expect(twice).toContain('\n\nMixed figures.\n\n')
+  })
+
+  it('reads the runs table back after a formatter has padded its columns', async () => {
+    const once = await format(mergeResults(FULL, MIXED), { parser: 'markdown' })
+    expect(once).toContain('| parts   | measured by ')
+    const rerun = report({
+      command: 'npm run bench -- --parts 1',
+      date: '2026-12-07 09:15',
+      load: '0.50 at start, 0.70 at end',
+      rows: [],
+      parts: { 1: 'New warm figures.' },
+      notes: [],
+    })
+    const runs = mergeResults(once, rerun)
+      .split('\n')
+      .filter((line) => /^\| [\d, ]+ \| `/.test(line))
+    expect(runs).toEqual([
+      '| 1 | `npm run bench -- --parts 1` | 2026-12-07 09:15 | 0.50 at start, 0.70 at end |',
+      '| 2, 3 | `npm run bench` | 2026-12-04 22:12 | 0.00 at start, 1.45 at end |',
+      '| 5 | `npm run bench -- --parts 5` | 2026-12-05 10:30 | 2.00 at start, 3.00 at end |',
+    ])
   })
 })
