@@ -181,10 +181,11 @@ let lastVerdict = false
 function acceptsGzip(req: IncomingMessage): boolean {
   const header = req.headers['accept-encoding']
   if (header === lastHeader) return lastVerdict
-  if (!header || !header.includes('gzip')) return false
+  if (!header) return false
   let verdict = gzipVerdicts.get(header)
   if (verdict === undefined) {
-    verdict = /\bgzip\b/.test(header) && !/q=0(?:\.0*)?\b/.test(header)
+    // Coding names and the q parameter are case-insensitive.
+    verdict = /\bgzip\b/i.test(header) && !/q=0(?:\.0*)?\b/i.test(header)
     if (gzipVerdicts.size < 64) gzipVerdicts.set(header, verdict)
   }
   lastHeader = header

@@ -74,6 +74,11 @@ describe('tiles answered before Koa', () => {
     const plain = await server.get(path, { headers: { 'accept-encoding': 'identity' } })
     expect(plain.headers.get('content-encoding')).toBeNull()
     expect(served(plain)).toBeUndefined()
+    // A q of zero refuses gzip, whatever the case of its name.
+    const refused = await server.get(path, { headers: { 'accept-encoding': 'gzip;Q=0' } })
+    expect(served(refused)).toBeUndefined()
+    const shouted = await server.get(path, { headers: { 'accept-encoding': 'GZIP' } })
+    expect(served(shouted)).toBe('direct')
 
     const padded = await server.get('/tiles/control_units/09/0/0.mvt')
     expect(padded.status).toBe(400)
