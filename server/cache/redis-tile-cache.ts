@@ -2,6 +2,9 @@ import { Redis } from 'ioredis'
 import { StartupError } from '../startup-error.ts'
 import type { CacheStats, TileCache } from './tile-cache.ts'
 
+// Long enough that a hung Redis costs one timeout per few seconds, not one per tile.
+const RESTING_MS = 5_000
+
 export interface RedisCacheOptions {
   url: string
   ttlSeconds: number
@@ -36,11 +39,27 @@ export async function createRedisTileCache(options: RedisCacheOptions): Promise<
 
   const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0, memoryBytes: 0 }
 
+  // A Redis that hangs (stopped, swapping, a full network buffer) keeps its connection open, so
+  // ioredis still calls it ready, and every command waits out its timeout. After a failed
+  // command the cache is left alone for a while: tiles are cut at once and the health output
+  // says the cache is down; then the next command tries Redis again.
+  let restingUntil = -Infinity
+  const resting = () => performance.now() < restingUntil
+  async function ask<T>(command: () => Promise<T>): Promise<T> {
+    if (resting()) throw new Error(`Redis failed a command; not asked for ${RESTING_MS} ms`)
+    try {
+      return await command()
+    } catch (error) {
+      restingUntil = performance.now() + RESTING_MS
+      throw error
+    }
+  }
+
   return {
     kind: 'redis',
 
     async get(key) {
-      const value = await redis.getBuffer(key)
+      const value = await ask(() => redis.getBuffer(key))
       if (value === null) {
         stats.misses++
         return undefined
@@ -50,13 +69,13 @@ export async function createRedisTileCache(options: RedisCacheOptions): Promise<
     },
 
     async set(key, value) {
-      await redis.set(key, value, 'EX', options.ttlSeconds)
+      await ask(() => redis.set(key, value, 'EX', options.ttlSeconds))
       stats.bytes += value.length
       stats.entries++
     },
 
     // ioredis reconnects by itself; 'ready' is its state once a connection is usable again.
-    reachable: () => redis.status === 'ready',
+    reachable: () => redis.status === 'ready' && !resting(),
 
     stats: () => ({ ...stats }),
 

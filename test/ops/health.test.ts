@@ -140,6 +140,25 @@ describe('health and readiness while Redis stops and comes back', () => {
     await tile(again)
     expect(server.cache.stats().hits).toBe(before + 1)
   })
+
+  it('leaves a Redis that hangs alone for a while, and says so', async () => {
+    await eventually(cacheUp)
+    // Stopped, not killed: the connection stays open and commands time out.
+    redis.kill('SIGSTOP')
+    try {
+      const hung = await tile('/tiles/control_units/12/3321/1726.mvt')
+      expect([200, 204]).toContain(hung.status)
+      expect((await json('/health')).body).toEqual({
+        status: 'degraded',
+        cache: { kind: 'redis', state: 'down' },
+      })
+      const next = await tile('/tiles/control_units/12/3322/1726.mvt')
+      expect([200, 204]).toContain(next.status)
+    } finally {
+      redis.kill('SIGCONT')
+    }
+    await eventually(cacheUp)
+  })
 })
 
 describe('readiness of an instance without data', () => {
