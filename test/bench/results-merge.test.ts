@@ -55,6 +55,15 @@ const MIXED = report({
   notes: ['- About part 5.'],
 })
 
+const WARM_RERUN = report({
+  command: 'npm run bench -- --parts 1',
+  date: '2026-12-07 09:15',
+  load: '0.50 at start, 0.70 at end',
+  rows: [],
+  parts: { 1: 'New warm figures.' },
+  notes: [],
+})
+
 describe('mergeResults', () => {
   it('writes the fresh report alone when there is no earlier one', () => {
     expect(mergeResults(undefined, MIXED)).toBe(MIXED)
@@ -138,15 +147,7 @@ describe('mergeResults', () => {
 
   it('carries the runs table over when a merged report is merged again', () => {
     const once = mergeResults(FULL, MIXED)
-    const rerun = report({
-      command: 'npm run bench -- --parts 1',
-      date: '2026-12-07 09:15',
-      load: '0.50 at start, 0.70 at end',
-      rows: [],
-      parts: { 1: 'New warm figures.' },
-      notes: [],
-    })
-    const twice = mergeResults(once, rerun)
+    const twice = mergeResults(once, WARM_RERUN)
     const runs = twice.split('\n').filter((line) => /^\| [\d, ]+ \| `/.test(line))
     expect(runs).toEqual([
       '| 1 | `npm run bench -- --parts 1` | 2026-12-07 09:15 | 0.50 at start, 0.70 at end |',
@@ -160,15 +161,7 @@ describe('mergeResults', () => {
   it('reads the runs table back after a formatter has padded its columns', async () => {
     const once = await format(mergeResults(FULL, MIXED), { parser: 'markdown' })
     expect(once).toContain('| parts   | measured by ')
-    const rerun = report({
-      command: 'npm run bench -- --parts 1',
-      date: '2026-12-07 09:15',
-      load: '0.50 at start, 0.70 at end',
-      rows: [],
-      parts: { 1: 'New warm figures.' },
-      notes: [],
-    })
-    const runs = mergeResults(once, rerun)
+    const runs = mergeResults(once, WARM_RERUN)
       .split('\n')
       .filter((line) => /^\| [\d, ]+ \| `/.test(line))
     expect(runs).toEqual([

@@ -66,7 +66,7 @@ describe('memory tile cache', () => {
     expect(cache.peek?.('b')).toBeUndefined()
   })
 
-  it('drops the oldest entry when every older entry was used, never the one just stored', async () => {
+  it('drops the oldest when every older entry was used, never the one just stored', async () => {
     const cache = createMemoryTileCache(200)
     await cache.set('a', bytes(100))
     await cache.set('b', bytes(100))

@@ -12,7 +12,7 @@ describe('a memory cache in front of a shared one', () => {
     return { near, shared, cache: createTieredTileCache(near, shared) }
   }
 
-  it('stores a tile in both, and answers it from the near one without asking the other', async () => {
+  it('stores a tile in both, and answers from the near one without asking the other', async () => {
     const { near, shared, cache } = tiers()
     await cache.set('tile:a', Buffer.from('abc'))
     expect(near.peek?.('tile:a')).toEqual(Buffer.from('abc'))
