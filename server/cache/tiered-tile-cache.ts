@@ -39,7 +39,7 @@ export function createTieredTileCache(near: TileCache, shared: TileCache): TileC
         misses: common.misses,
         bytes: common.bytes,
         entries: common.entries,
-        memoryBytes: own.bytes,
+        memoryBytes: own.memoryBytes,
       }
     },
 

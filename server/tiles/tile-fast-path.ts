@@ -6,7 +6,7 @@ import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 import { newRequestId } from '../http/request-id.ts'
 import type { Metrics } from '../ops/metrics.ts'
 import type { LayerCatalog } from './layer-catalog.ts'
-import type { TileSet } from './tile-set.ts'
+import { tileCacheControl, type TileSet } from './tile-set.ts'
 import { tileCacheKey, type TileService } from './tile-service.ts'
 
 // Numbers without leading zeros: a padded address is a different URL, which the route refuses.
@@ -155,20 +155,8 @@ function parseTileUrl(url: string, sets: ReadonlyMap<string, TileSet>): TileRequ
     address: { z, x, y },
     etag: `"${set.name}-${set.version}-${z}-${x}-${y}-gz"`,
     key: tileCacheKey(set, { z, x, y }),
-    cacheControl: cacheControlOf(set),
+    cacheControl: tileCacheControl(set),
   }
-}
-
-const cacheControls = new WeakMap<TileSet, string>()
-
-/** The set's Cache-Control value, one string for all its tiles. */
-function cacheControlOf(set: TileSet): string {
-  let control = cacheControls.get(set)
-  if (control === undefined) {
-    control = `public, max-age=${set.maxAge}, stale-while-revalidate=${set.staleWhileRevalidate}`
-    cacheControls.set(set, control)
-  }
-  return control
 }
 
 // Browsers and tile clients send one of a handful of Accept-Encoding values, a client the same

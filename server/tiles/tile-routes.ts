@@ -10,7 +10,7 @@ import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 import type { Layer, LayerCatalog } from './layer-catalog.ts'
 import { assertZoomInRange, parseTileAddress } from './tile-address.ts'
 import type { TileService } from './tile-service.ts'
-import { COMPOSITE_NAME, type TileSet } from './tile-set.ts'
+import { COMPOSITE_NAME, tileCacheControl, type TileSet } from './tile-set.ts'
 import { tileJson } from './tilejson.ts'
 
 export interface TileRoutesDeps {
@@ -70,11 +70,7 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
 
     const tile = await deps.tiles.tile(set, address)
     ctx.state.cache = tile.cache
-    const { maxAge, staleWhileRevalidate } = set
-    ctx.set(
-      'Cache-Control',
-      `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`,
-    )
+    ctx.set('Cache-Control', tileCacheControl(set))
     ctx.vary('Accept-Encoding')
     // Each encoding is its own representation, with its own validator.
     const gzip = ctx.acceptsEncodings('gzip', 'identity') === 'gzip'

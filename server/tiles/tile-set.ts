@@ -41,3 +41,15 @@ export function compositeTileSet(layers: Layer[]): TileSet | undefined {
     staleWhileRevalidate: Math.min(...layers.map((l) => l.staleWhileRevalidate)),
   }
 }
+
+const cacheControls = new WeakMap<TileSet, string>()
+
+/** The Cache-Control value of every tile of the set, one string for all of them. */
+export function tileCacheControl(set: TileSet): string {
+  let control = cacheControls.get(set)
+  if (control === undefined) {
+    control = `public, max-age=${set.maxAge}, stale-while-revalidate=${set.staleWhileRevalidate}`
+    cacheControls.set(set, control)
+  }
+  return control
+}
