@@ -29,6 +29,10 @@ export interface OursServer {
   pid: number
   /** From spawning the process to listening (migration and sample load included), ms. */
   startMs: number
+  /** From listening to its layers' tile sources being ready (indexes built), ms. */
+  preparedMs: number
+  /** Resident set size when it started listening, before it readied the sources, bytes. */
+  rssListening: number
   /**
    * Its memory now; with `resetPeak`, the peak sampled from then on starts again from the
    * current RSS.
@@ -42,11 +46,16 @@ export interface OursServer {
 /** Starts the product's server (bench/ours-server.ts) with these options on a free port. */
 export async function startOurs(options: OursOptions): Promise<OursServer> {
   const started = performance.now()
-  const child = await startChild<{ url: string }>(path.join(HERE, 'ours-server.ts'), options)
+  const child = await startChild<{ url: string; preparedMs: number; rssListening: number }>(
+    path.join(HERE, 'ours-server.ts'),
+    options,
+  )
   return {
     url: child.ready.url,
     pid: child.pid,
-    startMs: performance.now() - started,
+    startMs: performance.now() - started - child.ready.preparedMs,
+    preparedMs: child.ready.preparedMs,
+    rssListening: child.ready.rssListening,
     memory: (how) => child.ask<ServerMemory>({ type: 'memory', ...how }, 'memory'),
     peakRss: () => child.peakRss(),
     stop: () => child.stop(),

@@ -49,7 +49,8 @@ export async function benchColdPyramid(options: ColdOptions): Promise<ColdResult
       async measure() {
         const server = await startOurs({ databaseUrl: options.databaseUrl, loadSample: false })
         try {
-          return await sweepOurs(server.url, 'zoning', tiles, concurrency, options.tmpDir)
+          const sweep = await sweepOurs(server.url, 'zoning', tiles, concurrency, options.tmpDir)
+          return { ...sweep, readyMs: server.preparedMs }
         } finally {
           await server.stop()
         }
@@ -93,7 +94,8 @@ export async function benchColdPyramid(options: ColdOptions): Promise<ColdResult
         const server = await startOurs({ loadSample: true })
         embeddedStartMs.push(server.startMs)
         try {
-          return await sweepOurs(server.url, 'zoning', tiles, concurrency, options.tmpDir)
+          const sweep = await sweepOurs(server.url, 'zoning', tiles, concurrency, options.tmpDir)
+          return { ...sweep, readyMs: server.preparedMs }
         } finally {
           await server.stop()
         }

@@ -19,6 +19,8 @@ export interface Sweep {
   /** Wall time of the whole pass, milliseconds. */
   ms: number
   zooms: ZoomLatency[]
+  /** Readying the cutter's sources (indexes built) before the pass, not in `ms`, milliseconds. */
+  readyMs?: number
 }
 
 export interface ZoomLatency {

@@ -29,8 +29,18 @@ try {
     buildPortal: false,
     log,
   })
+  const listening = performance.now()
+  const rssListening = process.memoryUsage().rss
+  // The server readies its layers' tile sources as it starts: a sweep begins once they are.
+  await server.tilesPrepared()
   sample()
-  send({ type: 'ready', url: server.url, startMs: performance.now() - started })
+  send({
+    type: 'ready',
+    url: server.url,
+    startMs: listening - started,
+    preparedMs: performance.now() - listening,
+    rssListening,
+  })
 
   process.on('message', async (message: { type: string; resetPeak?: boolean }) => {
     if (message.type === 'memory') {

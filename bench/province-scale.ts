@@ -48,10 +48,11 @@ export interface ProvinceOptions {
 
 /** What our server process did besides cutting the tiles. */
 export interface ServerRun {
-  /** First request, which counts the vertices and, for the index, builds it; ms. */
+  /** Readying the layer as the server starts: counting its vertices and building an index; ms. */
   sourceReadyMs: number
-  /** Memory right after start, after the first request, and at the end of the sweep. */
-  memoryAtStart: ServerMemory
+  /** Resident set size when the server started listening, bytes. */
+  rssAtStart: number
+  /** Memory once the layer is ready, and at the end of the sweep. */
   memoryReady: ServerMemory
   memoryAfter: ServerMemory
   /** Kernel's peak resident set (VmHWM) at the end, bytes. */
@@ -79,7 +80,7 @@ export interface ProvinceScaleResult {
 }
 
 const INDEX_FORCED = 1_000_000_000
-// A tile far from Hunan: asking for it makes the cutter ready its source without cutting data.
+// A tile far from Hunan: the server answers it at once, without cutting data, once it is ready.
 const FAR_TILE = '/tiles/control_units/14/0/0.mvt'
 
 /**
@@ -192,7 +193,6 @@ async function sweepProvince(
     tileIndexMaxVertices: mode === 'index' ? INDEX_FORCED : 0,
   })
   try {
-    const memoryAtStart = await server.memory()
     const client = new TileClient(server.url, 1)
     const first = await client.get(FAR_TILE).finally(() => client.close())
     if (first.status !== 200 && first.status !== 204) {
@@ -210,8 +210,8 @@ async function sweepProvince(
     return {
       sweep,
       server: {
-        sourceReadyMs: first.ms,
-        memoryAtStart,
+        sourceReadyMs: server.preparedMs,
+        rssAtStart: server.rssListening,
         memoryReady,
         memoryAfter: await server.memory(),
         peakRss: await server.peakRss(),

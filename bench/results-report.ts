@@ -250,15 +250,16 @@ function coldSection(cold: NonNullable<BenchResults['cold']>, args: BenchArgumen
         'reversed every other round. Ours: a fresh server process with an empty memory cache ' +
         'for every sweep, asked over HTTP by wrk (one thread, one connection per concurrent ' +
         "tile, zoom after zoom, the sweep time being the sum of the zooms' and the latency wrk's " +
-        'own); each tile is cut, gzip-compressed and cached, and the first tiles wait for the ' +
-        "layers' in-memory indexes to be built. ST_AsMVT: one query per tile " +
+        'own); each tile is cut, gzip-compressed and cached. As it starts, the server readies ' +
+        "its layers' sources (in-memory indexes built, the tiles of the overview zooms encoded), " +
+        'and the sweep begins once they are ready, as in part 3. ST_AsMVT: one query per tile ' +
         `through a pool of ${args.concurrency} connections, as Martin and pg_tileserv cut tiles ` +
         '(ST_TileEnvelope, the index searched with the buffered envelope, ST_Transform to 3857, ' +
         'ST_AsMVTGeom, one ST_AsMVT per layer, the layers concatenated), timed as the query ' +
         'round trip, without HTTP or compression. Ours, cutting alone: the same cutter the ' +
         'server uses, new for every sweep, in the benchmark process and timed as ST_AsMVT is, ' +
-        'without HTTP, compression or cache; its sweep includes reading the layers and ' +
-        'building the indexes. Ours, every tile cached: our server swept a second time, every ' +
+        'without HTTP, compression or cache; it readies its sources first, as the server does. ' +
+        'Ours, every tile cached: our server swept a second time, every ' +
         'tile a cache hit: the floor HTTP sets at this concurrency, which no cutter can go ' +
         'below.' +
         (started
@@ -275,9 +276,29 @@ function coldSection(cold: NonNullable<BenchResults['cold']>, args: BenchArgumen
         `at this concurrency, with every tile cached, the sweep is ${fixed(floorRatio, 1)} ` +
         "times as fast as ST_AsMVT's: no server answering over HTTP here could do better.",
     ),
+    readyingText(sides, reference),
     `Latency of one tile by zoom, milliseconds, p50 / p99 over ${rounds(args.coldRounds)}:`,
     zoomTable(sides.map(([name, sweeps]) => [name, combineSweeps(sweeps)])),
   ].join('\n\n')
+}
+
+/** What readying the sources took, outside the sweeps, and the ratio with it counted in. */
+function readyingText(sides: [string, Sweep[]][], reference: number): string {
+  const readied = sides.flatMap(([name, sweeps]) => {
+    const ready = sweeps.flatMap((sweep) => (sweep.readyMs === undefined ? [] : [sweep.readyMs]))
+    return ready.length === sweeps.length && ready.length > 0
+      ? [{ name, readyMs: median(ready)!, total: median(sweeps.map((s) => s.ms + s.readyMs!))! }]
+      : []
+  })
+  if (readied.length === 0) return ''
+  const times = readied.map((r) => `${r.name} ${fixed(r.readyMs / 1000, 2)} s`).join(', ')
+  const ratios = readied
+    .map((r) => `${fixed(reference / r.total, 2)} times as long as ${r.name}`)
+    .join(', ')
+  return wrapText(
+    `Readying the sources, not in the sweeps (medians): ${times}. Counting it in, as a server ` +
+      `would that started cold and swept at once, ST_AsMVT took ${ratios}.`,
+  )
 }
 
 function provinceSection(p: ProvinceScaleResult, args: BenchArguments): string {
@@ -325,14 +346,15 @@ function provinceSection(p: ProvinceScaleResult, args: BenchArguments): string {
         `up to ${args.provincePerZoom} tiles with data per zoom 0–14 (${perZoom}; fewer where ` +
         'the province covers fewer tiles), each cut once per sweep, cold, at concurrency ' +
         `${args.concurrency}, ${rounds(args.coldRounds)} in alternating order; our server is a ` +
-        'fresh process with an empty cache for every sweep. Its first request, for a tile far ' +
-        'from Hunan, readies the layer: it counts the vertices and, with the in-memory index, ' +
-        'reads the whole layer, builds the index and encodes the tiles of its overview zooms ' +
+        'fresh process with an empty cache for every sweep. As it starts, it readies the layer: ' +
+        'it counts the vertices and, with the in-memory index, reads the whole layer, builds ' +
+        'the index and encodes the tiles of its overview zooms ' +
         '(`server/tiles/layer-overview.ts`: zoom by zoom while they stay within 256 tiles and ' +
-        '64 MB), which the sweep then gets without cutting; that time is the "ready" column, ' +
-        'outside the sweep. RSS is sampled every 100 ms in the server process ' +
-        '(`process.memoryUsage().rss`); VmHWM is the peak the kernel recorded; both are the ' +
-        'largest over the rounds. Our sweeps and ST_AsMVT as in part 2.',
+        '64 MB), which the sweep then gets without cutting; the sweep begins once the layer is ' +
+        'ready, and that time is the "ready" column, outside the sweep. RSS is sampled every ' +
+        '100 ms in the server process (`process.memoryUsage().rss`); VmHWM is the peak the ' +
+        'kernel recorded; both are the largest over the rounds. Our sweeps and ST_AsMVT as in ' +
+        'part 2.',
     ),
     sweepTable(sides, (sweepMs) => fixed(reference / sweepMs, 2), 'ST_AsMVT time / this'),
     table(
@@ -742,7 +764,7 @@ function memoryRow(name: string, servers: ServerRun[]): string[] {
   return [
     name.replace(/^ours, /, ''),
     fixed((median(servers.map((server) => server.sourceReadyMs)) ?? NaN) / 1000, 1),
-    largest((server) => server.memoryAtStart.rss),
+    largest((server) => server.rssAtStart),
     largest((server) => server.memoryReady.rss),
     largest((server) => server.memoryAfter.rssMax),
     largest((server) => server.peakRss),

@@ -24,6 +24,7 @@ import { createMemoryRateLimitStore, createRedisRateLimitStore } from './reports
 import { tileFastPath } from './tiles/tile-fast-path.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
 import { DEFAULT_CUTTER_OPTIONS, TileCutter } from './tiles/tile-cutter.ts'
+import { TilePreparation } from './tiles/tile-preparation.ts'
 import { TileService } from './tiles/tile-service.ts'
 
 export interface StartOptions {
@@ -68,6 +69,12 @@ export interface RunningServer {
   cache: TileCache
   catalog: LayerCatalog
   log: Logger
+  /**
+   * Resolves once the tile sources the server readies in the background (at start, and after
+   * each import) are ready; a layer that could not be readied is logged and left to its first
+   * tile request.
+   */
+  tilesPrepared(): Promise<void>
   /** Stops listening, lets requests in flight finish, and closes the database and cache. */
   close(): Promise<void>
 }
@@ -145,15 +152,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       : await ensurePortalBuilt(REPO_ROOT, log)
 
   const catalog = new LayerCatalog(db, options.catalogRefreshMs ?? 2_000)
-  // An import in another process (or a reload here) changes versions; the periodic re-read is
-  // the fallback when a notification is missed.
-  const unlisten = await db.listen(LAYERS_CHANGED, () => catalog.invalidate())
   const cutter = new TileCutter(db, {
     indexMaxVertices: options.tileIndexMaxVertices ?? DEFAULT_CUTTER_OPTIONS.indexMaxVertices,
     indexMaxTiles: options.tileIndexMaxTiles ?? DEFAULT_CUTTER_OPTIONS.indexMaxTiles,
   })
+  const preparation = new TilePreparation(catalog, cutter, log)
+  // An import in another process (or a reload here) changes versions; the periodic re-read is
+  // the fallback when a notification is missed, and the first tile of a layer then readies it.
+  const unlisten = await db.listen(LAYERS_CHANGED, () => {
+    catalog.invalidate()
+    preparation.run()
+  })
   const tiles = new TileService(cache, cutter, log)
-  const metrics = createMetrics(cache, catalog)
+  const metrics = createMetrics(cache, catalog, db)
   const app = buildApp({
     db,
     cache,
@@ -177,7 +188,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1'
   // Tiles are answered before Koa; every other request, and any surprise, goes to Koa.
   const server = createServer((req, res) => {
-    const answered = direct(req, res)
+    const answered = direct.handle(req, res)
     if (answered === true) return
     if (answered === false) return void koa(req, res)
     answered.then(
@@ -201,6 +212,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
   // Requests Node cannot parse still get a JSON answer.
   server.on('clientError', answerClientError)
+  preparation.run()
 
   const bound = (server.address() as AddressInfo).port
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host
@@ -212,12 +224,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     cache,
     catalog,
     log,
+    tilesPrepared: () => preparation.settled(),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeIdleConnections()
       })
+      direct.close()
       await unlisten().catch(() => {})
+      await preparation.settled()
       await cache.close()
       await rateLimits.close()
       await db.close()

@@ -7,6 +7,18 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>
 }
 
+/** How a database's connections are used at one moment, for the metrics. */
+export interface ConnectionUse {
+  /** The most connections the server opens. */
+  max: number
+  /** Connections running a statement or holding a session (a transaction, LISTEN). */
+  busy: number
+  /** Connections open and free. */
+  idle: number
+  /** Statements and transactions waiting for a connection. */
+  waiting: number
+}
+
 export interface Database extends Queryable {
   readonly kind: 'embedded' | 'postgres'
   /** Where the data lives, for logs: a folder, or user@host:port/name without secrets. */
@@ -24,6 +36,8 @@ export interface Database extends Queryable {
    * embedded database has one process only.
    */
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T>
+  /** How the connections are used now. */
+  connectionUse(): ConnectionUse
   /** Runs several statements separated by semicolons, with no parameters (migrations). */
   exec(sql: string): Promise<void>
   close(): Promise<void>

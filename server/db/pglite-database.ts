@@ -11,22 +11,37 @@ import type { Database } from './database.ts'
 export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true })
   const pg = await PGlite.create(dataDir, { extensions: { postgis } })
+  // PGlite runs one statement or transaction at a time, in this process: one connection, busy
+  // while any call is under way, the other calls waiting for it.
+  let underWay = 0
+  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
+    underWay++
+    try {
+      return await work()
+    } finally {
+      underWay--
+    }
+  }
 
   return {
     kind: 'embedded',
     location: dataDir ?? 'memory',
 
-    async query(text, params) {
-      return rowsOf(await pg.query(text, params as unknown[] | undefined), text)
+    query(text, params) {
+      return counted(async () =>
+        rowsOf(await pg.query(text, params as unknown[] | undefined), text),
+      )
     },
 
     transaction(work) {
-      return pg.transaction((tx) =>
-        work({
-          async query(text, params) {
-            return rowsOf(await tx.query(text, params as unknown[] | undefined), text)
-          },
-        }),
+      return counted(() =>
+        pg.transaction((tx) =>
+          work({
+            async query(text, params) {
+              return rowsOf(await tx.query(text, params as unknown[] | undefined), text)
+            },
+          }),
+        ),
       )
     },
 
@@ -38,8 +53,13 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     // The folder lock lets one process at a time open the database.
     exclusively: (_name, work) => work(),
 
+    connectionUse() {
+      const busy = underWay > 0 ? 1 : 0
+      return { max: 1, busy, idle: 1 - busy, waiting: Math.max(0, underWay - 1) }
+    },
+
     async exec(sql) {
-      await pg.exec(sql)
+      await counted(() => pg.exec(sql))
     },
 
     async close() {

@@ -141,6 +141,11 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       }
     },
 
+    connectionUse() {
+      const busy = pool.totalCount - pool.idleCount
+      return { max: options.poolSize, busy, idle: pool.idleCount, waiting: pool.waitingCount }
+    },
+
     async exec(sql) {
       await pool.query(sql)
     },

@@ -1,5 +1,6 @@
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client'
 import type { TileCache } from '../cache/tile-cache.ts'
+import type { Database } from '../db/database.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { RequestMetrics } from './request-metrics.ts'
 
@@ -11,10 +12,15 @@ export interface Metrics {
 
 /**
  * The server's Prometheus metrics: requests by route pattern and status, latency, the tile
- * cache's counters, and each layer's data version. Labels come only from route patterns and the
- * catalogue, never from raw paths, so a client cannot make the label set grow.
+ * cache's counters, the database connections' use, and each layer's data version. Labels come
+ * only from route patterns and the catalogue, never from raw paths, so a client cannot make the
+ * label set grow.
  */
-export function createMetrics(cache: TileCache, catalog: LayerCatalog): Metrics {
+export function createMetrics(
+  cache: TileCache,
+  catalog: LayerCatalog,
+  db: Pick<Database, 'connectionUse'>,
+): Metrics {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
 
@@ -43,6 +49,34 @@ export function createMetrics(cache: TileCache, catalog: LayerCatalog): Metrics 
     "Bytes of tiles held in this process's memory, alone or in front of Redis",
     () => cache.stats().memoryBytes,
   )
+
+  new Gauge({
+    name: 'ecozoning_db_connections',
+    help: 'Database connections by state: busy (a statement, a transaction or LISTEN) or idle',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const use = db.connectionUse()
+      this.set({ state: 'busy' }, use.busy)
+      this.set({ state: 'idle' }, use.idle)
+    },
+  })
+  new Gauge({
+    name: 'ecozoning_db_connections_max',
+    help: 'The most database connections this server opens (1 on the embedded database)',
+    registers: [registry],
+    collect() {
+      this.set(db.connectionUse().max)
+    },
+  })
+  new Gauge({
+    name: 'ecozoning_db_waiting',
+    help: 'Statements and transactions waiting for a database connection',
+    registers: [registry],
+    collect() {
+      this.set(db.connectionUse().waiting)
+    },
+  })
 
   new Gauge({
     name: 'ecozoning_layer_data_version',

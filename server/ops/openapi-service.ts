@@ -176,7 +176,9 @@ export const serviceArea: OpenApiArea = {
           'Prometheus text format: requests by route pattern, method and status ' +
           '(`ecozoning_http_requests_total`), latency ' +
           '(`ecozoning_http_request_duration_seconds`), ' +
-          'tile cache hits, misses and bytes, each layer’s data version ' +
+          'tile cache hits, misses and bytes, database connections busy, idle and awaited ' +
+          '(`ecozoning_db_connections`, `ecozoning_db_connections_max`, ' +
+          '`ecozoning_db_waiting`), each layer’s data version ' +
           '(`ecozoning_layer_data_version`) and the process figures of prom-client.',
         responses: {
           '200': {

@@ -32,6 +32,9 @@ interface TileSource {
   encoded?(tile: TileAddress): Promise<EncodedTile | null | undefined>
 }
 
+export type PreparedLayer =
+  { layer: string; cutFrom: 'index' | 'window' } | { layer: string; error: unknown }
+
 /** A cut tile: its bytes, and the same gzip-compressed when that was done ahead. */
 export interface CutTile {
   bytes: Buffer
@@ -97,6 +100,25 @@ export class TileCutter {
       }),
     )
     return Object.fromEntries(entries)
+  }
+
+  /**
+   * Makes each layer's source ready for its current version, as its first tile request would:
+   * the index built and its overview encoded, or the window query chosen. Settles with how each
+   * layer is cut, or why it could not be readied; a layer that failed is tried again on its
+   * next request.
+   */
+  async prepare(layers: Layer[]): Promise<PreparedLayer[]> {
+    return Promise.all(
+      layers.map(async (layer): Promise<PreparedLayer> => {
+        try {
+          const source = await this.#sourceFor(layer)
+          return { layer: layer.name, cutFrom: source instanceof LayerIndex ? 'index' : 'window' }
+        } catch (error) {
+          return { layer: layer.name, error }
+        }
+      }),
+    )
   }
 
   async #sourceFor(layer: Layer): Promise<TileSource> {

@@ -24,6 +24,16 @@ export interface TileFastPathDeps {
   metrics: Metrics
 }
 
+export interface TileFastPath {
+  /**
+   * Answers the request and says true, says false when Koa must answer it, or a promise of
+   * either when the tile must be read from a shared cache or cut.
+   */
+  handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>
+  /** Stops following the logger's level: the logger may outlive the server. */
+  close(): void
+}
+
 interface TileRequest {
   set: TileSet
   address: TileAddress
@@ -45,14 +55,15 @@ interface TileRequest {
  * An in-process cache is read without waiting, so a hit is answered in the same turn of the
  * event loop; a shared cache (Redis) or a cut makes the answer a promise.
  */
-export function tileFastPath(deps: TileFastPathDeps) {
+export function tileFastPath(deps: TileFastPathDeps): TileFastPath {
   const { cache, log, metrics } = deps
   const counted = metrics.requests.route(ROUTE, 'GET')
   // Asked once, not per request: pino answers through a chain of prototypes.
   let logsRequests = log.isLevelEnabled('info')
-  log.on('level-change', () => {
+  const followLevel = () => {
     logsRequests = log.isLevelEnabled('info')
-  })
+  }
+  log.on('level-change', followLevel)
 
   function answer(
     req: IncomingMessage,
@@ -122,7 +133,7 @@ export function tileFastPath(deps: TileFastPathDeps) {
     return request
   }
 
-  return (req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> => {
+  function handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
     const started = performance.now()
     const request = tileRequestOf(req, started)
     if (!request) return false
@@ -139,6 +150,8 @@ export function tileFastPath(deps: TileFastPathDeps) {
       () => false,
     )
   }
+
+  return { handle, close: () => void log.off('level-change', followLevel) }
 }
 
 /** The tile a URL asks for, when this path may answer it; undefined otherwise. */

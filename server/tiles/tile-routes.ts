@@ -70,6 +70,9 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
 
     const tile = await deps.tiles.tile(set, address)
     ctx.state.cache = tile.cache
+    // A tile is no document, so a content security policy would govern nothing; the tile fast
+    // path sends none either. Error answers, JSON documents, keep theirs.
+    ctx.remove('Content-Security-Policy')
     ctx.set('Cache-Control', tileCacheControl(set))
     ctx.vary('Accept-Encoding')
     // Each encoding is its own representation, with its own validator.

@@ -18,15 +18,16 @@ describe('clients that hang up mid-request', () => {
   let server: TestServer
   let port: number
   beforeAll(async () => {
-    server = await startTestServer(BACKENDS[0]!, 'fixture', { log })
+    // Tiles cut from a query each (no in-memory index), so that they wait for the database.
+    server = await startTestServer(BACKENDS[0]!, 'fixture', { log, tileIndexMaxVertices: 0 })
     port = Number(new URL(server.url).port)
+    // The fixture's import readies the layers again in the background; let that end first.
+    await sleep(200)
+    await server.tilesPrepared()
   })
   afterAll(() => server?.close())
 
-  /**
-   * Sends a request's head (and `body`, if any) and closes the socket 20 ms later, without
-   * reading: on a fresh server the first tiles then wait for the layers' indexes to be built.
-   */
+  /** Sends a request's head (and `body`, if any) and closes the socket 20 ms later, unread. */
   const hangUp = (method: string, path: string, body?: string, length?: number) =>
     new Promise<void>((resolve) => {
       const headers: Record<string, string | number> = { 'accept-encoding': 'gzip' }
@@ -44,12 +45,26 @@ describe('clients that hang up mid-request', () => {
 
   it('keeps serving and cuts the abandoned tiles once, for whoever asks next', async () => {
     const site = '{"geometry":{"type":"Point","coordinates":[112.05,27.05]},"industry":"C26"}'
+    // The embedded database runs one transaction at a time: while this one stays open, every
+    // tile and check waits for it, and its client hangs up meanwhile.
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let holding!: () => void
+    const held = new Promise<void>((resolve) => (holding = resolve))
+    const blocker = server.db.transaction(async (tx) => {
+      await tx.query('SELECT 1')
+      holding()
+      await released
+    })
+    await held
     await Promise.all([
       ...TILES.map((path) => hangUp('GET', path)),
       // A check whose body stops halfway, and one sent whole and abandoned.
       hangUp('POST', '/api/admission-check', site.slice(0, 30), site.length),
       hangUp('POST', '/api/admission-check', site),
     ])
+    release()
+    await blocker
     // Long enough for the abandoned work to finish.
     await sleep(1_000)
 

@@ -44,3 +44,80 @@ describe('health and metrics', () => {
     expect(text).not.toContain('7f3a')
   })
 })
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`database connection metrics ${backend.title}`, () => {
+    const poolSize = 4
+    let server: TestServer
+    beforeAll(async () => {
+      // A catalogue kept for a minute: a scrape then reads nothing from the database, and the
+      // connections counted are the test's own, and the server's LISTEN on PostgreSQL.
+      // The sample loads before the server listens: no import runs in the background after.
+      server = await startTestServer(backend, 'sample', {
+        dbPoolSize: poolSize,
+        catalogRefreshMs: 60_000,
+      })
+      await server.tilesPrepared()
+      await server.get('/tiles')
+    })
+    afterAll(() => server?.close())
+
+    const embedded = backend.name === 'embedded'
+    const listening = embedded ? 0 : 1
+    const max = embedded ? 1 : poolSize
+
+    /** Holds `count` transactions open until the returned function is called. */
+    async function holdTransactions(count: number) {
+      let release!: () => void
+      const released = new Promise<void>((resolve) => (release = resolve))
+      let opened = 0
+      const held = Array.from({ length: count }, () =>
+        server.db.transaction(async (tx) => {
+          await tx.query('SELECT 1')
+          opened++
+          await released
+        }),
+      )
+      // PGlite runs one transaction at a time: only the first opens until it is released.
+      const open = embedded ? 1 : count
+      while (opened < open) await new Promise((resolve) => setTimeout(resolve, 5))
+      return async () => {
+        release()
+        await Promise.all(held)
+      }
+    }
+
+    it('shows the connections busy with open transactions, and the most it opens', async () => {
+      const release = await holdTransactions(2)
+      try {
+        const text = await (await server.get('/metrics')).text()
+        const busy = embedded ? 1 : listening + 2
+        expect(sample(text, 'ecozoning_db_connections{state="busy"}')).toBe(busy)
+        expect(sample(text, 'ecozoning_db_connections_max')).toBe(max)
+        expect(sample(text, 'ecozoning_db_waiting')).toBe(embedded ? 1 : 0)
+        const idle = sample(text, 'ecozoning_db_connections{state="idle"}')!
+        expect(idle).toBeGreaterThanOrEqual(0)
+        expect(busy + idle).toBeLessThanOrEqual(max)
+      } finally {
+        await release()
+      }
+      const after = server.db.connectionUse()
+      expect(after.busy).toBe(listening)
+      expect(after.waiting).toBe(0)
+    })
+
+    it('counts the statements waiting for a connection', async () => {
+      // Every connection taken: LISTEN and transactions on PostgreSQL, the one on PGlite.
+      const release = await holdTransactions(embedded ? 1 : poolSize - listening)
+      let waiting: Promise<unknown>[] = []
+      try {
+        waiting = [server.db.query('SELECT 1'), server.db.query('SELECT 2')]
+        expect(server.db.connectionUse()).toEqual({ max, busy: max, idle: 0, waiting: 2 })
+      } finally {
+        await release()
+        await Promise.all(waiting)
+      }
+      expect(server.db.connectionUse().waiting).toBe(0)
+    })
+  })
+}

@@ -513,7 +513,7 @@ for (const backend of BACKENDS) {
           catalog: server.catalog,
           tiles,
           log: server.log,
-          metrics: createMetrics(server.cache, server.catalog),
+          metrics: createMetrics(server.cache, server.catalog, server.db),
           portalDir: '/nonexistent',
           trustProxyHops: 0,
           admissionNearbyM: 5_000,

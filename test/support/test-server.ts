@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
 import { startServer, type RunningServer, type StartOptions } from '../../server/start.ts'
 import { createScratchDatabase, type Backend } from './services.ts'
@@ -29,7 +30,13 @@ export async function startTestServer(
     catalogRefreshMs: 0,
     ...options,
   })
-  if (dataset === 'fixture') await loadDatasetFolder(server.db, FIXTURE_DATASET)
+  if (dataset === 'fixture') {
+    await loadDatasetFolder(server.db, FIXTURE_DATASET)
+    // The import's notification makes the server ready the layers again, in the background;
+    // a test starts once that is done, so that nothing still reads the database behind it.
+    await sleep(100)
+    await server.tilesPrepared()
+  }
 
   return {
     ...server,

@@ -12,6 +12,10 @@ const HEADERS = [
   'vary',
   'access-control-allow-origin',
   'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  // A tile is no document: neither path gives it a content security policy.
+  'content-security-policy',
 ]
 
 describe('tiles answered before Koa', () => {
@@ -66,6 +70,26 @@ describe('tiles answered before Koa', () => {
     const emptyAgain = await server.get(empty)
     expect(emptyAgain.status).toBe(204)
     expect(served(emptyAgain)).toBe('direct')
+
+    // The same answers through the route, which alone serves identity.
+    const identity = { 'accept-encoding': 'identity' }
+    const viaRoute = [
+      await server.get(empty, { headers: identity }),
+      await server.get(composite, { headers: identity }),
+    ]
+    const etagPlain = viaRoute[1]!.headers.get('etag')!
+    viaRoute.push(
+      await server.get(composite, { headers: { ...identity, 'if-none-match': etagPlain } }),
+    )
+    expect(viaRoute.map((answer) => answer.status)).toEqual([204, 200, 304])
+    for (const answer of [again, emptyAgain, ...viaRoute]) {
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(answer.headers.get('content-security-policy')).toBeNull()
+    }
+    // Errors on tile paths are JSON documents, and keep the policy.
+    const refused = await server.get('/tiles/control_units/99/0/0.mvt')
+    expect(refused.status).toBe(400)
+    expect(refused.headers.get('content-security-policy')).toContain("default-src 'self'")
   })
 
   it('leaves other encodings and bad addresses to the routes', async () => {
@@ -95,5 +119,18 @@ describe('tiles answered before Koa', () => {
     expect(quiet.status).toBe(loud.status)
     expect(served(quiet)).toBeUndefined()
     expect(served(loud)).toBe('direct')
+  })
+
+  it('stops following the level when its server closes', async () => {
+    const shared = captureLog().log
+    const before = shared.listenerCount('level-change')
+    // PostgreSQL where there is one: it starts in a second, PGlite in several.
+    const backend = BACKENDS.find((b) => b.name === 'postgres' && !b.skip) ?? BACKENDS[0]!
+    for (let round = 0; round < 2; round++) {
+      const other = await startTestServer(backend, 'fixture', { log: shared })
+      expect(shared.listenerCount('level-change')).toBe(before + 1)
+      await other.close()
+    }
+    expect(shared.listenerCount('level-change')).toBe(before)
   })
 })
