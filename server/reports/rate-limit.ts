@@ -1,8 +1,7 @@
-import { Redis } from 'ioredis'
 import type { Context, Next } from 'koa'
 import type { Logger } from 'pino'
+import { connectRedis } from '../cache/redis-client.ts'
 import { HttpError } from '../http/http-error.ts'
-import { StartupError } from '../startup-error.ts'
 
 /** Counts requests per key in fixed windows, in memory or shared through Redis. */
 export interface RateLimitStore {
@@ -44,45 +43,31 @@ export function createMemoryRateLimitStore(clock: () => number = Date.now): Rate
 
 /**
  * Counts in Redis, shared by every server pointing at it: one INCR per request on a key per
- * window, which expires with the window.
+ * window, which expires with the window. A Redis that failed is left alone for a while (see
+ * connectRedis), so a hung one does not hold every report up for a timeout.
  */
 export async function createRedisRateLimitStore(options: {
   url: string
   prefix: string
 }): Promise<RateLimitStore> {
-  const redis = new Redis(options.url, {
-    keyPrefix: options.prefix,
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    commandTimeout: 500,
-  })
-  redis.on('error', () => {})
-  await redis.connect().catch((error: unknown) => {
-    redis.disconnect()
-    const reason = error instanceof Error ? error.message : String(error)
-    const { host, pathname } = new URL(options.url)
-    throw new StartupError(`Redis at ${host}${pathname || '/0'} (REDIS_URL): ${reason}`, {
-      cause: error,
-    })
-  })
+  const { redis, ask, close } = await connectRedis(options.url, options.prefix)
   return {
     kind: 'redis',
     async hit(key, windowMs) {
       const { index, resetMs } = windowOf(Date.now(), windowMs)
       const slot = `ratelimit:${key}:${windowMs}:${index}`
-      const result = await redis
-        .multi()
-        .incr(slot)
-        .pexpire(slot, resetMs + 1_000)
-        .exec()
+      const result = await ask(() =>
+        redis
+          .multi()
+          .incr(slot)
+          .pexpire(slot, resetMs + 1_000)
+          .exec(),
+      )
       const [error, count] = result?.[0] ?? [new Error('Redis answered no result.')]
       if (error) throw error
       return { count: Number(count), resetMs }
     },
-    async close() {
-      await redis.quit().catch(() => redis.disconnect())
-    },
+    close,
   }
 }
 
@@ -100,12 +85,22 @@ export interface RateLimit {
  * a warning is logged: a lost report costs more than a missed limit.
  */
 export function rateLimit(store: RateLimitStore, rule: RateLimit, log: Logger) {
+  // One warning per ten seconds while the store fails, with the requests let through since the
+  // last one, rather than a line per request.
+  let warnedAt = -Infinity
+  let uncounted = 0
   return async (ctx: Context, next: Next) => {
     let counted: { count: number; resetMs: number } | undefined
     try {
       counted = await store.hit(`${rule.name}:${ctx.ip}`, rule.windowMs)
     } catch (error) {
-      log.warn({ err: error, limit: rule.name, store: store.kind }, 'rate limit not counted')
+      uncounted++
+      if (performance.now() - warnedAt >= 10_000) {
+        warnedAt = performance.now()
+        const line = { err: error, limit: rule.name, store: store.kind, uncounted }
+        log.warn(line, 'rate limit store failed; requests pass uncounted')
+        uncounted = 0
+      }
     }
     if (counted) {
       ctx.set('RateLimit-Limit', String(rule.limit))

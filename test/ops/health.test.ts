@@ -5,6 +5,7 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createRedisRateLimitStore } from '../../server/reports/rate-limit.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
 import { BACKENDS } from '../support/services.ts'
 import { FIXTURE_DATASET, startTestServer, type TestServer } from '../support/test-server.ts'
@@ -158,6 +159,32 @@ describe('health and readiness while Redis stops and comes back', () => {
       redis.kill('SIGCONT')
     }
     await eventually(cacheUp)
+  })
+
+  it('counts report limits again once a hung Redis answers, not waiting meanwhile', async () => {
+    const store = await createRedisRateLimitStore({
+      url: `redis://127.0.0.1:${port}`,
+      prefix: 'health-test:',
+    })
+    try {
+      expect((await store.hit('probe', 60_000)).count).toBeGreaterThan(0)
+      redis.kill('SIGSTOP')
+      try {
+        // The first command waits out its timeout; the next ones are not sent at all.
+        await expect(store.hit('probe', 60_000)).rejects.toThrow(/timed? ?out/i)
+        await expect(store.hit('probe', 60_000)).rejects.toThrow(/not asked for 5000 ms/)
+      } finally {
+        redis.kill('SIGCONT')
+      }
+      await eventually(async () => {
+        return store.hit('probe', 60_000).then(
+          () => true,
+          () => false,
+        )
+      })
+    } finally {
+      await store.close()
+    }
   })
 })
 

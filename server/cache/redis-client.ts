@@ -1,0 +1,71 @@
+import { Redis } from 'ioredis'
+import { StartupError } from '../startup-error.ts'
+
+// Long enough that a hung Redis costs one timeout per few seconds, not one per request.
+export const RESTING_MS = 5_000
+
+/** A Redis connection that fails fast, and leaves a Redis that failed alone for a while. */
+export interface RedisClient {
+  redis: Redis
+  /**
+   * Runs a command, unless Redis failed one less than `RESTING_MS` ago: then it throws at once.
+   * A Redis that hangs (stopped, swapping, a full network buffer) keeps its connection open, so
+   * ioredis still calls it ready and every command would wait out its timeout. After a failed
+   * command the callers go without Redis for a while; then the next command tries it again.
+   */
+  ask<T>(command: () => Promise<T>): Promise<T>
+  /** Connected, and not left alone after a failure. */
+  reachable(): boolean
+  close(): Promise<void>
+}
+
+/**
+ * Connects to Redis at `url`, every key under `prefix`. A Redis that cannot be reached stops the
+ * start with a line naming REDIS_URL (never its password).
+ */
+export async function connectRedis(url: string, prefix: string): Promise<RedisClient> {
+  const redis = new Redis(url, {
+    keyPrefix: prefix,
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    // While Redis is away, commands fail at once instead of queueing.
+    enableOfflineQueue: false,
+    commandTimeout: 500,
+  })
+  // ioredis reconnects by itself; without a listener a lost connection would be an unhandled
+  // 'error' event.
+  redis.on('error', () => {})
+  await redis.connect().catch((error: unknown) => {
+    redis.disconnect()
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new StartupError(`Redis at ${describeRedisUrl(url)} (REDIS_URL): ${reason}`, {
+      cause: error,
+    })
+  })
+
+  let restingUntil = -Infinity
+  const resting = () => performance.now() < restingUntil
+  return {
+    redis,
+    async ask(command) {
+      if (resting()) throw new Error(`Redis failed a command; not asked for ${RESTING_MS} ms`)
+      try {
+        return await command()
+      } catch (error) {
+        restingUntil = performance.now() + RESTING_MS
+        throw error
+      }
+    },
+    // 'ready' is ioredis's state once a connection is usable again.
+    reachable: () => redis.status === 'ready' && !resting(),
+    async close() {
+      await redis.quit().catch(() => redis.disconnect())
+    },
+  }
+}
+
+/** host:port/db of a Redis URL, never its password. */
+function describeRedisUrl(url: string): string {
+  const parsed = new URL(url)
+  return `${parsed.host}${parsed.pathname || '/0'}`
+}
