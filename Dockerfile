@@ -7,4 +7,5 @@ COPY . .
 RUN npm run build:portal
 USER node
 EXPOSE 8080
-CMD ["npx", "tsx", "server/main.ts"]
+# Node itself as the container's first process, so that `docker stop` (SIGTERM) reaches it.
+CMD ["node", "--import", "tsx", "server/main.ts"]

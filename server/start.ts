@@ -27,6 +27,9 @@ import { DEFAULT_CUTTER_OPTIONS, TileCutter } from './tiles/tile-cutter.ts'
 import { TilePreparation } from './tiles/tile-preparation.ts'
 import { TileService } from './tiles/tile-service.ts'
 
+// How long requests in flight may take to finish once the server is asked to stop.
+const SHUTDOWN_GRACE_MS = 10_000
+
 export interface StartOptions {
   port?: number
   host?: string
@@ -59,6 +62,8 @@ export interface StartOptions {
   /** Raster tiles drawn under the portal's maps, credited in plain text; none when undefined. */
   basemap?: Basemap
   loadSample?: boolean
+  /** How long `close()` lets requests in flight finish before it drops their connections. */
+  shutdownGraceMs?: number
   buildPortal?: boolean
   log?: Logger
 }
@@ -229,6 +234,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeIdleConnections()
+        // Closing stops Node's own header timeout too: a client that sent half a request, or
+        // reads an answer slowly, would hold the shutdown forever. Requests get this long.
+        const grace = options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS
+        setTimeout(() => server.closeAllConnections(), grace).unref()
       })
       direct.close()
       await unlisten().catch(() => {})

@@ -14,7 +14,15 @@ export interface PostgresOptions {
   url: string
   poolSize: number
   statementTimeoutMs: number
+  /** Longest wait for a new connection, or for a free one from the pool. */
+  connectTimeoutMs?: number
 }
+
+// A database that accepts connections and never answers would otherwise hold requests forever:
+// connecting, and waiting for a pooled connection, give up after this long...
+const CONNECT_TIMEOUT_MS = 10_000
+// ...and a query the server never answers, this long after its statement timeout would have.
+const QUERY_TIMEOUT_MARGIN_MS = 5_000
 
 /** Opens a pool on a real PostgreSQL with PostGIS, given a postgres:// connection URL. */
 export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
@@ -22,6 +30,8 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     connectionString: options.url,
     max: options.poolSize,
     statement_timeout: options.statementTimeoutMs,
+    query_timeout: options.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     application_name: 'ecozoning',
   })
   // An idle client that loses its connection emits here; without a listener it would crash the

@@ -31,7 +31,8 @@ nothing.
   --crs CRS        the system of the coordinates, when the file does not say or says wrongly:
                    EPSG:4326, EPSG:4490 (CGCS2000), gcj02, bd09, or CGCS2000 Gauss-Kruger:
                    EPSG:4513-4533 (3-degree zones 25-45, zone number in front of the easting),
-                   EPSG:4534-4554 (3-degree, central meridian 75E-135E, no zone number);
+                   EPSG:4534-4554 (3-degree, central meridian 75E-135E, no zone number),
+                   EPSG:4491-4512 (6-degree zones, 4491-4501 with the zone number);
                    default: the .prj, the GeoJSON crs member, else longitude/latitude
   --encoding NAME  the attribute text encoding: gbk, gb18030, utf-8, big5, 936...;
                    default: the .cpg, else gbk for a Shapefile and utf-8 for GeoJSON

@@ -84,7 +84,10 @@ export function createMetrics(
     labelNames: ['layer'] as const,
     registers: [registry],
     async collect() {
-      for (const layer of await catalog.list()) this.set({ layer: layer.name }, layer.dataVersion)
+      // While the database is away the versions last read stay: a scrape must not fail then,
+      // when the connection gauges matter most.
+      const layers = await catalog.list().catch(() => [])
+      for (const layer of layers) this.set({ layer: layer.name }, layer.dataVersion)
     },
   })
 

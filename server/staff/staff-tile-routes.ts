@@ -3,6 +3,7 @@ import { gzip } from 'node:zlib'
 import Router from '@koa/router'
 import type { Context } from 'koa'
 import type { Queryable } from '../db/database.ts'
+import { wantsGzip } from '../http/accept-encoding.ts'
 import { baseUrlOf } from '../http/base-url.ts'
 import { badRequest } from '../http/http-error.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
@@ -85,6 +86,8 @@ export function staffTileRoutes(deps: StaffTileDeps): Router {
     const filter = readTileFilter(ctx)
 
     const bytes = await cutReportTile(db, filter, address)
+    // A tile is no document: no content security policy, as for the public tiles.
+    ctx.remove('Content-Security-Policy')
     ctx.set('Cache-Control', PRIVATE)
     ctx.vary('Accept-Encoding')
     if (bytes.length === 0) {
@@ -92,7 +95,7 @@ export function staffTileRoutes(deps: StaffTileDeps): Router {
       return
     }
     ctx.type = MVT_TYPE
-    if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    if (wantsGzip(ctx)) {
       ctx.set('Content-Encoding', 'gzip')
       ctx.body = await gzipAsync(bytes)
     } else {

@@ -4,6 +4,7 @@ import Router from '@koa/router'
 import type { Context } from 'koa'
 import { attributionText, readDatasetInfo } from '../data/dataset-info.ts'
 import type { Queryable } from '../db/database.ts'
+import { wantsGzip } from '../http/accept-encoding.ts'
 import { baseUrlOf } from '../http/base-url.ts'
 import { badRequest, notFound } from '../http/http-error.ts'
 import { matchesIfNoneMatch } from '../http/if-none-match.ts'
@@ -76,7 +77,7 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
     ctx.set('Cache-Control', tileCacheControl(set))
     ctx.vary('Accept-Encoding')
     // Each encoding is its own representation, with its own validator.
-    const gzip = ctx.acceptsEncodings('gzip', 'identity') === 'gzip'
+    const gzip = wantsGzip(ctx)
     const etag = gzip ? `${tile.etag.slice(0, -1)}-gz"` : tile.etag
     ctx.set('ETag', etag)
     if (matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {

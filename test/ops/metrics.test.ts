@@ -43,6 +43,20 @@ describe('health and metrics', () => {
     ).toBeGreaterThanOrEqual(1)
     expect(text).not.toContain('7f3a')
   })
+
+  it('still answers when the catalogue cannot be read, with the versions last read', async () => {
+    await server.get('/metrics')
+    await server.db.query('ALTER TABLE layers RENAME TO layers_away')
+    try {
+      const response = await server.get('/metrics')
+      expect(response.status).toBe(200)
+      const text = await response.text()
+      expect(sample(text, 'ecozoning_layer_data_version{layer="control_units"}')).toBe(1)
+      expect(sample(text, 'ecozoning_db_connections_max')).toBe(1)
+    } finally {
+      await server.db.query('ALTER TABLE layers_away RENAME TO layers')
+    }
+  })
 })
 
 for (const backend of BACKENDS) {

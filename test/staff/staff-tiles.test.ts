@@ -205,6 +205,20 @@ for (const backend of BACKENDS) {
       expect(zipped.status).toBe(200)
       expect(zipped.headers['content-encoding']).toBe('gzip')
       expect(decodeTile(gunzipSync(zipped.body)).reports!.features.length).toBeGreaterThan(0)
+      // Coding names and q are case-insensitive: Q=0 refuses gzip.
+      const refused = await rawGet(server.url + tilePath(tileAt(112.03, 27.03, 10)), {
+        authorization: `Bearer ${viewer}`,
+        'accept-encoding': 'GZIP;Q=0',
+      })
+      expect(refused.status).toBe(200)
+      expect(refused.headers['content-encoding']).toBeUndefined()
+      // A tile is no document: no content security policy, as for the public tiles.
+      for (const answer of [
+        empty.headers.get('content-security-policy'),
+        refused.headers['content-security-policy'],
+      ]) {
+        expect(answer ?? null).toBeNull()
+      }
     })
 
     it('is never kept by a shared cache, nor put in the public tile cache', async () => {

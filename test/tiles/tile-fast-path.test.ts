@@ -101,6 +101,7 @@ describe('tiles answered before Koa', () => {
     // A q of zero refuses gzip, whatever the case of its name.
     const refused = await server.get(path, { headers: { 'accept-encoding': 'gzip;Q=0' } })
     expect(served(refused)).toBeUndefined()
+    expect(refused.headers.get('content-encoding')).toBeNull()
     const shouted = await server.get(path, { headers: { 'accept-encoding': 'GZIP' } })
     expect(served(shouted)).toBe('direct')
 
