@@ -2,6 +2,7 @@ import { request } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureLog } from '../support/log-capture.ts'
+import { openTransaction } from '../support/open-transaction.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { latToTileY, lonToTileX } from '../support/tile-math.ts'
@@ -47,24 +48,14 @@ describe('clients that hang up mid-request', () => {
     const site = '{"geometry":{"type":"Point","coordinates":[112.05,27.05]},"industry":"C26"}'
     // The embedded database runs one transaction at a time: while this one stays open, every
     // tile and check waits for it, and its client hangs up meanwhile.
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
-    let holding!: () => void
-    const held = new Promise<void>((resolve) => (holding = resolve))
-    const blocker = server.db.transaction(async (tx) => {
-      await tx.query('SELECT 1')
-      holding()
-      await released
-    })
-    await held
+    const blocker = await openTransaction(server.db)
     await Promise.all([
       ...TILES.map((path) => hangUp('GET', path)),
       // A check whose body stops halfway, and one sent whole and abandoned.
       hangUp('POST', '/api/admission-check', site.slice(0, 30), site.length),
       hangUp('POST', '/api/admission-check', site),
     ])
-    release()
-    await blocker
+    await blocker.release()
     // Long enough for the abandoned work to finish.
     await sleep(1_000)
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTransaction } from '../support/open-transaction.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
@@ -80,24 +81,23 @@ for (const backend of BACKENDS) {
     const listening = embedded ? 0 : 1
     const max = embedded ? 1 : poolSize
 
-    /** Holds `count` transactions open until the returned function is called. */
+    /**
+     * Opens `count` transactions and holds them until the returned function is called. PGlite
+     * runs one at a time: there the first holds its one connection and the others wait.
+     */
     async function holdTransactions(count: number) {
-      let release!: () => void
-      const released = new Promise<void>((resolve) => (release = resolve))
-      let opened = 0
-      const held = Array.from({ length: count }, () =>
-        server.db.transaction(async (tx) => {
-          await tx.query('SELECT 1')
-          opened++
-          await released
-        }),
-      )
-      // PGlite runs one transaction at a time: only the first opens until it is released.
-      const open = embedded ? 1 : count
-      while (opened < open) await new Promise((resolve) => setTimeout(resolve, 5))
+      const first = await openTransaction(server.db)
+      const more = Array.from({ length: count - 1 })
+      if (embedded) {
+        const waiting = more.map(() => server.db.transaction(async () => {}))
+        return async () => {
+          await first.release()
+          await Promise.all(waiting)
+        }
+      }
+      const others = await Promise.all(more.map(() => openTransaction(server.db)))
       return async () => {
-        release()
-        await Promise.all(held)
+        for (const transaction of [first, ...others]) await transaction.release()
       }
     }
 

@@ -3,6 +3,7 @@ import { connect } from 'node:net'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
+import { openTransaction } from '../support/open-transaction.ts'
 import { BACKENDS, createScratchDatabase, POSTGRES_URL } from '../support/services.ts'
 import { startTestServer } from '../support/test-server.ts'
 
@@ -27,22 +28,12 @@ describe('shutting down', () => {
     const server = await startTestServer(BACKENDS[0]!, 'fixture', { shutdownGraceMs: 10_000 })
     // The embedded database runs one transaction at a time: while this one is open, the lookup
     // below waits, in flight, when the server is asked to stop.
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
-    let holding!: () => void
-    const held = new Promise<void>((resolve) => (holding = resolve))
-    const blocker = server.db.transaction(async (tx) => {
-      await tx.query('SELECT 1')
-      holding()
-      await released
-    })
-    await held
+    const blocker = await openTransaction(server.db)
     const lookup = server.get('/api/lookup?lon=112.05&lat=27.05')
     await sleep(100)
     const closing = server.close()
     await sleep(100)
-    release()
-    await blocker
+    await blocker.release()
     expect((await lookup).status).toBe(200)
     await closing
   })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/start.ts'
+import { openTransaction } from '../support/open-transaction.ts'
 import { BACKENDS, POSTGRES_URL } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
@@ -33,22 +34,15 @@ describe.skipIf(postgres.skip)(`a query past its statement timeout ${postgres.ti
     expect((await fetch(impatient.url + LOOKUP)).status).toBe(200)
 
     // A transaction that holds the units locked: the lookup's query waits past its timeout.
-    let release!: () => void
-    const held = new Promise<void>((resolve) => (release = resolve))
-    let locked!: () => void
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve))
-    const holder = loaded.db.transaction(async (tx) => {
-      await tx.query('LOCK TABLE control_units IN ACCESS EXCLUSIVE MODE')
-      locked()
-      await held
-    })
-    await lockTaken
+    const holder = await openTransaction(
+      loaded.db,
+      'LOCK TABLE control_units IN ACCESS EXCLUSIVE MODE',
+    )
 
     const started = performance.now()
     const response = await fetch(impatient.url + LOOKUP)
     const waited = performance.now() - started
-    release()
-    await holder
+    await holder.release()
 
     expect(response.status).toBe(503)
     expect(response.headers.get('retry-after')).toBe('5')
