@@ -95,8 +95,7 @@ export class TileCutter {
   async describe(): Promise<Record<string, 'index' | 'window'>> {
     const entries = await Promise.all(
       [...this.#sources].map(async ([name, source]) => {
-        const kind = (await source) instanceof LayerIndex ? 'index' : 'window'
-        return [name, kind] as const
+        return [name, cutFromOf(await source)] as const
       }),
     )
     return Object.fromEntries(entries)
@@ -112,8 +111,7 @@ export class TileCutter {
     return Promise.all(
       layers.map(async (layer): Promise<PreparedLayer> => {
         try {
-          const source = await this.#sourceFor(layer)
-          return { layer: layer.name, cutFrom: source instanceof LayerIndex ? 'index' : 'window' }
+          return { layer: layer.name, cutFrom: cutFromOf(await this.#sourceFor(layer)) }
         } catch (error) {
           return { layer: layer.name, error }
         }
@@ -147,4 +145,8 @@ export class TileCutter {
     await source.ready()
     return source
   }
+}
+
+function cutFromOf(source: TileSource): 'index' | 'window' {
+  return source instanceof LayerIndex ? 'index' : 'window'
 }
