@@ -37,29 +37,31 @@ export function createMemoryTileCache(maxBytes: number): TileCache {
     return entry.value
   }
 
+  function get(key: string): Buffer | undefined {
+    const value = touch(key)
+    if (value === undefined) stats.misses++
+    return value
+  }
+
+  function set(key: string, value: Buffer) {
+    if (value.length > maxBytes) return
+    const previous = entries.get(key)
+    if (previous) {
+      stats.bytes -= previous.value.length
+      entries.delete(key)
+    }
+    entries.set(key, { value, used: false })
+    stats.bytes += value.length
+    evict(key)
+  }
+
   return {
     kind: 'memory',
     reachable: () => true,
-
-    async get(key) {
-      const value = touch(key)
-      if (value === undefined) stats.misses++
-      return value
-    },
-
+    get: async (key) => get(key),
     peek: touch,
-
-    async set(key, value) {
-      if (value.length > maxBytes) return
-      const previous = entries.get(key)
-      if (previous) {
-        stats.bytes -= previous.value.length
-        entries.delete(key)
-      }
-      entries.set(key, { value, used: false })
-      stats.bytes += value.length
-      evict(key)
-    },
+    set: async (key, value) => set(key, value),
+    now: { get, set },
 
     stats: () => ({ ...stats, memoryBytes: stats.bytes }),
 

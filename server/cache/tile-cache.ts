@@ -14,6 +14,11 @@ export interface TileCache {
   peek?(key: string): Buffer | undefined
   set(key: string, value: Buffer): Promise<void>
   /**
+   * For a cache held in this process alone: `get` and `set` without waiting, so a tile cut
+   * from memory is served in the turn of the event loop that asked for it.
+   */
+  now?: { get(key: string): Buffer | undefined; set(key: string, value: Buffer): void }
+  /**
    * Whether the cache answers now: always for memory; for Redis, while its connection is up.
    * Tiles are served without a cache that does not (cut on every request), so this degrades
    * the service rather than stopping it.

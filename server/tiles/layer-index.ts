@@ -1,10 +1,11 @@
-import GeoJSONVT, { type LegacyTile } from 'geojson-vt'
+import GeoJSONVT from 'geojson-vt'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from './layer-catalog.ts'
 import { readLayerFeatures } from './layer-features.ts'
 import { LayerOverview, type EncodedTile } from './layer-overview.ts'
-import { BUFFER, TILE_EXTENT, TOLERANCE } from './tile-options.ts'
 import type { TileAddress } from './tile-address.ts'
+import { encodeLayerTile } from './tile-encoding.ts'
+import { BUFFER, TILE_EXTENT, TOLERANCE } from './tile-options.ts'
 
 /**
  * The most tiles, and bytes, of the overview zooms encoded when an index is built (see
@@ -30,6 +31,8 @@ export class LayerIndex {
   #layer: Layer
   #maxTiles: number
   #built: Promise<Built>
+  /** The index while it is built and current: what `tileNow` cuts from. */
+  #current: Built | undefined
 
   constructor(db: Queryable, layer: Layer, maxTiles: number) {
     this.version = layer.dataVersion
@@ -44,22 +47,32 @@ export class LayerIndex {
     return this.#built
   }
 
-  async getTile({ z, x, y }: TileAddress): Promise<LegacyTile | null> {
-    const { index } = await this.#built
-    const tile = index.getTile(z, x, y)
-    if (index.tileCoords.length > this.#maxTiles) {
-      // Requests already holding this index finish with it; new ones wait for the rebuild.
-      this.#built = this.#build()
-    }
-    return tile
+  /** The layer's tile, encoded; null when the layer has no features there. */
+  async tile(address: TileAddress): Promise<EncodedTile | null> {
+    return this.#tileOf(await this.#built, address)
   }
 
   /**
-   * The tile encoded ahead, when its zoom is an overview zoom: null when the layer has nothing
-   * there, undefined when the tile must be cut.
+   * The same as `tile`, without waiting: undefined while the index is being built or rebuilt.
+   * Cutting from memory needs no I/O, and a tile of a few layers cut in one go spares the
+   * promise hops that took as long as the cutting itself.
    */
-  async encoded(address: TileAddress): Promise<EncodedTile | null | undefined> {
-    return (await this.#built).overview.get(address)
+  tileNow(address: TileAddress): EncodedTile | null | undefined {
+    return this.#current && this.#tileOf(this.#current, address)
+  }
+
+  #tileOf({ index, overview }: Built, address: TileAddress): EncodedTile | null {
+    const ahead = overview.get(address)
+    if (ahead !== undefined) return ahead
+    const tile = index.getTile(address.z, address.x, address.y)
+    if (index.tileCoords.length > this.#maxTiles && this.#current?.index === index) {
+      // Requests already holding this index finish with it; new ones wait for the rebuild.
+      this.#current = undefined
+      this.#built = this.#build()
+    }
+    return tile && tile.features.length > 0
+      ? { pbf: encodeLayerTile(this.#layer.name, tile) }
+      : null
   }
 
   async #build(): Promise<Built> {
@@ -75,6 +88,8 @@ export class LayerIndex {
       maxzoom: this.#layer.maxzoom,
       ...OVERVIEW_LIMITS,
     })
-    return { index, overview }
+    const built = { index, overview }
+    this.#current = built
+    return built
   }
 }

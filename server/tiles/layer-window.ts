@@ -1,8 +1,10 @@
-import GeoJSONVT, { type LegacyTile } from 'geojson-vt'
+import GeoJSONVT from 'geojson-vt'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from './layer-catalog.ts'
 import { readLayerFeatures } from './layer-features.ts'
+import type { EncodedTile } from './layer-overview.ts'
 import { tileBounds, type TileAddress } from './tile-address.ts'
+import { encodeLayerTile } from './tile-encoding.ts'
 import { BUFFER, TILE_EXTENT, TOLERANCE } from './tile-options.ts'
 
 /**
@@ -25,7 +27,8 @@ export class LayerWindow {
     return Promise.resolve()
   }
 
-  async getTile(tile: TileAddress): Promise<LegacyTile | null> {
+  /** The layer's tile, encoded; null when the layer has no features there. */
+  async tile(tile: TileAddress): Promise<EncodedTile | null> {
     const [w, s, e, n] = tileBounds(tile)
     const pad = ((e - w) * BUFFER) / TILE_EXTENT
     // Simplifying to a quarter of geojson-vt's tolerance leaves the final say to geojson-vt.
@@ -46,6 +49,7 @@ export class LayerWindow {
       buffer: BUFFER,
       extent: TILE_EXTENT,
     })
-    return index.getTile(tile.z, tile.x, tile.y)
+    const cut = index.getTile(tile.z, tile.x, tile.y)
+    return cut && cut.features.length > 0 ? { pbf: encodeLayerTile(this.#layer.name, cut) } : null
   }
 }

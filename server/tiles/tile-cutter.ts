@@ -1,4 +1,3 @@
-import type { LegacyTile } from 'geojson-vt'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from './layer-catalog.ts'
 import { countLayerVertices } from './layer-features.ts'
@@ -6,7 +5,6 @@ import { LayerIndex } from './layer-index.ts'
 import type { EncodedTile } from './layer-overview.ts'
 import { LayerWindow } from './layer-window.ts'
 import type { TileAddress } from './tile-address.ts'
-import { encodeLayerTile } from './tile-encoding.ts'
 
 export interface CutterOptions {
   /** Layers with more vertices than this are cut per tile from a window query. */
@@ -27,9 +25,10 @@ export const DEFAULT_CUTTER_OPTIONS: CutterOptions = {
 interface TileSource {
   readonly version: number
   ready(): Promise<unknown>
-  getTile(tile: TileAddress): Promise<LegacyTile | null>
-  /** The tile encoded ahead: null when empty, undefined when it must be cut (see LayerIndex). */
-  encoded?(tile: TileAddress): Promise<EncodedTile | null | undefined>
+  /** The layer's tile, encoded; null when the layer has no features there. */
+  tile(address: TileAddress): Promise<EncodedTile | null>
+  /** The same without waiting, where the source can; undefined when it cannot now. */
+  tileNow?(address: TileAddress): EncodedTile | null | undefined
 }
 
 export type PreparedLayer =
@@ -51,6 +50,8 @@ export class TileCutter {
   #db: Queryable
   #options: CutterOptions
   #sources = new Map<string, Promise<TileSource>>()
+  /** Each layer's latest source that has been made, for cutting without waiting. */
+  #made = new Map<string, TileSource>()
 
   constructor(db: Queryable, options: CutterOptions) {
     this.#db = db
@@ -70,25 +71,30 @@ export class TileCutter {
    * when the one layer with features there had the tile encoded and compressed in its overview.
    */
   async cutTile(layers: Layer[], tile: TileAddress): Promise<CutTile> {
+    const now = this.cutTileNow(layers, tile)
+    if (now) return now
     const inRange = layers.filter((l) => tile.z >= l.minzoom && tile.z <= l.maxzoom)
     const parts = await Promise.all(
-      inRange.map(async (layer): Promise<EncodedTile | Buffer | null> => {
-        const source = await this.#sourceFor(layer)
-        const ahead = await source.encoded?.(tile)
-        if (ahead !== undefined) return ahead
-        const cut = await source.getTile(tile)
-        return cut && cut.features.length > 0 ? encodeLayerTile(layer.name, cut) : null
-      }),
+      inRange.map(async (layer) => (await this.#sourceFor(layer)).tile(tile)),
     )
+    return joinLayerTiles(parts)
+  }
 
-    const present = parts.filter((part) => part !== null)
-    if (present.length === 1 && !Buffer.isBuffer(present[0])) {
-      const { pbf, gzipped } = present[0]!
-      return { bytes: pbf, gzipped }
+  /**
+   * The tile as `cutTile` gives it, without waiting, when every layer it needs has a source of
+   * its current version that cuts in memory and is built; undefined otherwise.
+   */
+  cutTileNow(layers: Layer[], tile: TileAddress): CutTile | undefined {
+    const parts: (EncodedTile | null)[] = []
+    for (const layer of layers) {
+      if (tile.z < layer.minzoom || tile.z > layer.maxzoom) continue
+      const source = this.#made.get(layer.name)
+      if (!source?.tileNow || source.version < layer.dataVersion) return undefined
+      const part = source.tileNow(tile)
+      if (part === undefined) return undefined
+      parts.push(part)
     }
-    // Layers encoded apart, in catalogue order, make the tile (see encodeLayerTile).
-    const buffers = present.map((part) => (Buffer.isBuffer(part) ? part : part.pbf))
-    return { bytes: buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers) }
+    return joinLayerTiles(parts)
   }
 
   /** How each layer is cut now, for logs and metrics. */
@@ -127,12 +133,20 @@ export class TileCutter {
       if (this.#sources.get(layer.name) !== current) return this.#sourceFor(layer)
     }
 
+    // The old source is let go at once: a layer's index may take hundreds of megabytes, and two
+    // versions of it held together could double that.
+    this.#made.delete(layer.name)
     const made = this.#makeSource(layer)
     this.#sources.set(layer.name, made)
-    // A failed build must not stick: the next request tries again.
-    made.catch(() => {
-      if (this.#sources.get(layer.name) === made) this.#sources.delete(layer.name)
-    })
+    made.then(
+      (source) => {
+        if (this.#sources.get(layer.name) === made) this.#made.set(layer.name, source)
+      },
+      // A failed build must not stick: the next request tries again.
+      () => {
+        if (this.#sources.get(layer.name) === made) this.#sources.delete(layer.name)
+      },
+    )
     return made
   }
 
@@ -145,6 +159,17 @@ export class TileCutter {
     await source.ready()
     return source
   }
+}
+
+/**
+ * The tile made of the layers' tiles, in catalogue order: concatenated (see encodeLayerTile),
+ * or the one layer's as it was encoded, compressed bytes included when made ahead.
+ */
+function joinLayerTiles(parts: (EncodedTile | null)[]): CutTile {
+  const present = parts.filter((part) => part !== null)
+  if (present.length === 1) return { bytes: present[0]!.pbf, gzipped: present[0]!.gzipped }
+  const buffers = present.map((part) => part.pbf)
+  return { bytes: buffers.length === 0 ? Buffer.alloc(0) : Buffer.concat(buffers) }
 }
 
 function cutFromOf(source: TileSource): 'index' | 'window' {

@@ -7,7 +7,7 @@ import { newRequestId } from '../http/request-id.ts'
 import type { Metrics } from '../ops/metrics.ts'
 import type { LayerCatalog } from './layer-catalog.ts'
 import { tileCacheControl, type TileSet } from './tile-set.ts'
-import { tileCacheKey, type TileService } from './tile-service.ts'
+import { tileCacheKey, type ServedTile, type TileService } from './tile-service.ts'
 
 // Numbers without leading zeros: a padded address is a different URL, which the route refuses.
 const N = '(0|[1-9]\\d{0,8})'
@@ -27,7 +27,7 @@ export interface TileFastPathDeps {
 export interface TileFastPath {
   /**
    * Answers the request and says true, says false when Koa must answer it, or a promise of
-   * either when the tile must be read from a shared cache or cut.
+   * either when the tile must be read from a shared cache or waits for its cut.
    */
   handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>
   /** Stops following the logger's level: the logger may outlive the server. */
@@ -52,8 +52,9 @@ interface TileRequest {
  * answers it the way the routes always do, errors included. Same headers, log line and metrics
  * as the Koa route.
  *
- * An in-process cache is read without waiting, so a hit is answered in the same turn of the
- * event loop; a shared cache (Redis) or a cut makes the answer a promise.
+ * An in-process cache is read without waiting, so a hit, and a miss cut from an in-memory index,
+ * is answered in the same turn of the event loop; a shared cache (Redis), a cut that reads the
+ * database or a source still being built makes the answer a promise.
  */
 export function tileFastPath(deps: TileFastPathDeps): TileFastPath {
   const { cache, log, metrics } = deps
@@ -142,9 +143,19 @@ export function tileFastPath(deps: TileFastPathDeps): TileFastPath {
       answer(req, res, request, { gzipped: now, cache: 'hit', started })
       return true
     }
-    return deps.tiles.tile(request.set, request.address).then(
-      (served) => {
-        answer(req, res, request, { ...served, started })
+    let served: ServedTile | Promise<ServedTile>
+    try {
+      served = deps.tiles.serve(request.set, request.address)
+    } catch {
+      return false
+    }
+    if (!(served instanceof Promise)) {
+      answer(req, res, request, { ...served, started })
+      return true
+    }
+    return served.then(
+      (tile) => {
+        answer(req, res, request, { ...tile, started })
         return true
       },
       () => false,

@@ -56,6 +56,15 @@ describe('memory tile cache', () => {
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 0 })
   })
 
+  it('reads and stores without waiting, counting hits and misses as get does', async () => {
+    const cache = createMemoryTileCache(1000)
+    expect(cache.now?.get('a')).toBeUndefined()
+    cache.now?.set('a', bytes(10, 5))
+    expect(cache.now?.get('a')).toEqual(bytes(10, 5))
+    expect(await cache.get('a')).toEqual(bytes(10, 5))
+    expect(cache.stats()).toMatchObject({ hits: 2, misses: 1, bytes: 10, entries: 1 })
+  })
+
   it('counts a peek as a use, keeping the entry from eviction', async () => {
     const cache = createMemoryTileCache(200)
     await cache.set('a', bytes(100))

@@ -103,5 +103,52 @@ for (const backend of BACKENDS) {
         }
       }
     })
+
+    it('cuts at once, from built indexes, the tiles it cuts by waiting', async () => {
+      for (const address of ADDRESSES.filter((_, i) => i % 5 === 0)) {
+        const cutter = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1e6 })
+        // Nothing built yet: the first cut waits for the indexes.
+        expect(cutter.cutTileNow(layers, address)).toBeUndefined()
+        const waited = await cutter.cut(layers, address)
+        expect(waited.length).toBeGreaterThan(0)
+        expect(cutter.cutTileNow(layers, address)?.bytes).toEqual(waited)
+      }
+    })
+
+    it('waits for the source of a layer whose data changed, and for a window query', async () => {
+      const address = ADDRESSES[0]!
+      const cutter = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1e6 })
+      await cutter.prepare(layers)
+      expect(cutter.cutTileNow(layers, address)).toBeDefined()
+      const changed = layers.map((l, i) => (i === 0 ? { ...l, dataVersion: l.dataVersion + 1 } : l))
+      expect(cutter.cutTileNow(changed, address)).toBeUndefined()
+      await cutter.cut(changed, address)
+      expect(cutter.cutTileNow(changed, address)).toBeDefined()
+
+      const windowed = new TileCutter(server.db, { indexMaxVertices: 0, indexMaxTiles: 1e6 })
+      await windowed.prepare(layers)
+      expect(windowed.cutTileNow(layers, address)).toBeUndefined()
+    })
+
+    it('waits while an index that passed its tile budget is rebuilt', async () => {
+      const units = layers.filter((l) => l.name === 'control_units')
+      expect(units).toHaveLength(1)
+      // A budget above the tiles the index holds once built (those of its overview zooms).
+      const cutter = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1000 })
+      await cutter.prepare(units)
+      // Every z14 tile of a square over the sample's middle: more than the budget's worth.
+      const [x0, y0] = [lonToTileX(112.3, 14), latToTileY(27.1, 14)]
+      const walk = Array.from({ length: 3600 }, (_, i) => ({
+        z: 14,
+        x: x0 + (i % 60),
+        y: y0 + Math.floor(i / 60),
+      }))
+      const stopped = walk.findIndex((address) => !cutter.cutTileNow(units, address))
+      expect(stopped).toBeGreaterThan(0)
+      // The cut that waits is made from the rebuilt index, which then cuts at once again.
+      const address = walk[stopped]!
+      const waited = await cutter.cut(units, address)
+      expect(cutter.cutTileNow(units, address)?.bytes).toEqual(waited)
+    })
   })
 }
