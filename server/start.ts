@@ -156,7 +156,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ? path.join(REPO_ROOT, 'portal', 'dist')
       : await ensurePortalBuilt(REPO_ROOT, log)
 
-  const catalog = new LayerCatalog(db, options.catalogRefreshMs ?? 2_000)
+  const catalog = new LayerCatalog(db, options.catalogRefreshMs ?? 2_000, log)
   const cutter = new TileCutter(db, {
     indexMaxVertices: options.tileIndexMaxVertices ?? DEFAULT_CUTTER_OPTIONS.indexMaxVertices,
     indexMaxTiles: options.tileIndexMaxTiles ?? DEFAULT_CUTTER_OPTIONS.indexMaxTiles,

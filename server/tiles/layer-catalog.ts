@@ -1,3 +1,5 @@
+import type { Logger } from 'pino'
+import { isDatabaseTrouble } from '../db/database-errors.ts'
 import type { Queryable } from '../db/database.ts'
 import { COMPOSITE_NAME, compositeTileSet, layerTileSet, type TileSet } from './tile-set.ts'
 
@@ -84,23 +86,37 @@ export async function readLayers(db: Queryable): Promise<Layer[]> {
   }))
 }
 
+/** While the database cannot be read, how long the catalogue last read is used before trying. */
+export const CATALOG_RETRY_MS = 1_000
+
 /**
  * The catalogue as the server sees it: read from the database at most once per `refreshMs`, so
  * an import made by another process shows within that time without a query per request.
+ *
+ * While the database cannot answer (restarting, unreachable, timing out), the catalogue last
+ * read keeps being used, tried again at most once per CATALOG_RETRY_MS: cached tiles, TileJSON
+ * and tiles cut from memory need nothing else from the database, so they keep being served
+ * through an outage. Not after `invalidate`: an import has changed the layers since that read.
  */
 export class LayerCatalog {
   #db: Queryable
   #refreshMs: number
+  #log: Logger | undefined
   #layers: Map<string, Layer> = new Map()
   #tileSets: Map<string, TileSet> = new Map()
   #readText = ''
   #readAt = -Infinity
+  /** Whether what was read may stand in while the database cannot answer. */
+  #usable = false
+  /** When reading failed and the last read was kept (performance.now()); -Infinity otherwise. */
+  #keptAt = -Infinity
   #generation = 0
   #pending: Promise<void> | undefined
 
-  constructor(db: Queryable, refreshMs: number) {
+  constructor(db: Queryable, refreshMs: number, log?: Logger) {
     this.#db = db
     this.#refreshMs = refreshMs
+    this.#log = log
   }
 
   /** Every layer in display order. */
@@ -123,40 +139,65 @@ export class LayerCatalog {
 
   /**
    * The tile sets by URL name (each layer, and the composite), without waiting, when the
-   * catalogue was read within its refresh time; undefined otherwise, and the caller takes the
-   * slow path, which reads it again. The same map comes back until a read finds a change.
+   * catalogue was read within its refresh time (or is kept through an outage, see the class);
+   * undefined otherwise, and the caller takes the slow path, which reads it again. The same map
+   * comes back until a read finds a change.
    * `now` is `performance.now()`, which the caller has usually just read.
    */
   tileSetsIfFresh(now = performance.now()): ReadonlyMap<string, TileSet> | undefined {
-    return now - this.#readAt < this.#refreshMs ? this.#tileSets : undefined
+    const fresh =
+      now - this.#readAt < this.#refreshMs ||
+      (this.#usable && now - this.#keptAt < CATALOG_RETRY_MS)
+    return fresh ? this.#tileSets : undefined
   }
 
   /** Forgets what was read, so the next call reads the database again (after an import). */
   invalidate() {
     this.#readAt = -Infinity
+    this.#usable = false
     // A read already under way may have started before the change: it must not count as fresh.
     this.#generation++
     this.#pending = undefined
   }
 
   async #fresh() {
-    if (performance.now() - this.#readAt < this.#refreshMs) return
+    const now = performance.now()
+    if (now - this.#readAt < this.#refreshMs) return
+    if (this.#usable && now - this.#keptAt < CATALOG_RETRY_MS) return
     // One read at a time: concurrent requests wait for the same one.
     if (!this.#pending) {
       const generation = this.#generation
       const pending = readLayers(this.#db)
-        .then((layers) => {
-          if (generation !== this.#generation) return
-          // A read that finds nothing changed keeps the objects, so what callers remember by
-          // them (the tile fast path's parsed addresses) stays valid between imports.
-          const text = JSON.stringify(layers)
-          if (text !== this.#readText) {
-            this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
-            this.#tileSets = tileSetsOf(layers)
-            this.#readText = text
-          }
-          this.#readAt = performance.now()
-        })
+        .then(
+          (layers) => {
+            if (generation !== this.#generation) return
+            // A read that finds nothing changed keeps the objects, so what callers remember by
+            // them (the tile fast path's parsed addresses) stays valid between imports.
+            const text = JSON.stringify(layers)
+            if (text !== this.#readText) {
+              this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
+              this.#tileSets = tileSetsOf(layers)
+              this.#readText = text
+            }
+            this.#readAt = performance.now()
+            this.#usable = true
+            if (this.#keptAt !== -Infinity) {
+              this.#keptAt = -Infinity
+              this.#log?.info('layer catalogue read again; the database answers')
+            }
+          },
+          (error: unknown) => {
+            if (generation !== this.#generation || !this.#usable || !isDatabaseTrouble(error)) {
+              throw error
+            }
+            if (this.#keptAt === -Infinity) {
+              const age = Math.round((performance.now() - this.#readAt) / 1000)
+              const message = 'layer catalogue unreadable; serving the one read before meanwhile'
+              this.#log?.warn({ err: error, readSecondsAgo: age }, message)
+            }
+            this.#keptAt = performance.now()
+          },
+        )
         .finally(() => {
           if (this.#pending === pending) this.#pending = undefined
         })

@@ -4,9 +4,14 @@ import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
 import { PRIVATE_POSTGRES_SKIP_REASON, PrivatePostgres } from '../support/private-postgres.ts'
 import { FIXTURE_DATASET } from '../support/test-server.ts'
+import { latToTileY, lonToTileX } from '../support/tile-math.ts'
 
 // A point inside the fixture's priority unit (see test/fixtures/dataset/README.md).
 const LOOKUP = '/api/lookup?lon=112.05&lat=27.05'
+/** Two z12 tiles side by side over that unit. */
+const [TILE_X, TILE_Y] = [lonToTileX(112.05, 12), latToTileY(27.05, 12)]
+const TILE = `/tiles/zoning/12/${TILE_X}/${TILE_Y}.mvt`
+const NEXT_TILE = `/tiles/zoning/12/${TILE_X + 1}/${TILE_Y}.mvt`
 
 const TITLE = 'PostgreSQL restarted while serving'
 
@@ -38,6 +43,9 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
       const before = await get(LOOKUP)
       expect(before.status).toBe(200)
       const unit = ((await before.json()) as { unit: { code: string } }).unit.code
+      const tile = await get(TILE)
+      expect(tile.status).toBe(200)
+      const tileBytes = Buffer.from(await tile.arrayBuffer())
 
       await postgres.stop()
       for (const path of [LOOKUP, '/api/dataset', '/api/industries?q=C26']) {
@@ -47,6 +55,11 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
         const { error } = (await response.json()) as { error: { code: string } }
         expect(error.code, path).toBe('DATABASE_UNAVAILABLE')
       }
+      // Tiles need only the catalogue read before, and the cache or the indexes in memory.
+      const cached = await get(TILE)
+      expect(cached.status).toBe(200)
+      expect(Buffer.from(await cached.arrayBuffer())).toEqual(tileBytes)
+      expect((await get(NEXT_TILE)).status).toBe(200)
       const ready = await get('/ready')
       expect(ready.status).toBe(503)
       expect(await ready.json()).toMatchObject({ ready: false, database: { state: 'down' } })
@@ -73,6 +86,28 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
         listening = row!.n
       }
       expect(listening).toBe(1)
+    })
+
+    it('does not keep serving a catalogue that an import has made stale', async () => {
+      expect((await get(TILE)).status).toBe(200)
+      // As an import here or a notice of one elsewhere does: the layers read may be old now.
+      server.catalog.invalidate()
+      await postgres.stop()
+      try {
+        const response = await get(TILE)
+        expect(response.status).toBe(503)
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          'DATABASE_UNAVAILABLE',
+        )
+      } finally {
+        await postgres.start()
+      }
+      let after = await get(TILE)
+      for (let tries = 0; after.status !== 200 && tries < 50; tries++) {
+        await sleep(100)
+        after = await get(TILE)
+      }
+      expect(after.status).toBe(200)
     })
   },
 )
