@@ -29,6 +29,8 @@ export interface Layer {
   maxAge: number
   staleWhileRevalidate: number
   dataVersion: number
+  /** Drawn anew at every import (see sql/008_layer_data_token.sql). */
+  dataToken: string
   featureCount: number
   repairedCount: number
   source: string | null
@@ -48,6 +50,7 @@ interface LayerRow {
   minzoom: number
   maxzoom: number
   data_version: number
+  data_token: string
   feature_count: number
   repaired_count: number
   source: string | null
@@ -61,8 +64,8 @@ interface LayerRow {
 export async function readLayers(db: Queryable): Promise<Layer[]> {
   const rows = await db.query<LayerRow>(
     `SELECT name, table_name, title_zh, title_en, geometry_kind, role, attributes, minzoom,
-            maxzoom, data_version, feature_count, repaired_count, source, loaded_at, bounds,
-            max_age_s, stale_while_revalidate_s
+            maxzoom, data_version, data_token, feature_count, repaired_count, source, loaded_at,
+            bounds, max_age_s, stale_while_revalidate_s
        FROM layers ORDER BY sort_order, name`,
   )
   return rows.map((row) => ({
@@ -78,6 +81,7 @@ export async function readLayers(db: Queryable): Promise<Layer[]> {
     maxAge: row.max_age_s,
     staleWhileRevalidate: row.stale_while_revalidate_s,
     dataVersion: row.data_version,
+    dataToken: row.data_token,
     featureCount: row.feature_count,
     repairedCount: row.repaired_count,
     source: row.source,

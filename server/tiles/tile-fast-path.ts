@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import type { TileCache } from '../cache/tile-cache.ts'
 import type { TileAddress } from './tile-address.ts'
+import { prefersGzip } from '../http/accept-encoding.ts'
 import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 import { newRequestId } from '../http/request-id.ts'
 import type { Metrics } from '../ops/metrics.ts'
@@ -184,7 +185,7 @@ function parseTileUrl(url: string, sets: ReadonlyMap<string, TileSet>): TileRequ
 }
 
 // Browsers and tile clients send one of a handful of Accept-Encoding values, a client the same
-// one on every request: remembering the verdicts spares two regular expressions per request, and
+// one on every request: remembering the verdicts spares parsing the header on every request, and
 // comparing with the last header spares hashing it.
 const gzipVerdicts = new Map<string, boolean>()
 let lastHeader = ''
@@ -196,8 +197,7 @@ function acceptsGzip(req: IncomingMessage): boolean {
   if (!header) return false
   let verdict = gzipVerdicts.get(header)
   if (verdict === undefined) {
-    // Coding names and the q parameter are case-insensitive.
-    verdict = /\bgzip\b/i.test(header) && !/q=0(?:\.0*)?\b/i.test(header)
+    verdict = prefersGzip(header)
     if (gzipVerdicts.size < 64) gzipVerdicts.set(header, verdict)
   }
   lastHeader = header

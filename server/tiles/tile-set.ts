@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Layer } from './layer-catalog.ts'
 
 /** What one tile URL serves: a single layer, or the composite of all public layers. */
@@ -7,7 +8,10 @@ export interface TileSet {
   layers: Layer[]
   minzoom: number
   maxzoom: number
-  /** Changes whenever any member layer's data version changes. */
+  /**
+   * Changes at every import into a member layer: the data versions, and a part of the layers'
+   * import tokens, so that two databases that reached the same versions never share it.
+   */
   version: string
   /** Seconds clients may keep a tile, and may serve it stale while fetching a new one. */
   maxAge: number
@@ -16,13 +20,22 @@ export interface TileSet {
 
 export const COMPOSITE_NAME = 'zoning'
 
+/** Hex digits of the import token in a version: 32 bits, enough to tell imports apart. */
+const TOKEN_CHARS = 8
+
+/** The layers' import tokens in one, as short as one layer's. */
+function tokenOf(layers: Layer[]): string {
+  const tokens = layers.map((l) => l.dataToken).join(' ')
+  return createHash('sha256').update(tokens).digest('hex').slice(0, TOKEN_CHARS)
+}
+
 export function layerTileSet(layer: Layer): TileSet {
   return {
     name: layer.name,
     layers: [layer],
     minzoom: layer.minzoom,
     maxzoom: layer.maxzoom,
-    version: `v${layer.dataVersion}`,
+    version: `v${layer.dataVersion}-${layer.dataToken.slice(0, TOKEN_CHARS)}`,
     maxAge: layer.maxAge,
     staleWhileRevalidate: layer.staleWhileRevalidate,
   }
@@ -36,7 +49,7 @@ export function compositeTileSet(layers: Layer[]): TileSet | undefined {
     layers,
     minzoom: Math.min(...layers.map((l) => l.minzoom)),
     maxzoom: Math.max(...layers.map((l) => l.maxzoom)),
-    version: `v${layers.map((l) => l.dataVersion).join('.')}`,
+    version: `v${layers.map((l) => l.dataVersion).join('.')}-${tokenOf(layers)}`,
     maxAge: Math.min(...layers.map((l) => l.maxAge)),
     staleWhileRevalidate: Math.min(...layers.map((l) => l.staleWhileRevalidate)),
   }

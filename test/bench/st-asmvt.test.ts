@@ -23,6 +23,7 @@ function layer(name: string, tableName: string, attributes: string[]): Layer {
     maxAge: 60,
     staleWhileRevalidate: 60,
     dataVersion: 1,
+    dataToken: 'a1b2c3d4',
     featureCount: 1,
     repairedCount: 0,
     source: null,

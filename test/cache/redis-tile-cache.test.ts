@@ -2,8 +2,17 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRedisTileCache } from '../../server/cache/redis-tile-cache.ts'
 import type { TileCache } from '../../server/cache/tile-cache.ts'
-import { BACKENDS, REDIS_SKIP_REASON, REDIS_URL } from '../support/services.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
+import { startServer, type RunningServer } from '../../server/start.ts'
+import {
+  BACKENDS,
+  createScratchDatabase,
+  POSTGRES_SKIP_REASON,
+  POSTGRES_URL,
+  REDIS_SKIP_REASON,
+  REDIS_URL,
+} from '../support/services.ts'
+import { FIXTURE_DATASET, startTestServer, type TestServer } from '../support/test-server.ts'
 import { latToTileY, lonToTileX } from '../support/tile-math.ts'
 
 const title = REDIS_URL ? 'on Redis' : `on Redis (${REDIS_SKIP_REASON})`
@@ -32,26 +41,40 @@ describe.skipIf(!REDIS_URL)(`Redis tile cache ${title}`, () => {
   })
 })
 
-describe.skipIf(!REDIS_URL)(`two servers sharing one Redis ${title}`, () => {
-  let first: TestServer
-  let second: TestServer
-  const embedded = BACKENDS[0]!
+const twoTitle =
+  REDIS_URL && POSTGRES_URL
+    ? 'on Redis and PostgreSQL'
+    : `on Redis and PostgreSQL (${REDIS_URL ? POSTGRES_SKIP_REASON : REDIS_SKIP_REASON})`
+
+describe.skipIf(!REDIS_URL || !POSTGRES_URL)(`servers sharing one Redis ${twoTitle}`, () => {
+  let database: Awaited<ReturnType<typeof createScratchDatabase>>
+  let first: RunningServer
+  let second: RunningServer
+  let apart: TestServer
+  // A short expiry keeps test keys from piling up in a shared Redis.
+  const shared = {
+    port: 0,
+    host: '127.0.0.1',
+    buildPortal: false,
+    catalogRefreshMs: 0,
+    tileCacheTtlSeconds: 120,
+    redisUrl: REDIS_URL,
+    redisPrefix: `ecozoning-test-${randomBytes(4).toString('hex')}:`,
+  }
 
   beforeAll(async () => {
-    // A short expiry keeps test keys from piling up in a shared Redis.
-    const shared = {
-      tileCacheTtlSeconds: 120,
-      redisUrl: REDIS_URL,
-      redisPrefix: `ecozoning-test-${randomBytes(4).toString('hex')}:`,
-    }
-    ;[first, second] = await Promise.all([
-      startTestServer(embedded, 'fixture', shared),
-      startTestServer(embedded, 'fixture', shared),
-    ])
+    database = await createScratchDatabase()
+    first = await startServer({ ...shared, databaseUrl: database.url, loadSample: false })
+    await loadDatasetFolder(first.db, FIXTURE_DATASET)
+    second = await startServer({ ...shared, databaseUrl: database.url, loadSample: false })
+    // Another database with the same data, imported as many times: the same data versions.
+    apart = await startTestServer(BACKENDS[0]!, 'fixture', shared)
   })
   afterAll(async () => {
     await first?.close()
     await second?.close()
+    await apart?.close()
+    await database?.drop()
   })
 
   it('serves a tile that one server cut from the other server without cutting it', async () => {
@@ -60,12 +83,28 @@ describe.skipIf(!REDIS_URL)(`two servers sharing one Redis ${title}`, () => {
     const [x, y] = [lonToTileX(112.0123, z), latToTileY(27.0987, z)]
     const path = `/tiles/control_units/${z}/${x}/${y}.mvt`
 
-    const cut = await first.get(path)
-    const copy = await second.get(path)
+    const cut = await fetch(first.url + path)
+    const copy = await fetch(second.url + path)
     expect(cut.status).toBe(200)
     expect(copy.status).toBe(200)
     expect(Buffer.from(await copy.arrayBuffer())).toEqual(Buffer.from(await cut.arrayBuffer()))
     expect(first.cache.stats()).toMatchObject({ hits: 0, misses: 1 })
     expect(second.cache.stats()).toMatchObject({ hits: 1, misses: 0 })
+  })
+
+  it('keeps the tiles of a server on another database apart, at the same data version', async () => {
+    const layer = async (server: RunningServer) =>
+      (await server.catalog.list()).find((l) => l.name === 'control_units')!
+    expect((await layer(apart)).dataVersion).toBe((await layer(first)).dataVersion)
+
+    const z = 13
+    const [x, y] = [lonToTileX(112.0456, z), latToTileY(27.0654, z)]
+    const path = `/tiles/control_units/${z}/${x}/${y}.mvt`
+    const cut = await fetch(first.url + path)
+    const own = await apart.get(path)
+    expect(own.status).toBe(200)
+    expect(own.headers.get('etag')).not.toBe(cut.headers.get('etag'))
+    // Cut from its own database, not taken from the other's entry in Redis.
+    expect(apart.cache.stats()).toMatchObject({ hits: 0, misses: 1 })
   })
 })

@@ -84,10 +84,20 @@ for (const backend of BACKENDS) {
     })
 
     it('loads a single Feature and bumps the data version once per import', async () => {
+      const token = async () =>
+        (
+          await database.db.query<{ data_token: string }>(
+            "SELECT data_token FROM layers WHERE name = 'water_source_zones'",
+          )
+        )[0]!.data_token
       const before = await layerState(database.db, 'water_source_zones', 'water_source_zones')
+      const tokenBefore = await token()
       const result = await run(fixture('water-source-feature.geojson'))
       expect(result.features).toBe(1)
       expect(result.dataVersion).toBe(before.dataVersion + 1)
+      // A new import token too, which tile keys and ETags carry (sql/008_layer_data_token.sql).
+      expect(await token()).toMatch(/^[0-9a-f]{32}$/)
+      expect(await token()).not.toBe(tokenBefore)
     })
 
     it('loads a zipped GBK Shapefile in zone 38 with the zone number, from a folder', async () => {

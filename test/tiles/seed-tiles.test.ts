@@ -26,6 +26,7 @@ function layer(name: string, minzoom: number, maxzoom: number, bounds: Layer['bo
     maxAge: 3600,
     staleWhileRevalidate: 60,
     dataVersion: 1,
+    dataToken: 'a1b2c3d4',
     featureCount: bounds ? 1 : 0,
     repairedCount: 0,
     source: null,
