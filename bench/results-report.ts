@@ -1,4 +1,5 @@
 import type { TileAddress } from '../server/tiles/tile-address.ts'
+import { OVERVIEW_LIMITS } from '../server/tiles/layer-index.ts'
 import type { LonLatBox } from '../server/tiles/tile-range.ts'
 import {
   PROVINCE_PG,
@@ -349,8 +350,10 @@ function provinceSection(p: ProvinceScaleResult, args: BenchArguments): string {
         'fresh process with an empty cache for every sweep. As it starts, it readies the layer: ' +
         'it counts the vertices and, with the in-memory index, reads the whole layer, builds ' +
         'the index and encodes the tiles of its overview zooms ' +
-        '(`server/tiles/layer-overview.ts`: zoom by zoom while they stay within 256 tiles and ' +
-        '64 MB), which the sweep then gets without cutting; the sweep begins once the layer is ' +
+        '(`server/tiles/layer-overview.ts`: zoom by zoom while they stay within ' +
+        `${OVERVIEW_LIMITS.maxTiles.toLocaleString('en')} tiles and ` +
+        `${OVERVIEW_LIMITS.maxBytes / 2 ** 20} MB), which the sweep then gets without cutting; ` +
+        'the sweep begins once the layer is ' +
         'ready, and that time is the "ready" column, outside the sweep. RSS is sampled every ' +
         '100 ms in the server process (`process.memoryUsage().rss`); VmHWM is the peak the ' +
         'kernel recorded; both are the largest over the rounds. Our sweeps and ST_AsMVT as in ' +
