@@ -42,14 +42,20 @@ export function assertZoomInRange(tile: TileAddress, minzoom: number, maxzoom: n
 }
 
 function parseWhole(text: string, field: string): number {
-  if (!/^(0|[1-9]\d{0,8})$/.test(text)) {
-    throw badRequest(
-      'TILE_ADDRESS_INVALID',
-      `${field} must be a whole number, got "${text}".`,
-      field,
-    )
+  if (/^(0|[1-9]\d{0,8})$/.test(text)) return Number(text)
+  // A longer number is past every zoom's grid; anything else is no number. Either way the
+  // client's text is echoed short, as long segments (a 16,000-digit x) are no use to read back.
+  const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text
+  if (/^[1-9]\d+$/.test(text)) {
+    const most = field === 'z' ? MAX_ZOOM : 2 ** MAX_ZOOM - 1
+    const message = `${field} must be between 0 and ${most}, got ${shown}.`
+    throw badRequest('TILE_OUT_OF_RANGE', message, field)
   }
-  return Number(text)
+  throw badRequest(
+    'TILE_ADDRESS_INVALID',
+    `${field} must be a whole number, got "${shown}".`,
+    field,
+  )
 }
 
 /** The tile's bounds in lon/lat degrees: [west, south, east, north]. */

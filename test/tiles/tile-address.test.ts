@@ -24,6 +24,18 @@ describe('tile address', () => {
     expect(error.message).toBe('x must be between 0 and 7 at zoom 3, got 8.')
   })
 
+  it('says the grid for a number too long to be in it, echoing a long one short', () => {
+    const digits = '9'.repeat(16_000)
+    const x = errorOf(() => parseTileAddress('3', digits, '0'))
+    expect([x.status, x.code, x.field]).toEqual([400, 'TILE_OUT_OF_RANGE', 'x'])
+    expect(x.message).toBe(`x must be between 0 and ${2 ** 24 - 1}, got ${'9'.repeat(20)}….`)
+    const z = errorOf(() => parseTileAddress('99999999999', '0', '0'))
+    expect(z.message).toBe('z must be between 0 and 24, got 99999999999.')
+    const junk = errorOf(() => parseTileAddress('3', `${'a'.repeat(100)}`, '0'))
+    expect(junk.code).toBe('TILE_ADDRESS_INVALID')
+    expect(junk.message).toBe(`x must be a whole number, got "${'a'.repeat(20)}…".`)
+  })
+
   it.each([['-1'], ['1.0'], ['1e3'], [' 1'], ['0x10'], ['']])('rejects %j as a zoom', (z) => {
     expect(errorOf(() => parseTileAddress(z, '0', '0')).code).toBe('TILE_ADDRESS_INVALID')
   })

@@ -215,7 +215,8 @@ for (const backend of BACKENDS) {
         ['control_units/3/0/0.png', 400, 'TILE_FORMAT_UNSUPPORTED', 'format'],
         ['..%2F..%2Fetc%2Fpasswd/1/0/0.mvt', 404, 'LAYER_NOT_FOUND', 'layer'],
         ["x';DROP TABLE layers;--/1/0/0.mvt", 404, 'LAYER_NOT_FOUND', 'layer'],
-        ['control_units/99999999999/0/0.mvt', 400, 'TILE_ADDRESS_INVALID', 'z'],
+        ['control_units/99999999999/0/0.mvt', 400, 'TILE_OUT_OF_RANGE', 'z'],
+        ['control_units/3/99999999999999999999/0.mvt', 400, 'TILE_OUT_OF_RANGE', 'x'],
         ['control_units/15/0/0.mvt', 404, 'ZOOM_OUT_OF_RANGE', 'z'],
         ['facilities/3/6/3.mvt', 404, 'ZOOM_OUT_OF_RANGE', 'z'],
       ]
