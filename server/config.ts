@@ -135,7 +135,7 @@ export const CONFIG_HELP: [string, string, string][] = [
   ['TILE_CACHE_MB', '256', 'byte budget of the in-memory tile cache, alone or in front of Redis'],
   ['TILE_CACHE_TTL_S', '86400', 'expiry of tiles in Redis'],
   ['TILE_INDEX_MAX_VERTICES', '3000000', 'larger layers are cut per tile from PostGIS'],
-  ['TILE_INDEX_MAX_TILES', '20000', 'tiles an in-memory layer index keeps before a rebuild'],
+  ['TILE_INDEX_MAX_TILES', '20000', 'tiles an in-memory layer index cuts before a rebuild'],
   ['CATALOG_REFRESH_MS', '2000', 'how often the layer catalogue is re-read (imports show)'],
   ['ADMISSION_NEARBY_M', '5000', 'sensitive zones within this many m of a site are listed'],
   ['REPORT_RATE_LIMIT', '10', 'pollution reports a client may submit per hour'],

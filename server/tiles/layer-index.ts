@@ -19,12 +19,14 @@ export const OVERVIEW_LIMITS = { maxTiles: 1024, maxBytes: 64 * 1024 * 1024 }
 interface Built {
   index: GeoJSONVT
   overview: LayerOverview
+  /** Tiles the index held once built: those cut to encode the overview, and their parents. */
+  builtTiles: number
 }
 
 /**
  * A whole layer held in memory as a geojson-vt index: every tile is cut from it without a query,
  * and the tiles of its overview zooms are encoded as it is built. geojson-vt keeps each tile it
- * cuts below its index zoom; once that count passes `maxTiles`, the index is rebuilt from the
+ * cuts; once it holds `maxTiles` more than it did when built, the index is rebuilt from the
  * database, which bounds its memory.
  */
 export class LayerIndex {
@@ -63,11 +65,13 @@ export class LayerIndex {
     return this.#current && this.#tileOf(this.#current, address)
   }
 
-  #tileOf({ index, overview }: Built, address: TileAddress): EncodedTile | null {
+  #tileOf({ index, overview, builtTiles }: Built, address: TileAddress): EncodedTile | null {
     const ahead = overview.get(address)
     if (ahead !== undefined) return ahead
     const tile = index.getTile(address.z, address.x, address.y)
-    if (index.tileCoords.length > this.#maxTiles && this.#current?.index === index) {
+    // Counted beyond the tiles of the build, which a rebuild would cut again anyway.
+    const cut = index.tileCoords.length - builtTiles
+    if (cut > this.#maxTiles && this.#current?.index === index) {
       // Requests already holding this index finish with it; new ones wait for the rebuild.
       this.#current = undefined
       this.#built = this.#build()
@@ -90,7 +94,7 @@ export class LayerIndex {
       maxzoom: this.#layer.maxzoom,
       ...OVERVIEW_LIMITS,
     })
-    const built = { index, overview }
+    const built = { index, overview, builtTiles: index.tileCoords.length }
     this.#current = built
     return built
   }

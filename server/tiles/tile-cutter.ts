@@ -9,7 +9,7 @@ import type { TileAddress } from './tile-address.ts'
 export interface CutterOptions {
   /** Layers with more vertices than this are cut per tile from a window query. */
   indexMaxVertices: number
-  /** Tiles an in-memory index may keep before it is rebuilt. */
+  /** Tiles an in-memory index may cut beyond those of its build before it is rebuilt. */
   indexMaxTiles: number
 }
 

@@ -94,14 +94,20 @@ for (const backend of BACKENDS) {
     })
 
     it('cuts the same tiles after its index was rebuilt to bound memory', async () => {
-      const small = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 100 })
+      const small = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 10 })
       const large = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1e6 })
+      await small.prepare(layers)
       // Walk twice: the first walk forces rebuilds, the second reads the rebuilt index.
+      let rebuilding = 0
       for (let round = 0; round < 2; round++) {
         for (const address of ADDRESSES) {
+          // A cut that passes the budget starts a rebuild, which the next cut waits for.
+          small.cutTileNow(layers, address)
+          if (!small.cutTileNow(layers, address)) rebuilding++
           expect(await small.cut(layers, address)).toEqual(await large.cut(layers, address))
         }
       }
+      expect(rebuilding).toBeGreaterThan(0)
     })
 
     it('cuts at once, from built indexes, the tiles it cuts by waiting', async () => {
@@ -133,8 +139,8 @@ for (const backend of BACKENDS) {
     it('waits while an index that passed its tile budget is rebuilt', async () => {
       const units = layers.filter((l) => l.name === 'control_units')
       expect(units).toHaveLength(1)
-      // A budget above the tiles the index holds once built (those of its overview zooms).
-      const cutter = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1000 })
+      // A budget counted beyond the tiles the index holds once built (its overview zooms').
+      const cutter = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 100 })
       await cutter.prepare(units)
       // Every z14 tile of a square over the sample's middle: more than the budget's worth.
       const [x0, y0] = [lonToTileX(112.3, 14), latToTileY(27.1, 14)]
