@@ -92,7 +92,7 @@ describe.skipIf(!REDIS_URL || !POSTGRES_URL)(`servers sharing one Redis ${twoTit
     expect(second.cache.stats()).toMatchObject({ hits: 1, misses: 0 })
   })
 
-  it('keeps the tiles of a server on another database apart, at the same data version', async () => {
+  it('keeps apart the tiles of another database at the same data version', async () => {
     const layer = async (server: RunningServer) =>
       (await server.catalog.list()).find((l) => l.name === 'control_units')!
     expect((await layer(apart)).dataVersion).toBe((await layer(first)).dataVersion)

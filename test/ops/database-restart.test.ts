@@ -38,6 +38,15 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
     })
 
     const get = (path: string) => fetch(server.url + path)
+    /** The path's answer once it is a 200, or the last one after 5 s of asking. */
+    const once200 = async (path: string) => {
+      let answer = await get(path)
+      for (let tries = 0; answer.status !== 200 && tries < 50; tries++) {
+        await sleep(100)
+        answer = await get(path)
+      }
+      return answer
+    }
 
     it('answers 503 with Retry-After while it is down and recovers without a restart', async () => {
       const before = await get(LOOKUP)
@@ -67,11 +76,7 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
       expect((await get('/health')).status).toBe(200)
 
       await postgres.start()
-      let after = await get(LOOKUP)
-      for (let tries = 0; after.status !== 200 && tries < 50; tries++) {
-        await sleep(100)
-        after = await get(LOOKUP)
-      }
+      const after = await once200(LOOKUP)
       expect(after.status).toBe(200)
       expect(((await after.json()) as { unit: { code: string } }).unit.code).toBe(unit)
       expect((await get('/ready')).status).toBe(200)
@@ -102,12 +107,7 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
       } finally {
         await postgres.start()
       }
-      let after = await get(TILE)
-      for (let tries = 0; after.status !== 200 && tries < 50; tries++) {
-        await sleep(100)
-        after = await get(TILE)
-      }
-      expect(after.status).toBe(200)
+      expect((await once200(TILE)).status).toBe(200)
     })
   },
 )
