@@ -16,6 +16,9 @@ import { BUFFER, TILE_EXTENT, TOLERANCE } from './tile-options.ts'
  */
 export const OVERVIEW_LIMITS = { maxTiles: 1024, maxBytes: 64 * 1024 * 1024 }
 
+/** How long an index over its budget is kept after a rebuild failed, before trying again. */
+const REBUILD_RETRY_MS = 10_000
+
 interface Built {
   index: GeoJSONVT
   overview: LayerOverview
@@ -37,6 +40,8 @@ export class LayerIndex {
   #built: Promise<Built>
   /** The index while it is built and current: what `tileNow` cuts from. */
   #current: Built | undefined
+  /** After a rebuild failed, no other is tried before this time (performance.now()). */
+  #rebuildAfter = -Infinity
 
   constructor(db: Queryable, layer: Layer, maxTiles: number) {
     this.version = layer.dataVersion
@@ -71,10 +76,18 @@ export class LayerIndex {
     const tile = index.getTile(address.z, address.x, address.y)
     // Counted beyond the tiles of the build, which a rebuild would cut again anyway.
     const cut = index.tileCoords.length - builtTiles
-    if (cut > this.#maxTiles && this.#current?.index === index) {
+    const current = this.#current
+    const due = cut > this.#maxTiles && performance.now() >= this.#rebuildAfter
+    if (due && current?.index === index) {
       // Requests already holding this index finish with it; new ones wait for the rebuild.
       this.#current = undefined
-      this.#built = this.#build()
+      this.#built = this.#build().catch(() => {
+        // The layer could not be read (the database is down, say): cutting goes on from the
+        // index there was, over its budget, rather than failing every tile of the layer.
+        this.#rebuildAfter = performance.now() + REBUILD_RETRY_MS
+        this.#current = current
+        return current
+      })
     }
     return tile && tile.features.length > 0
       ? { pbf: encodeLayerTile(this.#layer.name, tile) }

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
+import { loadDatasetFolder, SAMPLE_DIR } from '../../server/data/sample-loader.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
+import { LayerIndex } from '../../server/tiles/layer-index.ts'
 import { PRIVATE_POSTGRES_SKIP_REASON, PrivatePostgres } from '../support/private-postgres.ts'
 import { FIXTURE_DATASET } from '../support/test-server.ts'
 import { latToTileY, lonToTileX } from '../support/tile-math.ts'
@@ -108,6 +109,39 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
         await postgres.start()
       }
       expect((await once200(TILE)).status).toBe(200)
+    })
+
+    it('keeps cutting from an index whose rebuild the outage stopped', async () => {
+      // The sample: the fixture is so small that its overview holds every tile to zoom 14.
+      await loadDatasetFolder(server.db, SAMPLE_DIR)
+      server.catalog.invalidate()
+      // The server readies the new layers too; nothing of it may be left reading the database.
+      await sleep(100)
+      await server.tilesPrepared()
+      const layer = (await server.catalog.list()).find((l) => l.name === 'control_units')!
+      // A budget of 10 tiles: the walk below passes it many times over.
+      const index = new LayerIndex(server.db, layer, 10)
+      const reference = new LayerIndex(server.db, layer, 1e6)
+      await Promise.all([index.ready(), reference.ready()])
+      const walk = Array.from({ length: 400 }, (_, i) => ({
+        z: 14,
+        x: lonToTileX(112.5, 14) + (i % 20),
+        y: latToTileY(27.0, 14) + Math.floor(i / 20),
+      }))
+      const expected = await Promise.all(
+        walk.map(async (tile) => (await reference.tile(tile))?.pbf),
+      )
+      expect(expected.filter(Boolean).length).toBeGreaterThan(50)
+
+      await postgres.stop()
+      try {
+        for (const [i, address] of walk.entries()) {
+          expect((await index.tile(address))?.pbf, `tile ${i}`).toEqual(expected[i])
+        }
+        expect(index.tileNow(walk[0]!)?.pbf).toEqual(expected[0])
+      } finally {
+        await postgres.start()
+      }
     })
   },
 )
