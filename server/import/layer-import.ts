@@ -99,7 +99,7 @@ export async function replaceLayer(
   const [version] = await tx.query<{ data_version: number }>(
     `UPDATE layers
         SET data_version = data_version + 1,
-            data_token = md5(random()::text || clock_timestamp()::text),
+            data_token = DEFAULT,
             feature_count = $2, repaired_count = $3,
             bounds = $4::double precision[], source = $5, loaded_at = now()
       WHERE name = $1
