@@ -1,4 +1,5 @@
 import multer from '@koa/multer'
+import type { IncomingMessage } from 'node:http'
 import type { Context } from 'koa'
 import { HttpError, badRequest, unprocessable } from '../http/http-error.ts'
 import { stripPhotoMetadata, type CleanPhoto } from './photo-metadata.ts'
@@ -12,8 +13,22 @@ const FIELD_LIMIT_BYTES = 16 * 1024
 const FORM_OVERHEAD_BYTES = 64 * 1024
 export const FORM_LIMIT_BYTES = PHOTOS_MAX * PHOTO_LIMIT_BYTES + FORM_OVERHEAD_BYTES
 
+/**
+ * Photos started per request: multer names only the field of a photo over the limit, and a
+ * reporter with three photos needs to know which one to shrink.
+ */
+const photosStarted = new WeakMap<IncomingMessage, number>()
+const memory = multer.memoryStorage()
+const countingMemory: multer.StorageEngine = {
+  _handleFile(req, file, callback) {
+    photosStarted.set(req, (photosStarted.get(req) ?? 0) + 1)
+    memory._handleFile(req, file, callback)
+  },
+  _removeFile: (req, file, callback) => memory._removeFile(req, file, callback),
+}
+
 const options = {
-  storage: multer.memoryStorage(),
+  storage: countingMemory,
   limits: {
     fileSize: PHOTO_LIMIT_BYTES,
     fieldSize: FIELD_LIMIT_BYTES,
@@ -51,7 +66,7 @@ export async function readReportForm(ctx: Context): Promise<ReportForm> {
   try {
     await photoParts(ctx, async () => {})
   } catch (error) {
-    throw formError(error)
+    throw formError(error, photosStarted.get(ctx.req) ?? 1)
   }
 
   const fields = (ctx.request.body ?? {}) as Record<string, unknown>
@@ -70,15 +85,15 @@ export async function readReportForm(ctx: Context): Promise<ReportForm> {
   return { fields, photos }
 }
 
-function formError(error: unknown): Error {
+function formError(error: unknown, photosStarted: number): Error {
   const { code, field } = error as { code?: string; field?: string }
   switch (code) {
     case 'LIMIT_FILE_SIZE':
       return new HttpError(
         413,
         'PHOTO_TOO_LARGE',
-        `A photo may be at most ${PHOTO_LIMIT_MB} MB; send a smaller one.`,
-        'photos',
+        `Photo ${photosStarted} is over ${PHOTO_LIMIT_MB} MB; send a smaller one.`,
+        `photos[${photosStarted - 1}]`,
       )
     case 'LIMIT_FIELD_VALUE':
       return new HttpError(413, 'FIELD_TOO_LARGE', `${field} is too long.`, field)

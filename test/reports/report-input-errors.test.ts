@@ -302,7 +302,22 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       ],
       413,
       'PHOTO_TOO_LARGE',
-      'photos',
+      'photos[0]',
+    ],
+    [
+      'a second photo over 8 MB',
+      valid,
+      [
+        { name: 'small.png', type: 'image/png', bytes: pngWith() },
+        {
+          name: 'big.png',
+          type: 'image/png',
+          bytes: Buffer.concat([pngWith(), Buffer.alloc(8 * 1024 * 1024)]),
+        },
+      ],
+      413,
+      'PHOTO_TOO_LARGE',
+      'photos[1]',
     ],
     [
       'a location that is not JSON',
