@@ -5,9 +5,9 @@ import { industryRoutes } from './admission/industry-routes.ts'
 import type { TileCache } from './cache/tile-cache.ts'
 import { datasetRoutes } from './data/dataset-routes.ts'
 import type { Database } from './db/database.ts'
-import { corsPreflight } from './http/cors-preflight.ts'
 import { errorMiddleware } from './http/error-middleware.ts'
 import { jsonBody } from './http/json-body.ts'
+import { openCors } from './http/open-cors.ts'
 import { portalPages } from './http/portal-pages.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -70,7 +70,7 @@ export function buildApp(deps: AppDeps): Koa {
   app.use(requestLog(deps.log, metrics))
   app.use(errorMiddleware(deps.log))
   app.use(securityHeaders(basemapOrigins(deps.basemap)))
-  app.use(corsPreflight)
+  app.use(openCors)
   app.use(jsonBody())
 
   for (const router of [

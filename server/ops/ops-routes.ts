@@ -42,7 +42,6 @@ export function opsRoutes(deps: HealthDeps & { metrics: Metrics }): Router {
   })
 
   router.get('/api/openapi.json', (ctx) => {
-    ctx.set('Access-Control-Allow-Origin', '*')
     ctx.set('Cache-Control', 'public, max-age=3600')
     ctx.set('ETag', OPENAPI_ETAG)
     if (matchesIfNoneMatch(ctx.get('If-None-Match'), OPENAPI_ETAG)) {

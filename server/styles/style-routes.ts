@@ -23,7 +23,6 @@ export function styleRoutes(deps: {
   const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
   router.get('/styles/zoning.json', (ctx) => {
-    ctx.set('Access-Control-Allow-Origin', '*')
     ctx.set('Cache-Control', 'public, max-age=60')
     if (!deps.publicUrl) ctx.vary('Host')
     ctx.body = clientStyle(zoningStyle(baseUrl(ctx), initiallyVisible), deps.basemap)

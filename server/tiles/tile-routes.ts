@@ -30,11 +30,6 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
   const router = new Router()
   const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
-  router.use(async (ctx, next) => {
-    ctx.set('Access-Control-Allow-Origin', '*')
-    await next()
-  })
-
   router.get('/tiles', async (ctx) => {
     if (!deps.publicUrl) ctx.vary('Host')
     const [layers, dataset] = await Promise.all([deps.catalog.list(), readDatasetInfo(deps.db)])

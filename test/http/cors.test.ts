@@ -41,6 +41,28 @@ describe('cross-origin requests', () => {
     expect(tile.headers.get('access-control-allow-origin')).toBe('*')
   })
 
+  it('lets other origins read why a tile, TileJSON or style was refused', async () => {
+    const refusals: [string, string, number][] = [
+      ['GET', '/tiles/control_units/99/0/0.mvt', 400],
+      ['GET', '/tiles/no_such_layer/1/0/0.mvt', 404],
+      ['GET', '/tiles/no_such_layer.json', 404],
+      ['POST', '/tiles/control_units/10/830/431.mvt', 405],
+      ['DELETE', '/tiles/zoning.json', 405],
+      ['PUT', '/styles/zoning.json', 405],
+      ['GET', '/styles/no-such-style.json', 404],
+    ]
+    for (const [method, path, status] of refusals) {
+      const response = await server.get(path, {
+        method,
+        headers: { Origin: 'http://maps.example.test' },
+      })
+      expect(response.status, `${method} ${path}`).toBe(status)
+      expect(response.headers.get('access-control-allow-origin'), `${method} ${path}`).toBe('*')
+      const body = (await response.json()) as { error?: { code?: string } }
+      expect(body.error?.code, `${method} ${path}`).toBeTypeOf('string')
+    }
+  })
+
   it('opens nothing else to other origins', async () => {
     for (const path of ['/api/admission-check', '/api/lookup', '/']) {
       const response = await preflight(path)
