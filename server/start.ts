@@ -18,7 +18,7 @@ import { lockDataDir } from './db/data-dir-lock.ts'
 import { openDatabase } from './db/open-database.ts'
 import { ensurePortalBuilt } from './portal/portal-build.ts'
 import { StartupError } from './startup-error.ts'
-import { answerClientError } from './http/client-error.ts'
+import { clientErrorHandler } from './http/client-error.ts'
 import { createMetrics } from './ops/metrics.ts'
 import { createMemoryRateLimitStore, createRedisRateLimitStore } from './reports/rate-limit.ts'
 import { tileFastPath } from './tiles/tile-fast-path.ts'
@@ -216,7 +216,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw new StartupError(reason, { cause: error })
   })
   // Requests Node cannot parse still get a JSON answer.
-  server.on('clientError', answerClientError)
+  server.on('clientError', clientErrorHandler(log, metrics))
   preparation.run()
 
   const bound = (server.address() as AddressInfo).port

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readConfig } from '../../server/config.ts'
 import { startServer } from '../../server/start.ts'
 import { StartupError } from '../../server/startup-error.ts'
+import { captureLog } from '../support/log-capture.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
@@ -19,10 +20,11 @@ function rawRequest(port: number, text: string): Promise<string> {
 }
 
 describe('the HTTP edge', () => {
+  const { log, lines } = captureLog()
   let server: TestServer
   let port: number
   beforeAll(async () => {
-    server = await startTestServer(BACKENDS[0]!, 'fixture')
+    server = await startTestServer(BACKENDS[0]!, 'fixture', { log })
     port = Number(new URL(server.url).port)
   })
   afterAll(() => server?.close())
@@ -47,10 +49,35 @@ describe('the HTTP edge', () => {
     expect(answer.allow?.split(', ').sort()).toEqual(['GET', 'HEAD'])
   })
 
-  it('answers a request Node cannot parse with a JSON 400', async () => {
-    const answer = await rawRequest(port, 'NOT A REQUEST\r\n\r\n')
-    expect(answer).toMatch(/^HTTP\/1\.1 400/)
-    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe('BAD_REQUEST')
+  it('answers, logs and counts a request Node cannot parse, as any other', async () => {
+    const secret = 'lon=112.0312345'
+    const cases: [string, number, string][] = [
+      [`NOT A REQUEST ${secret}\r\n\r\n`, 400, 'BAD_REQUEST'],
+      // Node's parser takes 16 KB of headers by default.
+      [
+        `GET / HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+        431,
+        'HEADERS_TOO_LARGE',
+      ],
+    ]
+    for (const [text, status, code] of cases) {
+      const answer = await rawRequest(port, text)
+      const [head = '', body = ''] = answer.split('\r\n\r\n')
+      expect(head.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
+      expect(JSON.parse(body).error.code).toBe(code)
+      const reqId = /^x-request-id: (\S+)$/im.exec(head)?.[1]
+      expect(reqId, code).toBeDefined()
+      const line = lines.find((l) => l.reqId === reqId)
+      expect(line, code).toMatchObject({ msg: 'request', status, route: '(unparsed)' })
+      expect(line?.parser, code).toMatch(/^HPE_/)
+    }
+    expect(JSON.stringify(lines)).not.toContain(secret)
+    const metrics = await (await server.get('/metrics')).text()
+    const counted = metrics
+      .split('\n')
+      .filter((l) => l.includes('route="(unparsed)"') && l.includes('_count'))
+      .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0)
+    expect(counted).toBe(2)
   })
 
   it('honours weak and listed validators in If-None-Match', async () => {
