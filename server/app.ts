@@ -75,7 +75,6 @@ export function buildApp(deps: AppDeps): Koa {
 
   for (const router of [
     tileRoutes({
-      db: deps.db,
       catalog: deps.catalog,
       tiles: deps.tiles,
       publicUrl: deps.publicUrl,

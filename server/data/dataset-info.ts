@@ -12,7 +12,8 @@ export interface DatasetInfo {
   datum_note?: string
 }
 
-const NO_DATASET: DatasetInfo = {
+/** What a database without a loaded dataset says. */
+export const NO_DATASET: DatasetInfo = {
   name: '未加载数据',
   name_en: 'No dataset loaded',
   illustrative: false,

@@ -1,14 +1,15 @@
 import Router from '@koa/router'
-import type { Queryable } from '../db/database.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
-import { readDatasetInfo } from './dataset-info.ts'
 
-/** `GET /api/dataset`: what data is loaded, its notice, and each layer's version. */
-export function datasetRoutes(deps: { db: Queryable; catalog: LayerCatalog }): Router {
+/**
+ * `GET /api/dataset`: what data is loaded, its notice, and each layer's version, as the layer
+ * catalogue last read them (so also while the database is briefly unavailable).
+ */
+export function datasetRoutes(deps: { catalog: LayerCatalog }): Router {
   const router = new Router()
 
   router.get('/api/dataset', async (ctx) => {
-    const [dataset, layers] = await Promise.all([readDatasetInfo(deps.db), deps.catalog.list()])
+    const [dataset, layers] = await Promise.all([deps.catalog.dataset(), deps.catalog.list()])
     ctx.body = {
       ...dataset,
       layers: layers.map((layer) => ({

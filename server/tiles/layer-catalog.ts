@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { NO_DATASET, readDatasetInfo, type DatasetInfo } from '../data/dataset-info.ts'
 import { isDatabaseTrouble } from '../db/database-errors.ts'
 import type { Queryable } from '../db/database.ts'
 import { COMPOSITE_NAME, compositeTileSet, layerTileSet, type TileSet } from './tile-set.ts'
@@ -94,13 +95,15 @@ export async function readLayers(db: Queryable): Promise<Layer[]> {
 export const CATALOG_RETRY_MS = 1_000
 
 /**
- * The catalogue as the server sees it: read from the database at most once per `refreshMs`, so
- * an import made by another process shows within that time without a query per request.
+ * The catalogue as the server sees it, with the dataset's description: read from the database
+ * at most once per `refreshMs`, so an import made by another process shows within that time
+ * without a query per request.
  *
- * While the database cannot answer (restarting, unreachable, timing out), the catalogue last
- * read keeps being used, tried again at most once per CATALOG_RETRY_MS: cached tiles, TileJSON
- * and tiles cut from memory need nothing else from the database, so they keep being served
- * through an outage. Not after `invalidate`: an import has changed the layers since that read.
+ * While the database cannot answer (restarting, unreachable, timing out), what was read last
+ * keeps being used, tried again at most once per CATALOG_RETRY_MS: cached tiles, tiles cut from
+ * memory, the tile catalogue and TileJSON need nothing else from the database, so they keep
+ * being served through an outage. Not after `invalidate`: an import has changed the layers
+ * since that read.
  */
 export class LayerCatalog {
   #db: Queryable
@@ -108,6 +111,7 @@ export class LayerCatalog {
   #log: Logger | undefined
   #layers: Map<string, Layer> = new Map()
   #tileSets: Map<string, TileSet> = new Map()
+  #dataset: DatasetInfo = NO_DATASET
   #readText = ''
   #readAt = -Infinity
   /** Whether what was read may stand in while the database cannot answer. */
@@ -127,6 +131,12 @@ export class LayerCatalog {
   async list(): Promise<Layer[]> {
     await this.#fresh()
     return [...this.#layers.values()]
+  }
+
+  /** What the loaded dataset says of itself (name, version, notice). */
+  async dataset(): Promise<DatasetInfo> {
+    await this.#fresh()
+    return this.#dataset
   }
 
   /** The named layer, or undefined when the catalogue has none by that name. */
@@ -171,16 +181,17 @@ export class LayerCatalog {
     // One read at a time: concurrent requests wait for the same one.
     if (!this.#pending) {
       const generation = this.#generation
-      const pending = readLayers(this.#db)
+      const pending = Promise.all([readLayers(this.#db), readDatasetInfo(this.#db)])
         .then(
-          (layers) => {
+          ([layers, dataset]) => {
             if (generation !== this.#generation) return
             // A read that finds nothing changed keeps the objects, so what callers remember by
             // them (the tile fast path's parsed addresses) stays valid between imports.
-            const text = JSON.stringify(layers)
+            const text = JSON.stringify([layers, dataset])
             if (text !== this.#readText) {
               this.#layers = new Map(layers.map((layer) => [layer.name, layer]))
               this.#tileSets = tileSetsOf(layers)
+              this.#dataset = dataset
               this.#readText = text
             }
             this.#readAt = performance.now()

@@ -2,8 +2,7 @@ import { promisify } from 'node:util'
 import { gunzip } from 'node:zlib'
 import Router from '@koa/router'
 import type { Context } from 'koa'
-import { attributionText, readDatasetInfo } from '../data/dataset-info.ts'
-import type { Queryable } from '../db/database.ts'
+import { attributionText } from '../data/dataset-info.ts'
 import { wantsGzip } from '../http/accept-encoding.ts'
 import { baseUrlOf } from '../http/base-url.ts'
 import { badRequest, notFound } from '../http/http-error.ts'
@@ -15,7 +14,6 @@ import { COMPOSITE_NAME, tileCacheControl, type TileSet } from './tile-set.ts'
 import { tileJson } from './tilejson.ts'
 
 export interface TileRoutesDeps {
-  db: Queryable
   catalog: LayerCatalog
   tiles: TileService
   /** Public base URL when the server sits behind a proxy; else taken from the request. */
@@ -32,7 +30,7 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
 
   router.get('/tiles', async (ctx) => {
     if (!deps.publicUrl) ctx.vary('Host')
-    const [layers, dataset] = await Promise.all([deps.catalog.list(), readDatasetInfo(deps.db)])
+    const [layers, dataset] = await Promise.all([deps.catalog.list(), deps.catalog.dataset()])
     ctx.set('Cache-Control', 'public, max-age=60')
     ctx.body = {
       layers: layers.map((layer) => describeLayer(layer, baseUrl(ctx))),
@@ -47,7 +45,7 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
       throw notFound('NOT_FOUND', message)
     }
     const set = await requireTileSet(deps.catalog, document.slice(0, -'.json'.length))
-    const dataset = await readDatasetInfo(deps.db)
+    const dataset = await deps.catalog.dataset()
     ctx.set('Cache-Control', 'public, max-age=60')
     // Without PUBLIC_URL the URLs follow the Host header; shared caches must key on it.
     if (!deps.publicUrl) ctx.vary('Host')

@@ -14,6 +14,9 @@ const [TILE_X, TILE_Y] = [lonToTileX(112.05, 12), latToTileY(27.05, 12)]
 const TILE = `/tiles/zoning/12/${TILE_X}/${TILE_Y}.mvt`
 const NEXT_TILE = `/tiles/zoning/12/${TILE_X + 1}/${TILE_Y}.mvt`
 
+/** What map clients and the portal read to find the tiles and the data's notice. */
+const DESCRIPTIONS = ['/tiles', '/tiles/zoning.json', '/tiles/control_units.json', '/api/dataset']
+
 const TITLE = 'PostgreSQL restarted while serving'
 
 describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
@@ -56,9 +59,11 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
       const tile = await get(TILE)
       expect(tile.status).toBe(200)
       const tileBytes = Buffer.from(await tile.arrayBuffer())
+      const described = new Map<string, string>()
+      for (const path of DESCRIPTIONS) described.set(path, await (await get(path)).text())
 
       await postgres.stop()
-      for (const path of [LOOKUP, '/api/dataset', '/api/industries?q=C26']) {
+      for (const path of [LOOKUP, '/api/industries?q=C26']) {
         const response = await get(path)
         expect(response.status, path).toBe(503)
         expect(response.headers.get('retry-after'), path).toBe('5')
@@ -70,6 +75,12 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
       expect(cached.status).toBe(200)
       expect(Buffer.from(await cached.arrayBuffer())).toEqual(tileBytes)
       expect((await get(NEXT_TILE)).status).toBe(200)
+      // And so do the documents that describe them, as they were read before.
+      for (const path of DESCRIPTIONS) {
+        const response = await get(path)
+        expect(response.status, path).toBe(200)
+        expect(await response.text(), path).toBe(described.get(path))
+      }
       const ready = await get('/ready')
       expect(ready.status).toBe(503)
       expect(await ready.json()).toMatchObject({ ready: false, database: { state: 'down' } })
