@@ -1,9 +1,25 @@
 import type { Context } from 'koa'
+import { badRequest } from './http-error.ts'
+
+// A DNS name or IPv4 address, or an IPv6 literal in brackets, with an optional port: what a
+// browser or map client sends. Anything else in Host would end up inside the URLs we hand out.
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
 
 /**
  * The server's absolute base URL as clients should use it: the configured public URL when the
  * server sits behind a proxy, else the request's own protocol and host. No trailing slash.
+ * Without a public URL, a missing or malformed Host (or X-Forwarded-Host behind trusted
+ * proxies) is a 400 naming the header, so no document carries URLs a client made up.
  */
 export function baseUrlOf(ctx: Context, publicUrl: string | undefined): string {
-  return publicUrl?.replace(/\/$/, '') ?? `${ctx.protocol}://${ctx.host}`
+  if (publicUrl !== undefined) return publicUrl.replace(/\/$/, '')
+  const host = ctx.host
+  if (!HOST.test(host)) {
+    const shown = host === '' ? 'none' : JSON.stringify(host.slice(0, 60))
+    const message =
+      `Host must be a host name or address with an optional port, got ${shown}; ` +
+      'the URLs in this document are built from it (or from PUBLIC_URL when set).'
+    throw badRequest('HOST_INVALID', message, 'Host')
+  }
+  return `${ctx.protocol}://${host}`
 }

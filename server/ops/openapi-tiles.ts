@@ -129,12 +129,20 @@ const tileJsonHeaders = {
   Vary: headers.varyHost,
 }
 
+/** Documents whose URLs follow the Host header when PUBLIC_URL is unset. */
+const hostInvalid = errorResponse(
+  '`HOST_INVALID`: without `PUBLIC_URL`, the URLs inside are built from `Host`, which must ' +
+    'then be a host name or address with an optional port.',
+  { 'Access-Control-Allow-Origin': headers.openCors },
+)
+
 const tileJsonResponses: Record<string, Json> = {
   '200': {
     description: 'The TileJSON document.',
     headers: tileJsonHeaders,
     content: jsonContent(ref('TileJson')),
   },
+  '400': hostInvalid,
   ...serverErrors,
 }
 
@@ -155,6 +163,7 @@ export const tileArea: OpenApiArea = {
             headers: tileJsonHeaders,
             content: jsonContent(ref('LayerCatalogue')),
           },
+          '400': hostInvalid,
           ...serverErrors,
         },
       },
@@ -233,6 +242,7 @@ export const tileArea: OpenApiArea = {
             headers: tileJsonHeaders,
             content: jsonContent(ref('MapStyle')),
           },
+          '400': hostInvalid,
         },
       },
     },

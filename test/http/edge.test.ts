@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readConfig } from '../../server/config.ts'
 import { startServer } from '../../server/start.ts'
 import { StartupError } from '../../server/startup-error.ts'
+import { getWithHost } from '../support/host-request.ts'
 import { captureLog } from '../support/log-capture.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
@@ -90,6 +91,28 @@ describe('the HTTP edge', () => {
   it('keys TileJSON on the Host header when no public URL is set', async () => {
     const response = await server.get('/tiles/control_units.json')
     expect(response.headers.get('vary')).toMatch(/host/i)
+  })
+
+  it('builds URLs only from a Host that names a host, and refuses any other', async () => {
+    for (const host of ['maps.example.test', 'maps.example.test:8443', '[::1]:8080', '10.0.0.7']) {
+      const answer = await getWithHost(server.url, '/tiles/control_units.json', host)
+      expect(answer.status, host).toBe(200)
+      const { tiles } = (await answer.json()) as { tiles: string[] }
+      expect(tiles[0]!.startsWith(`http://${host}/tiles/control_units/`), host).toBe(true)
+    }
+    for (const path of ['/tiles', '/tiles/zoning.json', '/styles/zoning.json']) {
+      for (const host of ['evil.test/x?', 'a b', 'evil.test#', 'evil.test?x', 'a.test:port']) {
+        const answer = await getWithHost(server.url, path, host)
+        expect(answer.status, `${path} ${host}`).toBe(400)
+        expect(
+          ((await answer.json()) as { error: unknown }).error,
+          `${path} ${host}`,
+        ).toMatchObject({
+          code: 'HOST_INVALID',
+          field: 'Host',
+        })
+      }
+    }
   })
 
   it('refuses to start on a port in use, naming the setting', async () => {

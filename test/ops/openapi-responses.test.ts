@@ -9,6 +9,7 @@ import { createMemoryRateLimitStore } from '../../server/reports/rate-limit.ts'
 import { DEFAULT_CUTTER_OPTIONS, TileCutter } from '../../server/tiles/tile-cutter.ts'
 import { TileService } from '../../server/tiles/tile-service.ts'
 import { metresPerDegreeLon } from '../support/geodesy.ts'
+import { getWithHost } from '../support/host-request.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
@@ -158,6 +159,15 @@ const get = (path: string, documentedPath: string, status: number, what: string)
   send: (server) => server.get(path),
 })
 
+/** A document whose URLs follow Host, asked for with a Host that names no host. */
+const badHost = (path: string): Case => ({
+  path,
+  method: 'get',
+  status: 400,
+  what: 'a Host that names no host',
+  send: (server) => getWithHost(server.url, path, 'evil.test/x?'),
+})
+
 const check = (status: number, what: string, body: unknown): Case => ({
   path: '/api/admission-check',
   method: 'post',
@@ -193,6 +203,10 @@ const CASES: Case[] = [
   get('/tiles/ecological_red_line.json', '/tiles/{layer}.json', 200, 'an empty layer TileJSON'),
   get('/tiles/no_such_layer.json', '/tiles/{layer}.json', 404, 'an unknown layer'),
   get('/tiles/zoning.json', '/tiles/zoning.json', 200, 'the composite TileJSON'),
+  badHost('/tiles'),
+  { ...badHost('/tiles/control_units.json'), path: '/tiles/{layer}.json' },
+  badHost('/tiles/zoning.json'),
+  badHost('/styles/zoning.json'),
   get(`/tiles/control_units/${FULL_TILE}.mvt`, LAYER_TILE, 200, 'a gzip tile'),
   {
     path: LAYER_TILE,
