@@ -9,7 +9,7 @@ import type { CacheStats, TileCache } from './tile-cache.ts'
  */
 export function createMemoryTileCache(maxBytes: number): TileCache {
   const entries = new Map<string, { value: Buffer; used: boolean }>()
-  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0, memoryBytes: 0 }
+  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0, memoryBytes: 0, errors: 0 }
 
   /** Drops entries until the budget holds, sparing the one just stored. */
   function evict(stored: string) {

@@ -16,13 +16,19 @@ export interface RedisCacheOptions {
  */
 export async function createRedisTileCache(options: RedisCacheOptions): Promise<TileCache> {
   const { redis, ask, reachable, close } = await connectRedis(options.url, options.prefix)
-  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0, memoryBytes: 0 }
+  const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0, memoryBytes: 0, errors: 0 }
+  // Failures are logged once per ten seconds by the caller; the count shows them all.
+  const counted = <T>(command: () => Promise<T>): Promise<T> =>
+    ask(command).catch((error: unknown) => {
+      stats.errors++
+      throw error
+    })
 
   return {
     kind: 'redis',
 
     async get(key) {
-      const value = await ask(() => redis.getBuffer(key))
+      const value = await counted(() => redis.getBuffer(key))
       if (value === null) {
         stats.misses++
         return undefined
@@ -32,7 +38,7 @@ export async function createRedisTileCache(options: RedisCacheOptions): Promise<
     },
 
     async set(key, value) {
-      await ask(() => redis.set(key, value, 'EX', options.ttlSeconds))
+      await counted(() => redis.set(key, value, 'EX', options.ttlSeconds))
       stats.bytes += value.length
       stats.entries++
     },

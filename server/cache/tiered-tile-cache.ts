@@ -40,6 +40,7 @@ export function createTieredTileCache(near: TileCache, shared: TileCache): TileC
         bytes: common.bytes,
         entries: common.entries,
         memoryBytes: own.memoryBytes,
+        errors: common.errors,
       }
     },
 

@@ -36,4 +36,9 @@ export interface CacheStats {
   entries: number
   /** Bytes held in this process's memory: the memory cache's, or its tier in front of Redis. */
   memoryBytes: number
+  /**
+   * Reads and writes that failed (Redis away, hung, or left alone after a failure): the tiles
+   * were served all the same, cut instead of read, or not kept in Redis.
+   */
+  errors: number
 }

@@ -49,6 +49,11 @@ export function createMetrics(
     "Bytes of tiles held in this process's memory, alone or in front of Redis",
     () => cache.stats().memoryBytes,
   )
+  cacheGauge(
+    'ecozoning_tile_cache_errors',
+    'Tile cache reads and writes that failed since start (Redis away); tiles were still served',
+    () => cache.stats().errors,
+  )
 
   new Gauge({
     name: 'ecozoning_db_connections',

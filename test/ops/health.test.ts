@@ -121,6 +121,11 @@ describe('health and readiness while Redis stops and comes back', () => {
     expect(await tile(cached)).toEqual(first)
     const uncached = await tile('/tiles/zoning/10/830/432.mvt')
     expect(uncached.status).toBe(200)
+    // The log warns once per ten seconds; the metrics count every failed read and write.
+    const errors = server.cache.stats().errors
+    expect(errors).toBeGreaterThan(0)
+    const metrics = await (await server.get('/metrics')).text()
+    expect(metrics).toMatch(new RegExp(`^ecozoning_tile_cache_errors ${errors}$`, 'm'))
     // Still ready: an instance without its cache still serves everything.
     const whileDown = await json('/ready')
     expect(whileDown.status).toBe(200)
