@@ -4,7 +4,7 @@ import type { Metrics } from '../ops/metrics.ts'
 import { newRequestId } from './request-id.ts'
 
 /** The route label of requests no route could see: the parser refused them first. */
-export const UNPARSED_ROUTE = '(unparsed)'
+const UNPARSED_ROUTE = '(unparsed)'
 
 /**
  * Answers a request that Node's HTTP parser rejected (a malformed request line, headers too
