@@ -1,5 +1,5 @@
 import { kml } from '@tmcw/togeojson'
-import { DOMParser, type Document } from '@xmldom/xmldom'
+import { DOMParser, type Document, type Node } from '@xmldom/xmldom'
 import type { Geometry } from 'geojson'
 import { unprocessable } from '../../http/http-error.ts'
 import { closeRings, combineGeometries, type RawSite, type SiteRepair } from './raw-site.ts'
@@ -36,6 +36,19 @@ export function readKmlSite(text: string, field: string): RawSite {
     return fail(`its root element is <${root?.nodeName ?? 'none'}>, not <kml>`)
   }
 
+  // @tmcw/togeojson walks MultiGeometry by recursion: thousands of levels overflow the stack.
+  const depth = nestingDepth(document)
+  if (depth > MAX_KML_DEPTH) {
+    return fail(`its elements nest ${depth} deep; a site's KML nests at most ${MAX_KML_DEPTH}`)
+  }
+  const crowded = pointsWithSeveralPositions(document)
+  if (crowded > 0) {
+    return fail(
+      `Point ${crowded} holds more than one longitude,latitude position; give one Point per ` +
+        'position, or a LineString or Polygon',
+    )
+  }
+
   const features = kml(document).features
   const unread = features.findIndex((feature) => !feature.geometry)
   if (unread >= 0) {
@@ -52,6 +65,44 @@ export function readKmlSite(text: string, field: string): RawSite {
   const geometry = combineGeometries(geometries, (why) => fail(`it is no single site: ${why}`))
   const repairs = [...unclosedRings(document), ...closeRings(geometry, (message) => fail(message))]
   return { format: 'kml', field, geometry, systems: 'lonlat', repairs }
+}
+
+/** Far deeper than any KML a map app or GIS writes (Document, Folders, MultiGeometry). */
+const MAX_KML_DEPTH = 100
+
+/** How deep the document's elements nest, counted without recursion. */
+function nestingDepth(document: Document): number {
+  let deepest = 0
+  const pending: [Node, number][] = [[document, 0]]
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!
+    deepest = Math.max(deepest, depth)
+    if (deepest > MAX_KML_DEPTH) return deepest
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === child.ELEMENT_NODE) pending.push([child, depth + 1])
+    }
+  }
+  return deepest
+}
+
+/**
+ * The number (from 1) of the first Point whose coordinates hold several positions, or 0. A
+ * Point takes one; @tmcw/togeojson would read the numbers of several as one position anyway,
+ * and so check a place that was never sent.
+ */
+function pointsWithSeveralPositions(document: Document): number {
+  const points = Array.from(document.getElementsByTagName('Point'))
+  const crowded = points.findIndex((point) => {
+    const text = point.getElementsByTagName('coordinates')[0]?.textContent ?? ''
+    // Spaces around the commas within a position are common and harmless.
+    return (
+      text
+        .trim()
+        .replace(/\s*,\s*/g, ',')
+        .split(/\s+/).length > 1
+    )
+  })
+  return crowded + 1
 }
 
 /** The LinearRings left open in the document, which @tmcw/togeojson closes as it reads them. */

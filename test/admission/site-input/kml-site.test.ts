@@ -59,6 +59,16 @@ describe('readKmlSite', () => {
     expect(readKmlSite(line, 'kml').geometry.type).toBe('LineString')
   })
 
+  it('reads a point written with spaces around its comma, and altitude', () => {
+    const point = kml(
+      '<Placemark><Point><coordinates> 112.1 , 27.05, 30 </coordinates></Point></Placemark>',
+    )
+    expect(readKmlSite(point, 'kml').geometry).toEqual({
+      type: 'Point',
+      coordinates: [112.1, 27.05, 30],
+    })
+  })
+
   it('closes a ring whose last point is missing and says so', () => {
     const open = '112,27 112.01,27 112.01,27.01 112,27.01'
     const site = readKmlSite(kml(`<Placemark>${polygon(open)}</Placemark>`), 'kml')
@@ -88,6 +98,22 @@ describe('readKmlSite', () => {
           '<Placemark><Point><coordinates>112,27</coordinates></Point></Placemark>',
       ),
       '1 Polygon, 1 Point',
+    ],
+    [
+      'a Point with two positions',
+      kml('<Placemark><Point><coordinates>112.6,26.9 113.9,27.9</coordinates></Point></Placemark>'),
+      'Point 1 holds more than one',
+    ],
+    [
+      'MultiGeometry nested 5,000 deep',
+      kml(
+        '<Placemark>' +
+          '<MultiGeometry>'.repeat(5000) +
+          '<Point><coordinates>112.6,26.9</coordinates></Point>' +
+          '</MultiGeometry>'.repeat(5000) +
+          '</Placemark>',
+      ),
+      'nest',
     ],
   ])('refuses %s', (_, text, words) => {
     const error = refusal(text)
