@@ -1,12 +1,18 @@
 import type { Position } from 'geojson'
 
 /**
- * Counts the places where edges of these rings cross or overlap each other, stopping once the
- * count passes `limit`. Edges that meet end to end along a ring do not count. A sweep over the
- * edges sorted by their west end compares only edges whose longitudes overlap, so an untangled
- * outline costs little more than the sort.
+ * Counts the places where edges of these rings (or, with `open`, lines) cross or overlap each
+ * other, stopping once the count passes `limit`. Consecutive edges, which share a vertex, do
+ * not count, nor do a ring's last and first; a line's last and first count where they meet
+ * (a loop that ends where it began, once). A sweep over
+ * the edges sorted by their west end compares only edges whose longitudes overlap, so an
+ * untangled outline costs little more than the sort.
  */
-export function countEdgeCrossings(rings: Position[][], limit: number): number {
+export function countEdgeCrossings(
+  rings: Position[][],
+  limit: number,
+  { open = false } = {},
+): number {
   const edges: Edge[] = []
   rings.forEach((ring, r) => {
     const kept: Edge[] = []
@@ -17,7 +23,7 @@ export function countEdgeCrossings(rings: Position[][], limit: number): number {
       if (ax === bx && ay === by) continue
       kept.push({ ax, ay, bx, by, ring: r, at: kept.length, last: false })
     }
-    if (kept.length > 0) kept[kept.length - 1]!.last = true
+    if (kept.length > 0 && !open) kept[kept.length - 1]!.last = true
     edges.push(...kept)
   })
   edges.sort((e, f) => Math.min(e.ax, e.bx) - Math.min(f.ax, f.bx))

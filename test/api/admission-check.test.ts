@@ -332,6 +332,53 @@ for (const backend of BACKENDS) {
         expect(performance.now() - started).toBeLessThan(5_000)
       })
 
+      it('takes a line that crosses itself 100 times, and refuses one that does so 101', async () => {
+        // A straight run east, then a zigzag back west across it: each zig crosses it once.
+        const comb = (crossings: number) => {
+          const zigs = Array.from({ length: crossings + 1 }, (_, j) => [
+            112.04 - ((j + 1) / (crossings + 2)) * 0.01,
+            27.03 + (j % 2 === 0 ? 0.001 : -0.001),
+          ])
+          return { type: 'LineString', coordinates: [[112.03, 27.03], [112.04, 27.03], ...zigs] }
+        }
+        const taken = await server.postJson('/api/admission-check', {
+          geometry: comb(100),
+          industry: 'C26',
+        })
+        expect(taken.status).toBe(200)
+        const refused = await server.postJson('/api/admission-check', {
+          geometry: comb(101),
+          industry: 'C26',
+        })
+        const answer = (await refused.json()) as { error: Record<string, string> }
+        expect([refused.status, answer.error.code, answer.error.field]).toEqual([
+          422,
+          'GEOMETRY_INVALID',
+          'geometry',
+        ])
+        expect(answer.error.message).toMatch(/crosses or touches itself more than 100 times/)
+      })
+
+      it('refuses a scribbled line of 9,999 points before PostGIS overlays it', async () => {
+        let seed = 5
+        const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 0.05
+        const coordinates = Array.from({ length: 9_999 }, () => [112.6 + next(), 26.9 + next()])
+        const response = await server.postJson('/api/admission-check', {
+          geometry: { type: 'LineString', coordinates },
+          industry: 'C26',
+        })
+        expect(response.status).toBe(422)
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          'GEOMETRY_INVALID',
+        )
+        // The database is still there for the next request.
+        const after = await server.postJson('/api/admission-check', {
+          geometry: site,
+          industry: 'C26',
+        })
+        expect(after.status).toBe(200)
+      })
+
       it('survives deeply nested values and keeps echoed input short', async () => {
         const nested = '['.repeat(5000) + ']'.repeat(5000)
         const head = `{"geometry": ${JSON.stringify(site)}, "industry": "C26"`

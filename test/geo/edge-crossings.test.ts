@@ -42,6 +42,15 @@ describe('edge crossings', () => {
     expect(countEdgeCrossings([square, touching], 10)).toBeGreaterThan(0)
   })
 
+  it("counts where a line's first and last edges meet, which a ring's do by construction", () => {
+    const loop = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]] // prettier-ignore
+    expect(countEdgeCrossings([loop], 10)).toBe(0)
+    expect(countEdgeCrossings([loop], 10, { open: true })).toBe(1)
+    // First and last edges cross at (1, 1).
+    const hook = [[0, 1], [4, 1], [4, 4], [1, 4], [1, 0]] // prettier-ignore
+    expect(countEdgeCrossings([hook], 10, { open: true })).toBe(1)
+  })
+
   it('stops once past the limit, even for thousands of tangled edges', () => {
     let seed = 7
     const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1

@@ -27,6 +27,15 @@ export const REPAIR_AREA_TOLERANCE = 0.01
 /** The most edge crossings a polygon may have and still be repaired. */
 export const MAX_REPAIR_CROSSINGS = 10
 
+/**
+ * The most places where a line site may cross or touch itself (its parts each other too). A
+ * road or pipeline that loops back over itself now and then stays far below; a scribble is far
+ * above, and PostGIS splits a line at every crossing before overlaying it on the zones, which
+ * took seconds for a thousand random points and exhausted the embedded database's memory for
+ * ten thousand.
+ */
+export const MAX_LINE_CROSSINGS = 100
+
 export interface CheckedSite {
   geometry: SiteGeometry
   repairs: SiteRepair[]
@@ -62,6 +71,15 @@ export async function repairSite(
   site: SiteGeometry,
   field: string,
 ): Promise<CheckedSite> {
+  const line = site.type === 'LineString' ? [site.coordinates] : []
+  if (countEdgeCrossings(line, MAX_LINE_CROSSINGS, { open: true }) > MAX_LINE_CROSSINGS) {
+    throw invalid(
+      field,
+      `the line crosses or touches itself more than ${MAX_LINE_CROSSINGS} times; draw a ` +
+        'linear site (a road, a pipeline) along its route, without doubling back over it',
+    )
+  }
+
   type Row = { valid: boolean; reason: string; area_m2: number | null; length_m: number | null }
   const [row] = await db.query<Row>(
     `WITH ${SITE}
