@@ -153,6 +153,31 @@ for (const backend of BACKENDS) {
         expectSameAnswer(await upload(zip, 'parcel.zip'))
       })
 
+      it('refuses a Shapefile of too many vertices before it assembles the rings', async () => {
+        const [sw, se, ne, nw] = prefixed
+        const square: Ring = [sw!, nw!, ne!, se!, sw!]
+        // One record of 2,600 rings of 5 positions: 13,000 vertices in a few hundred KB.
+        const { shp, shx, dbf } = writeShapefile({
+          records: [
+            {
+              shape: { type: 'polygon', rings: Array.from({ length: 2600 }, () => square) },
+              attributes: {},
+            },
+          ],
+          fields: [{ name: 'ID', type: 'N', length: 4 }],
+          encoding: 'utf-8',
+        })
+        const zip = writeZip([
+          { name: 'parcel.shp', data: shp },
+          { name: 'parcel.shx', data: shx },
+          { name: 'parcel.dbf', data: dbf },
+          { name: 'parcel.prj', data: prj },
+        ])
+        const { status, body } = await upload(zip, 'parcel.zip')
+        expect([status, body.error?.code]).toEqual([413, 'SITE_TOO_COMPLEX'])
+        expect(body.error?.message).toContain('13000 vertices')
+      })
+
       it('refuses a .prj that would unpack to far more than any WKT', async () => {
         const [sw, se, ne, nw] = prefixed
         const { shp, shx, dbf } = writeShapefile({

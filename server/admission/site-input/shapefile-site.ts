@@ -1,4 +1,5 @@
 import type { Geometry } from 'geojson'
+import { assertVertexLimit } from '../../geo/geojson-geometry.ts'
 import { HttpError, unprocessable } from '../../http/http-error.ts'
 import { ImportError } from '../../import/import-error.ts'
 import { crsFromPrj } from '../../import/prj-wkt.ts'
@@ -57,6 +58,9 @@ export async function readShapefileSite(
     const [bytes, prjBytes] = await Promise.all([shp.read(), prjMember?.read()])
     const prj = prjBytes ? readPrj(prjBytes.toString('latin1'), file, field, given) : {}
 
+    // Counted from the record headers first: assembling the rings of a polygon record costs
+    // time with the square of their number, and 20 MB hold a hundred thousand rings.
+    assertVertexLimit(countShpVertices(bytes), field)
     const features = await readShapefileFeatures(bytes, undefined, 'utf-8', file)
     const empty = features.findIndex((feature) => !feature.geometry)
     if (empty >= 0) fail(`record ${empty + 1} has no shape`)
@@ -69,6 +73,34 @@ export async function readShapefileSite(
     if (error instanceof ImportError) fail(error.message.replace(/\.$/, ''))
     throw error
   }
+}
+
+/** Shape types by the place of their point count in a record (ESRI Shapefile spec, 1998). */
+const POINT_TYPES = new Set([1, 11, 21])
+const MULTIPOINT_TYPES = new Set([8, 18, 28])
+const PARTS_TYPES = new Set([3, 13, 23, 5, 15, 25, 31])
+
+/**
+ * The vertices a .shp's records declare, read from their headers without reading the shapes.
+ * A file cut short counts the records it holds; the reader then says what is wrong with it.
+ */
+export function countShpVertices(shp: Buffer): number {
+  let vertices = 0
+  // A 100-byte file header, then records of an 8-byte header and their content.
+  for (let at = 100; at + 12 <= shp.length;) {
+    const contentBytes = shp.readInt32BE(at + 4) * 2
+    const content = at + 8
+    const type = shp.readInt32LE(content)
+    if (POINT_TYPES.has(type)) vertices += 1
+    else if (MULTIPOINT_TYPES.has(type) && content + 40 <= shp.length) {
+      vertices += Math.max(0, shp.readInt32LE(content + 36))
+    } else if (PARTS_TYPES.has(type) && content + 44 <= shp.length) {
+      vertices += Math.max(0, shp.readInt32LE(content + 40))
+    }
+    if (contentBytes <= 0) break
+    at = content + contentBytes
+  }
+  return vertices
 }
 
 function readPrj(
