@@ -10,6 +10,7 @@ import { jsonBody } from './http/json-body.ts'
 import { openCors } from './http/open-cors.ts'
 import { portalPages } from './http/portal-pages.ts'
 import { requestLog } from './http/request-log.ts'
+import { requireHost } from './http/require-host.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { unitPages } from './http/unit-pages.ts'
 import type { Metrics } from './ops/metrics.ts'
@@ -69,6 +70,7 @@ export function buildApp(deps: AppDeps): Koa {
   const { metrics } = deps
   app.use(requestLog(deps.log, metrics))
   app.use(errorMiddleware(deps.log))
+  app.use(requireHost)
   app.use(securityHeaders(basemapOrigins(deps.basemap)))
   app.use(openCors)
   app.use(jsonBody())

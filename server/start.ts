@@ -18,7 +18,7 @@ import { lockDataDir } from './db/data-dir-lock.ts'
 import { openDatabase } from './db/open-database.ts'
 import { ensurePortalBuilt } from './portal/portal-build.ts'
 import { StartupError } from './startup-error.ts'
-import { clientErrorHandler } from './http/client-error.ts'
+import { rawRequestHandlers } from './http/client-error.ts'
 import { createMetrics } from './ops/metrics.ts'
 import { createMemoryRateLimitStore, createRedisRateLimitStore } from './reports/rate-limit.ts'
 import { tileFastPath } from './tiles/tile-fast-path.ts'
@@ -192,7 +192,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const port = options.port ?? 8080
   const host = options.host ?? '127.0.0.1'
   // Tiles are answered before Koa; every other request, and any surprise, goes to Koa.
-  const server = createServer((req, res) => {
+  // Koa refuses a request without Host itself (requireHost), logged and with a request id.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     const answered = direct.handle(req, res)
     if (answered === true) return
     if (answered === false) return void koa(req, res)
@@ -215,8 +216,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         : `cannot listen on ${host}:${port} (HOST, PORT): ${error.code ?? String(error)}`
     throw new StartupError(reason, { cause: error })
   })
-  // Requests Node cannot parse still get a JSON answer.
-  server.on('clientError', clientErrorHandler(log, metrics))
+  // Requests Node cannot parse, and tunnels asked for, still get a JSON answer.
+  const raw = rawRequestHandlers(log, metrics)
+  server.on('clientError', raw.clientError)
+  server.on('connect', raw.connect)
   preparation.run()
 
   const bound = (server.address() as AddressInfo).port

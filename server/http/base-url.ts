@@ -3,7 +3,7 @@ import { badRequest } from './http-error.ts'
 
 // A DNS name or IPv4 address, or an IPv6 literal in brackets, with an optional port: what a
 // browser or map client sends. Anything else in Host would end up inside the URLs we hand out.
-const HOST = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,252}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
+const HOST = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,252}|\[[0-9A-Fa-f:.]{2,45}\])(?::(\d{1,5}))?$/
 
 /**
  * The server's absolute base URL as clients should use it: the configured public URL when the
@@ -14,7 +14,8 @@ const HOST = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,252}|\[[0-9A-Fa-f:.]{2,45}\])(?::\
 export function baseUrlOf(ctx: Context, publicUrl: string | undefined): string {
   if (publicUrl !== undefined) return publicUrl.replace(/\/$/, '')
   const host = ctx.host
-  if (!HOST.test(host)) {
+  const match = HOST.exec(host)
+  if (!match || Number(match[1] ?? 0) > 65_535) {
     const shown = host === '' ? 'none' : JSON.stringify(host.slice(0, 60))
     const message =
       `Host must be a host name or address with an optional port, got ${shown}; ` +

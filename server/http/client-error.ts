@@ -1,34 +1,72 @@
+import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Metrics } from '../ops/metrics.ts'
 import { newRequestId } from './request-id.ts'
 
-/** The route label of requests no route could see: the parser refused them first. */
-const UNPARSED_ROUTE = '(unparsed)'
-
 /**
- * Answers a request that Node's HTTP parser rejected (a malformed request line, headers too
- * large) with the same JSON error shape and `X-Request-Id` as every other answer, instead of
- * Node's bare status, and logs and counts it like any request. The log names the parser's
- * reason (`HPE_…`) but none of the bytes sent: they may hold anything.
+ * Handlers for what reaches Node's HTTP server but never Koa: requests its parser rejected (a
+ * malformed request line, headers too large) and CONNECT, which asks for a tunnel. Each gets
+ * the same JSON error shape and `X-Request-Id` as every other answer, instead of Node's bare
+ * status or a closed socket, and is logged and counted like any request. The log names the
+ * parser's reason (`HPE_…`) but none of the bytes sent: they may hold anything.
  */
-export function clientErrorHandler(log: Logger, metrics?: Metrics) {
-  return (error: { code?: string }, socket: Duplex) => {
-    // A peer that reset or closed its connection is no request to answer or log.
-    if (!socket.writable) return
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
-    const [status, reason, code, message] = tooLarge
-      ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'The headers are too large.']
-      : [400, 'Bad Request', 'BAD_REQUEST', 'Malformed request: not readable as HTTP/1.1.']
+export function rawRequestHandlers(log: Logger, metrics?: Metrics) {
+  function answer(socket: Duplex, route: string, method: string, refusal: Refusal, more = {}) {
     const reqId = newRequestId()
-    const body = JSON.stringify({ error: { code, message } })
-    socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${reqId}\r\n` +
-        `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } })
+    const extra = Object.entries(refusal.headers ?? {}).map(
+      ([name, value]) => `${name}: ${value}\r\n`,
     )
-    const parser = typeof error.code === 'string' ? error.code : undefined
-    log.info({ reqId, route: UNPARSED_ROUTE, status, parser }, 'request')
-    metrics?.requests.route(UNPARSED_ROUTE, '-').record(status, 0)
+    socket.end(
+      `HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${reqId}\r\n` +
+        `Cache-Control: no-store\r\n${extra.join('')}Connection: close\r\n\r\n${body}`,
+    )
+    log.info({ reqId, method, route, status: refusal.status, ...more }, 'request')
+    metrics?.requests.route(route, method).record(refusal.status, 0)
   }
+
+  return {
+    clientError(error: { code?: string }, socket: Duplex) {
+      // A peer that reset or closed its connection is no request to answer or log.
+      if (!socket.writable) return
+      const refusal = error.code === 'HPE_HEADER_OVERFLOW' ? HEADERS_TOO_LARGE : MALFORMED
+      const parser = typeof error.code === 'string' ? error.code : undefined
+      answer(socket, '(unparsed)', '-', refusal, { parser })
+    },
+
+    connect(_req: IncomingMessage, socket: Duplex) {
+      if (!socket.writable) return
+      answer(socket, '(connect)', 'CONNECT', NO_TUNNEL)
+    },
+  }
+}
+
+interface Refusal {
+  status: number
+  reason: string
+  code: string
+  message: string
+  headers?: Record<string, string>
+}
+
+const MALFORMED: Refusal = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'BAD_REQUEST',
+  message: 'Malformed request: not readable as HTTP/1.1.',
+}
+const HEADERS_TOO_LARGE: Refusal = {
+  status: 431,
+  reason: 'Request Header Fields Too Large',
+  code: 'HEADERS_TOO_LARGE',
+  message: 'The headers are too large.',
+}
+const NO_TUNNEL: Refusal = {
+  status: 405,
+  reason: 'Method Not Allowed',
+  code: 'METHOD_NOT_ALLOWED',
+  message: 'CONNECT is not allowed here; this server is no proxy.',
+  headers: { Allow: 'GET, HEAD, POST' },
 }

@@ -120,7 +120,9 @@ export function tileFastPath(deps: TileFastPathDeps): TileFastPath {
   function tileRequestOf(req: IncomingMessage, now: number): TileRequest | undefined {
     const sets = deps.catalog.tileSetsIfFresh(now)
     const url = req.url
-    if (!sets || req.method !== 'GET' || !url || !acceptsGzip(req)) return undefined
+    if (!sets || req.method !== 'GET' || !url || !req.headers.host || !acceptsGzip(req)) {
+      return undefined
+    }
     if (sets !== parsedFor) {
       parsed.clear()
       parsedFor = sets

@@ -73,12 +73,40 @@ describe('the HTTP edge', () => {
       expect(line?.parser, code).toMatch(/^HPE_/)
     }
     expect(JSON.stringify(lines)).not.toContain(secret)
+    expect(lines.find((l) => l.route === '(unparsed)')?.reqId).toBeDefined()
     const metrics = await (await server.get('/metrics')).text()
     const counted = metrics
       .split('\n')
       .filter((l) => l.includes('route="(unparsed)"') && l.includes('_count'))
       .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0)
     expect(counted).toBe(2)
+  })
+
+  it('refuses a request without Host, and a tunnel, each with a JSON answer and a log line', async () => {
+    const cases: [string, number, string, string][] = [
+      ['GET /tiles/control_units/10/830/431.mvt HTTP/1.1\r\n\r\n', 400, 'HOST_MISSING', '/tiles/*'],
+      ['GET /api/dataset HTTP/1.1\r\nConnection: close\r\n\r\n', 400, 'HOST_MISSING', '/api/*'],
+      [
+        'CONNECT maps.example.test:443 HTTP/1.1\r\nHost: maps.example.test:443\r\n\r\n',
+        405,
+        'METHOD_NOT_ALLOWED',
+        '(connect)',
+      ],
+    ]
+    for (const [text, status, code, route] of cases) {
+      const answer = await rawRequest(port, text)
+      const [head = '', body = ''] = answer.split('\r\n\r\n')
+      expect(head.split('\r\n')[0], code).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
+      expect(JSON.parse(body).error.code, code).toBe(code)
+      const reqId = /^x-request-id: (\S+)$/im.exec(head)?.[1]
+      expect(
+        lines.find((l) => l.reqId === reqId),
+        code,
+      ).toMatchObject({ status, route })
+    }
+    // HTTP/1.0 had no Host header.
+    const older = await rawRequest(port, 'GET /api/dataset HTTP/1.0\r\n\r\n')
+    expect(older).toMatch(/^HTTP\/1\.1 200 /)
   })
 
   it('honours weak and listed validators in If-None-Match', async () => {
@@ -101,7 +129,14 @@ describe('the HTTP edge', () => {
       expect(tiles[0]!.startsWith(`http://${host}/tiles/control_units/`), host).toBe(true)
     }
     for (const path of ['/tiles', '/tiles/zoning.json', '/styles/zoning.json']) {
-      for (const host of ['evil.test/x?', 'a b', 'evil.test#', 'evil.test?x', 'a.test:port']) {
+      for (const host of [
+        'evil.test/x?',
+        'a b',
+        'evil.test#',
+        'evil.test?x',
+        'a.test:port',
+        'a.test:99999',
+      ]) {
         const answer = await getWithHost(server.url, path, host)
         expect(answer.status, `${path} ${host}`).toBe(400)
         expect(
