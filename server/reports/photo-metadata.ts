@@ -1,3 +1,5 @@
+import { constants, inflateSync } from 'node:zlib'
+
 /** A photo as it is stored: its type told from its content, its metadata gone. */
 export interface CleanPhoto {
   mediaType: 'image/jpeg' | 'image/png'
@@ -25,7 +27,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * colour transform (APP14), and every comment, so Exif with its GPS position and thumbnail,
  * XMP and IPTC go; for a PNG every chunk but the image data and its colour description, so
  * eXIf and text chunks go. Bytes after the image's end are dropped too. Returns a problem when
- * the bytes are neither format, the structure is broken, or the image is larger than
+ * the bytes are neither format, the structure is broken or holds no image data (checked at its
+ * start, not decoded in full), or the image is larger than
  * PHOTO_MAX_SIDE_PX a side or PHOTO_MAX_MEGAPIXELS in all.
  */
 export function stripPhotoMetadata(bytes: Buffer): CleanPhoto | PhotoProblem {
@@ -35,6 +38,7 @@ export function stripPhotoMetadata(bytes: Buffer): CleanPhoto | PhotoProblem {
 }
 
 const SOS = 0xda
+const DQT = 0xdb
 const EOI = 0xd9
 const COM = 0xfe
 const APP0 = 0xe0
@@ -49,6 +53,10 @@ function stripJpeg(bytes: Buffer): CleanPhoto | PhotoProblem {
   const kept: Buffer[] = [bytes.subarray(0, 2)]
   let pos = 2
   let frame = false
+  // A decoder needs a quantisation table before the first scan and at least one scan with
+  // data; a file with only a frame header says a size but holds no picture.
+  let tables = false
+  let scanned = false
 
   while (pos < bytes.length) {
     if (bytes[pos] !== 0xff) return broken(`at byte ${pos}`)
@@ -61,6 +69,7 @@ function stripJpeg(bytes: Buffer): CleanPhoto | PhotoProblem {
 
     if (marker === EOI) {
       if (!frame) return { problem: 'it is a JPEG without an image frame' }
+      if (!scanned) return { problem: 'it is a JPEG without image data' }
       kept.push(bytes.subarray(start, pos))
       return { mediaType: 'image/jpeg', bytes: Buffer.concat(kept) }
     }
@@ -77,14 +86,33 @@ function stripJpeg(bytes: Buffer): CleanPhoto | PhotoProblem {
     pos = end
 
     if (isFrameHeader(marker)) {
-      // Precision, then height and width, each two bytes.
-      if (body.length < 5) return broken(`in the frame header at byte ${start}`)
+      // One frame per image: a second header could claim another size, which a viewer may
+      // believe instead of the first one that was checked.
+      if (frame) return { problem: 'it is a JPEG with two frame headers' }
+      // Precision, height and width (two bytes each), the number of components, then three
+      // bytes for each component.
+      const components = body[5] ?? 0
+      if (components === 0 || body.length !== 6 + 3 * components) {
+        return broken(`in the frame header at byte ${start}`)
+      }
       const tooLarge = sizeProblem(body.readUInt16BE(3), body.readUInt16BE(1))
       if (tooLarge) return tooLarge
       frame = true
     }
+    if (marker === DQT) {
+      if (!isQuantisationTables(body)) return broken(`in the quantisation table at byte ${start}`)
+      tables = true
+    }
     if (keepsSegment(marker, body)) kept.push(bytes.subarray(start, end))
     if (marker !== SOS) continue
+
+    if (!frame) return { problem: 'it is a JPEG whose image data comes before its frame header' }
+    if (!tables) return { problem: 'it is a JPEG without a quantisation table' }
+    // The number of components (1 to 4), two bytes for each, then three bytes of parameters.
+    const scanComponents = body[0] ?? 0
+    if (scanComponents < 1 || scanComponents > 4 || body.length !== 4 + 2 * scanComponents) {
+      return broken(`in the scan header at byte ${start}`)
+    }
 
     // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart.
     const scanStart = pos
@@ -100,6 +128,8 @@ function stripJpeg(bytes: Buffer): CleanPhoto | PhotoProblem {
       }
       pos++
     }
+    // Every scan codes at least one block, so at least one byte.
+    if (pos > scanStart) scanned = true
     kept.push(bytes.subarray(scanStart, pos))
   }
   return broken('at its end: it has no end-of-image marker')
@@ -108,6 +138,21 @@ function stripJpeg(bytes: Buffer): CleanPhoto | PhotoProblem {
 /** SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC), which share the range. */
 function isFrameHeader(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)
+}
+
+/**
+ * A DQT segment holds one or more tables, each a byte of precision (0 for 8-bit, 1 for 16-bit
+ * values) and table number (0–3), then 64 values.
+ */
+function isQuantisationTables(body: Buffer): boolean {
+  let pos = 0
+  while (pos < body.length) {
+    const precision = body[pos]! >> 4
+    const table = body[pos]! & 0x0f
+    if (precision > 1 || table > 3) return false
+    pos += 1 + 64 * (precision + 1)
+  }
+  return body.length > 0 && pos === body.length
 }
 
 function keepsSegment(marker: number, body: Buffer): boolean {
@@ -134,10 +179,28 @@ const PNG_KEPT = new Set([
   'pHYs',
 ])
 
+/**
+ * How much of the compressed pixels is inflated to see that it is sound, and the most that may
+ * come out of it: enough for a decoder's first rows, little enough to stay cheap for an 8 MB
+ * photo whose pixels would take hundreds of megabytes.
+ */
+const PNG_SAMPLE_BYTES = 16 * 1024
+const PNG_SAMPLE_OUTPUT_BYTES = 256 * 1024
+
+/** What the rest of the file is checked against: whether its colours come from a palette. */
+interface PngHeader {
+  palette: boolean
+}
+
 function stripPng(bytes: Buffer): CleanPhoto | PhotoProblem {
   const kept: Buffer[] = [PNG_SIGNATURE]
   let pos = PNG_SIGNATURE.length
-  let first = true
+  let header: PngHeader | undefined
+  let palette = false
+  // The start of the pixels' zlib stream, which runs on across IDAT chunks, and its full length.
+  const sample: Buffer[] = []
+  let sampled = 0
+  let imageDataBytes = 0
   while (pos + 12 <= bytes.length) {
     const length = bytes.readUInt32BE(pos)
     const type = bytes.toString('latin1', pos + 4, pos + 8)
@@ -149,18 +212,97 @@ function stripPng(bytes: Buffer): CleanPhoto | PhotoProblem {
     if (crc32(bytes.subarray(pos + 4, end - 4)) !== crc) {
       return { problem: `its PNG chunk ${type} at byte ${pos} fails its checksum` }
     }
-    if (first && type !== 'IHDR') return { problem: 'it is a PNG that does not start with IHDR' }
-    if (first) {
-      if (length < 8) return { problem: 'its PNG header is broken' }
-      const tooLarge = sizeProblem(bytes.readUInt32BE(pos + 8), bytes.readUInt32BE(pos + 12))
-      if (tooLarge) return tooLarge
+    const data = bytes.subarray(pos + 8, end - 4)
+    if (type === 'IHDR') {
+      // Only one header: a second could claim another size, which a viewer may believe instead
+      // of the first one that was checked.
+      if (header) return { problem: 'it is a PNG with two IHDR headers' }
+      const read = readPngHeader(data)
+      if ('problem' in read) return read
+      header = read
+    } else if (!header) {
+      return { problem: 'it is a PNG that does not start with IHDR' }
     }
-    first = false
+    if (type === 'PLTE') palette = true
+    if (type === 'IDAT') {
+      if (header.palette && !palette) return { problem: 'it is a PNG without its palette' }
+      imageDataBytes += length
+      const part = data.subarray(0, PNG_SAMPLE_BYTES - sampled)
+      sample.push(part)
+      sampled += part.length
+    }
     if (PNG_KEPT.has(type)) kept.push(bytes.subarray(pos, end))
     pos = end
-    if (type === 'IEND') return { mediaType: 'image/png', bytes: Buffer.concat(kept) }
+    if (type === 'IEND') {
+      if (imageDataBytes === 0) return { problem: 'it is a PNG without image data' }
+      const broken = pngDataProblem(Buffer.concat(sample), sampled === imageDataBytes)
+      if (broken) return broken
+      return { mediaType: 'image/png', bytes: Buffer.concat(kept) }
+    }
   }
   return { problem: 'it is a PNG without its IEND chunk' }
+}
+
+/** The bit depths each PNG colour type allows (PNG 1.2, 4.1.1). */
+const PNG_COLOUR_TYPES = new Map([
+  [0, [1, 2, 4, 8, 16]],
+  [2, [8, 16]],
+  [3, [1, 2, 4, 8]],
+  [4, [8, 16]],
+  [6, [8, 16]],
+])
+
+/**
+ * IHDR: width and height (four bytes each), bit depth, colour type, compression method (0),
+ * filter method (0) and interlace method (0 none, 1 Adam7).
+ */
+function readPngHeader(data: Buffer): PngHeader | PhotoProblem {
+  const broken = { problem: 'its PNG header is broken' }
+  if (data.length !== 13) return broken
+  const width = data.readUInt32BE(0)
+  const height = data.readUInt32BE(4)
+  const tooLarge = sizeProblem(width, height)
+  if (tooLarge) return tooLarge
+  const [depth = 0, colourType = 0, compression, filter, interlace = 0] = data.subarray(8)
+  if (
+    !PNG_COLOUR_TYPES.get(colourType)?.includes(depth) ||
+    compression !== 0 ||
+    filter !== 0 ||
+    interlace > 1
+  ) {
+    return broken
+  }
+  return { palette: colourType === 3 }
+}
+
+/**
+ * Whether the start of the pixels is sound, read without inflating them all: a zlib header as
+ * PNG requires, then data that inflates without error as far as the sample goes, to at least a
+ * row's filter byte when the sample is the whole stream. Whether it holds every row the header
+ * promises is not checked: a short stream shows as a partly drawn image.
+ */
+function pngDataProblem(sample: Buffer, whole: boolean): PhotoProblem | undefined {
+  const broken = { problem: 'its PNG image data is broken' }
+  const [cmf = 0, flg = 0] = sample
+  // RFC 1950: method 8 (deflate) with a window of at most 32 KB (CINFO 7), a check that makes
+  // the two bytes a multiple of 31, and no preset dictionary, which PNG does not allow.
+  if (sample.length < 2 || (cmf & 0x0f) !== 8 || cmf >> 4 > 7) return broken
+  if ((cmf * 256 + flg) % 31 !== 0 || flg & 0x20) return broken
+  let pixels: Buffer
+  try {
+    // A sync flush gives what a cut sample holds instead of failing on its missing end; the
+    // output limit stops a few kilobytes that inflate to megabytes.
+    pixels = inflateSync(sample, {
+      finishFlush: constants.Z_SYNC_FLUSH,
+      maxOutputLength: PNG_SAMPLE_OUTPUT_BYTES,
+    })
+  } catch (error) {
+    // Past the limit, the data was sound as far as it was read.
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined
+    return broken
+  }
+  if (whole && pixels.length === 0) return { problem: 'it is a PNG without image data' }
+  return undefined
 }
 
 function sizeProblem(width: number, height: number): PhotoProblem | undefined {

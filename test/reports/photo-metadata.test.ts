@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib'
+import { deflateSync, inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import {
   PHOTO_MAX_MEGAPIXELS,
@@ -26,6 +26,50 @@ const clean = (bytes: Buffer): CleanPhoto => {
   if ('problem' in result) throw new Error(result.problem)
   return result
 }
+
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4)
+  b.writeUInt32BE(n)
+  return b
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/** IHDR data: width, height, bit depth, colour type, then compression, filter, interlace 0. */
+const ihdr = (width: number, height: number, depth = 8, colourType = 2) =>
+  Buffer.concat([u32(width), u32(height), Buffer.from([depth, colourType, 0, 0, 0])])
+
+/** A PNG of the given header, then `chunks` as they are (IDAT, PLTE…), then IEND. */
+const pngOf = (header: Buffer, chunks: Buffer[]) =>
+  Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    ...chunks,
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
+
+/** Raw RGB rows, each led by filter byte 0, filled by `byte(i)`. */
+const rgbRows = (width: number, height: number, byte: (i: number) => number) => {
+  const rows = Buffer.alloc(height * (1 + 3 * width))
+  for (let i = 0; i < rows.length; i++) rows[i] = i % (1 + 3 * width) === 0 ? 0 : byte(i)
+  return rows
+}
+
+/** The test JPEG's segments, without the ones with the given markers. */
+const jpegWithout = (...markers: number[]) => {
+  const bytes = jpegWith()
+  const parts: Buffer[] = [bytes.subarray(0, 2)]
+  let pos = 2
+  while (bytes[pos + 1] !== 0xda) {
+    const end = pos + 2 + bytes.readUInt16BE(pos + 2)
+    if (!markers.includes(bytes[pos + 1]!)) parts.push(bytes.subarray(pos, end))
+    pos = end
+  }
+  return Buffer.concat([...parts, bytes.subarray(pos)])
+}
+
+/** The test JPEG's frame header: 8-bit, 8 × 8 pixels, one component. */
+const FRAME = Buffer.from([8, 0, 8, 0, 8, 1, 1, 0x11, 0])
 
 /** The GPS IFD pointer tag (0x8825) as it sits in a big-endian IFD entry with type LONG. */
 const GPS_POINTER = Buffer.from([0x88, 0x25, 0x00, 0x04])
@@ -111,6 +155,141 @@ describe('stripPhotoMetadata', () => {
     expect(stripPhotoMetadata(bytes)).toHaveProperty('problem')
   })
 
+  describe('the image data', () => {
+    it('refuses a PNG without image data', () => {
+      const noIdat = pngOf(ihdr(1, 1), [])
+      expect(stripPhotoMetadata(noIdat)).toEqual({ problem: 'it is a PNG without image data' })
+      const emptyIdat = pngOf(ihdr(1, 1), [pngChunk('IDAT', Buffer.alloc(0))])
+      expect(stripPhotoMetadata(emptyIdat)).toEqual({ problem: 'it is a PNG without image data' })
+      // A sound zlib stream that inflates to nothing at all.
+      const nothing = pngOf(ihdr(1, 1), [pngChunk('IDAT', deflateSync(Buffer.alloc(0)))])
+      expect(stripPhotoMetadata(nothing)).toEqual({ problem: 'it is a PNG without image data' })
+    })
+
+    const brokenData: [string, Buffer][] = [
+      ['bytes that are not zlib data', Buffer.from('notzlib')],
+      ['a single byte', Buffer.from([0x78])],
+      ['a zlib header with a wrong check', Buffer.from([0x78, 0x9d, 0x63, 0, 0])],
+      ['a zlib window over 32 KB', Buffer.from([0x88, 0x1c, 0x63, 0, 0])],
+      ['a zlib preset dictionary', Buffer.from([0x78, 0xbb, 0, 0, 0, 0])],
+      // A sound header, then a deflate block of the reserved type 3.
+      ['deflate data that is broken', Buffer.from([0x78, 0x9c, 0xff, 0xff, 0xff, 0xff])],
+    ]
+    it.each(brokenData)('refuses a PNG whose image data is %s', (_, idat) => {
+      const png = pngOf(ihdr(1, 1), [pngChunk('IDAT', idat)])
+      expect(stripPhotoMetadata(png)).toEqual({ problem: 'its PNG image data is broken' })
+    })
+
+    it('refuses a PNG whose stream breaks in its second IDAT chunk', () => {
+      const stream = deflateSync(Buffer.from([0, 1, 2, 3]))
+      const broken = Buffer.from([0xff, 0xff, 0xff, 0xff])
+      const png = pngOf(ihdr(1, 1), [
+        pngChunk('IDAT', stream.subarray(0, 2)),
+        pngChunk('IDAT', broken),
+      ])
+      expect(stripPhotoMetadata(png)).toEqual({ problem: 'its PNG image data is broken' })
+    })
+
+    it('reads a zlib stream split across IDAT chunks, and keeps the chunks as they are', () => {
+      const stream = deflateSync(Buffer.from([0, ...PNG_PIXEL]))
+      const png = pngOf(
+        ihdr(1, 1),
+        [...stream].map((byte) => pngChunk('IDAT', Buffer.from([byte]))),
+      )
+      expect(clean(png).bytes.equals(png)).toBe(true)
+    })
+
+    it('takes large PNGs without inflating them whole', () => {
+      // Noise, whose compressed data runs past what is inflated, and a flat image, whose few
+      // kilobytes inflate to megabytes.
+      let seed = 1
+      const noise = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) >>> 24
+      const noisy = pngOf(ihdr(600, 400), [pngChunk('IDAT', deflateSync(rgbRows(600, 400, noise)))])
+      const flat = pngOf(ihdr(2000, 1000), [
+        pngChunk('IDAT', deflateSync(rgbRows(2000, 1000, () => 0xee))),
+      ])
+      expect(noisy.length).toBeGreaterThan(100_000)
+      expect(flat.length).toBeLessThan(20_000)
+      for (const png of [noisy, flat]) expect(clean(png).bytes.equals(png)).toBe(true)
+    })
+
+    it('refuses a PNG whose header is broken', () => {
+      const pixel = pngChunk('IDAT', deflateSync(Buffer.from([0, 0, 0])))
+      // RGB in 4 bits a sample does not exist.
+      expect(stripPhotoMetadata(pngOf(ihdr(1, 1, 4, 2), [pixel]))).toEqual({
+        problem: 'its PNG header is broken',
+      })
+      // A header cut to its size.
+      expect(stripPhotoMetadata(pngOf(ihdr(1, 1).subarray(0, 8), [pixel]))).toEqual({
+        problem: 'its PNG header is broken',
+      })
+    })
+
+    it('needs the palette of a palette PNG before its image data', () => {
+      const index = pngChunk('IDAT', deflateSync(Buffer.from([0, 0])))
+      const palette = pngChunk('PLTE', Buffer.from(PNG_PIXEL))
+      expect(stripPhotoMetadata(pngOf(ihdr(1, 1, 8, 3), [index]))).toEqual({
+        problem: 'it is a PNG without its palette',
+      })
+      expect(clean(pngOf(ihdr(1, 1, 8, 3), [palette, index])).mediaType).toBe('image/png')
+    })
+
+    it('refuses a JPEG with only a frame header', () => {
+      const frameOnly = Buffer.concat([
+        Buffer.from([0xff, 0xd8]),
+        segment(0xc0, FRAME),
+        Buffer.from([0xff, 0xd9]),
+      ])
+      expect(frameOnly).toHaveLength(17)
+      expect(stripPhotoMetadata(frameOnly)).toEqual({ problem: 'it is a JPEG without image data' })
+    })
+
+    it('refuses a JPEG without a quantisation table', () => {
+      expect(stripPhotoMetadata(jpegWithout(0xdb))).toEqual({
+        problem: 'it is a JPEG without a quantisation table',
+      })
+    })
+
+    it('refuses a JPEG whose scan comes before its frame header', () => {
+      expect(stripPhotoMetadata(jpegWithout(0xc0))).toEqual({
+        problem: 'it is a JPEG whose image data comes before its frame header',
+      })
+    })
+
+    it('refuses a JPEG whose scan holds no data', () => {
+      const jpeg = jpegWith()
+      const noData = Buffer.concat([jpeg.subarray(0, -3), jpeg.subarray(-2)])
+      expect(jpeg[jpeg.length - 3]).toBe(0x3f)
+      expect(stripPhotoMetadata(noData)).toEqual({ problem: 'it is a JPEG without image data' })
+    })
+
+    const brokenSegments: [string, Buffer][] = [
+      ['a quantisation table cut short', segment(0xdb, Buffer.alloc(40))],
+      ['a quantisation table numbered 4', segment(0xdb, Buffer.alloc(65, 4))],
+    ]
+    it.each(brokenSegments)('refuses a JPEG with %s', (_, extra) => {
+      expect(stripPhotoMetadata(jpegWith([extra]))).toEqual({
+        problem: expect.stringContaining('its JPEG structure is broken in the quantisation table'),
+      })
+    })
+
+    it('refuses a JPEG whose frame or scan header is cut short', () => {
+      const jpeg = Buffer.from(jpegWith())
+      const frame = jpeg.indexOf(Buffer.from([0xff, 0xc0]))
+      const frameCut = Buffer.from(jpeg)
+      frameCut[frame + 9] = 2 // two components, with room for one
+      expect(stripPhotoMetadata(frameCut)).toEqual({
+        problem: `its JPEG structure is broken in the frame header at byte ${frame}`,
+      })
+      const scan = jpeg.indexOf(Buffer.from([0xff, 0xda]))
+      const scanCut = Buffer.from(jpeg)
+      scanCut[scan + 4] = 0 // a scan of no components
+      expect(stripPhotoMetadata(scanCut)).toEqual({
+        problem: `its JPEG structure is broken in the scan header at byte ${scan}`,
+      })
+    })
+  })
+
   describe('the size an image claims', () => {
     // A 100-megapixel frame at the side limit, and the largest square within it.
     const longest = PHOTO_MAX_SIDE_PX
@@ -123,6 +302,28 @@ describe('stripPhotoMetadata', () => {
     ])('takes %s', (_, width, height) => {
       expect(clean(pngSized(width, height)).mediaType).toBe('image/png')
       expect(clean(jpegSized(width, height)).mediaType).toBe('image/jpeg')
+    })
+
+    // A viewer may take its size from either header; only one is allowed.
+    it('refuses a PNG with a second header claiming 65,535 × 65,535 pixels', () => {
+      const png = pngWith([pngChunk('IHDR', ihdr(65_535, 65_535))])
+      expect(stripPhotoMetadata(png)).toEqual({ problem: 'it is a PNG with two IHDR headers' })
+    })
+
+    it('refuses a JPEG with a second frame header', () => {
+      const jpeg = jpegWith()
+      // After the first frame header, which is checked, before the Huffman tables.
+      const after = jpeg.indexOf(Buffer.from([0xff, 0xc4]))
+      for (const size of [Buffer.from([0, 8, 0, 8]), Buffer.from([0xff, 0xff, 0xff, 0xff])]) {
+        const frame = Buffer.concat([FRAME.subarray(0, 1), size, FRAME.subarray(5)])
+        for (const marker of [0xc0, 0xc2]) {
+          const second = segment(marker, frame)
+          const twice = Buffer.concat([jpeg.subarray(0, after), second, jpeg.subarray(after)])
+          expect(stripPhotoMetadata(twice)).toEqual({
+            problem: 'it is a JPEG with two frame headers',
+          })
+        }
+      }
     })
 
     it.each([

@@ -291,6 +291,38 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       'photos[0]',
     ],
     [
+      'a PNG without image data (IDAT)',
+      valid,
+      [
+        {
+          name: 'empty.png',
+          type: 'image/png',
+          // The signature and IHDR, then IEND.
+          bytes: Buffer.concat([pngWith().subarray(0, 33), pngWith().subarray(-12)]),
+        },
+      ],
+      422,
+      'PHOTO_INVALID',
+      'photos[0]',
+    ],
+    [
+      'a JPEG of only a frame header',
+      valid,
+      [
+        {
+          name: 'frame.jpg',
+          type: 'image/jpeg',
+          // SOI, an 8 × 8 one-component SOF0, EOI: no tables, no scan.
+          bytes: Buffer.from([
+            0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 8, 0, 8, 1, 1, 0x11, 0, 0xff, 0xd9,
+          ]),
+        },
+      ],
+      422,
+      'PHOTO_INVALID',
+      'photos[0]',
+    ],
+    [
       'a photo over 8 MB',
       valid,
       [
