@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Queryable } from '../db/database.ts'
+import { unstorableText } from '../import/database-text.ts'
 import { ImportError } from '../import/import-error.ts'
 import { allowedValues } from './column-values.ts'
 import { readLayers } from '../tiles/layer-catalog.ts'
@@ -7,28 +8,36 @@ import { DIMENSIONS, EFFECTS, PROJECT_KINDS } from '../zoning/access-list.ts'
 
 const industryCode = z.string().regex(/^[A-T](\d{2,4})?$/, 'a GB/T 4754-2017 code such as C2614')
 
+// Free text, checked here so that the refusal names the item and field: the database would
+// refuse it only for the whole list, in its own words (see unstorableText).
+const text = () =>
+  z.string().superRefine((value, context) => {
+    const problem = unstorableText(value)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
+
 const industrySchema = z.object({
   code: industryCode,
-  name_zh: z.string().min(1),
-  name_en: z.string().nullish(),
+  name_zh: text().min(1),
+  name_en: text().nullish(),
   level: z.enum(['section', 'division', 'group', 'class']),
   parent_code: industryCode.nullish(),
 })
 
 const ruleSchema = z
   .object({
-    code: z.string().min(1).max(64),
+    code: text().min(1).max(64),
     unit_code: z.string().regex(/^ZH\d{11}$/).nullish(),
     unit_class: z.enum(['priority', 'key', 'general']).nullish(),
-    layer: z.string().nullish(),
-    layer_filter: z.record(z.string(), z.string()).nullish(),
+    layer: text().nullish(),
+    layer_filter: z.record(text(), text()).nullish(),
     within_m: z.number().positive().nullish(),
     dimension: z.enum(DIMENSIONS),
     effect: z.enum(EFFECTS),
     industries: z.array(industryCode).default([]),
     project_kinds: z.array(z.enum(PROJECT_KINDS)).default([]),
-    text_zh: z.string().min(1),
-    legal_basis: z.string().nullish(),
+    text_zh: text().min(1),
+    legal_basis: text().nullish(),
   })
   // A misspelt key would otherwise be dropped without a word, and its value with it.
   .strict()
@@ -39,17 +48,31 @@ const ruleSchema = z
     message: 'within_m needs a layer to measure from',
   })
 
-/** Replaces the industry catalogue. Parents are inserted before their children. */
+/**
+ * Replaces the industry catalogue, checking that each code is given once and each parent is in
+ * the file. Refusals name the item by its position in the file. Parents are inserted before
+ * their children.
+ */
 export async function loadIndustries(tx: Queryable, items: unknown[], file: string) {
   const industries = items.map((item, i) => parseItem(industrySchema, item, file, i))
-  industries.sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))
-  const codes = new Set(industries.map((industry) => industry.code))
+  // Checked before sorting, so that positions are those of the file.
+  const firstOf = new Map<string, number>()
   for (const [i, industry] of industries.entries()) {
-    if (industry.parent_code && !codes.has(industry.parent_code)) {
+    const earlier = firstOf.get(industry.code)
+    if (earlier !== undefined) {
+      const message =
+        `Industry code ${industry.code} is given twice, by industries ${earlier + 1} and ${i + 1}.`
+      throw new ImportError(message, { file, feature: i + 1, field: 'code' })
+    }
+    firstOf.set(industry.code, i)
+  }
+  for (const [i, industry] of industries.entries()) {
+    if (industry.parent_code && !firstOf.has(industry.parent_code)) {
       const message = `parent_code ${industry.parent_code} is not in the catalogue.`
       throw new ImportError(message, { file, feature: i + 1, field: 'parent_code' })
     }
   }
+  industries.sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))
 
   await tx.query('DELETE FROM rules')
   await tx.query('DELETE FROM industries')
@@ -130,9 +153,13 @@ function parseItem<T>(schema: z.ZodType<T>, item: unknown, file: string, index: 
   const result = schema.safeParse(item)
   if (result.success) return result.data
   const issue = result.error.issues[0]!
-  throw new ImportError(issue.message, {
-    file,
-    feature: index + 1,
-    field: issue.path.join('.') || undefined,
-  })
+  const where = { file, feature: index + 1, field: issue.path.join('.') || undefined }
+  if (issue.code === 'invalid_key' && issue.issues[0]) {
+    // A bad record key: its own problem is nested, and the key, which may not even print, is
+    // named quoted in the message rather than as part of the field.
+    const key = issue.path.at(-1)
+    const message = `The key ${JSON.stringify(key)}: ${issue.issues[0].message}`
+    throw new ImportError(message, { ...where, field: issue.path.slice(0, -1).join('.') })
+  }
+  throw new ImportError(issue.message, where)
 }

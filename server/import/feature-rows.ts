@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson'
 import type { Layer, LayerAttribute } from '../tiles/layer-catalog.ts'
+import { unstorableText } from './database-text.ts'
 import { ImportError } from './import-error.ts'
 
 /** One feature ready for the staging table: lon/lat geometry and the layer's columns. */
@@ -17,8 +18,8 @@ const GEOMETRY_TYPES: Record<Layer['geometryKind'], string[]> = {
 /**
  * Maps features onto a layer's columns: each attribute is read from its own name or one of its
  * aliases (case-insensitive), converted to the column's type. Throws an ImportError naming the
- * feature and field for a missing required attribute, a value of the wrong type, or a geometry
- * of the wrong kind. Pure.
+ * feature and field for a missing required attribute, a value of the wrong type, text the
+ * database cannot store (unstorableText), or a geometry of the wrong kind. Pure.
  */
 export function toFeatureRows(layer: Layer, features: Feature[], file?: string): FeatureRow[] {
   if (features.length === 0) throw new ImportError('The file holds no features.', { file })
@@ -64,7 +65,12 @@ function convert(
     throw new ImportError(`Required attribute ${attribute.name}${aliases} is missing.`, where)
   }
   if (attribute.type === 'text') {
-    if (typeof raw === 'string') return raw.trim()
+    if (typeof raw === 'string') {
+      // Checked here so that the refusal names the feature and field, before any database work.
+      const problem = unstorableText(raw)
+      if (problem) throw new ImportError(problem, where)
+      return raw.trim()
+    }
     if (typeof raw === 'number') return String(raw)
   } else {
     const number = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN

@@ -4,6 +4,7 @@ import type { Feature } from 'geojson'
 import { ImportError } from './import-error.ts'
 import { lonLatCrs, parseGeoJsonCrsName, type ChosenCrs } from './source-crs.ts'
 import type { SourceFeatures, SourceOptions } from './source-file.ts'
+import { encodingHint } from './text-encoding.ts'
 
 /**
  * Reads a GeoJSON FeatureCollection, or a single Feature, as UTF-8 text (RFC 7946) unless
@@ -23,7 +24,7 @@ export async function readGeoJsonFile(
   try {
     text = new TextDecoder(encoding.name, { fatal: true }).decode(bytes)
   } catch {
-    const hint = options.encoding ? '' : '; if it is GBK, give --encoding gbk'
+    const hint = encodingHint(encoding.name, Boolean(options.encoding))
     throw new ImportError(`The file is not valid ${encoding.name} text${hint}.`, { file })
   }
 
@@ -48,7 +49,7 @@ function featuresOf(json: unknown, file: string): Feature[] {
   const type = isObject(json) ? json.type : undefined
   if (type === 'Feature') return [json as unknown as Feature]
   if (type !== 'FeatureCollection' || !isObject(json) || !Array.isArray(json.features)) {
-    const got = type === undefined ? typeof json : JSON.stringify(type)
+    const got = type === undefined ? describeJson(json) : JSON.stringify(type)
     throw new ImportError(`Expected a GeoJSON FeatureCollection or Feature, got ${got}.`, { file })
   }
 
@@ -72,6 +73,14 @@ function declaredCrs(json: unknown, file: string): ChosenCrs | undefined {
     throw new ImportError(message, { file })
   }
   return { crs, from: "named by the file's crs member" }
+}
+
+/** What a JSON value is, as an operator calls it: typeof says object for arrays and null. */
+function describeJson(json: unknown): string {
+  if (Array.isArray(json)) return 'an array'
+  if (json === null) return 'null'
+  if (isObject(json)) return 'an object without a type'
+  return `a ${typeof json}`
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -33,11 +33,16 @@ export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: strin
       throw new ImportError(message, { file, feature: i + 1 })
     }
 
-    const point = (p: Position): Position => {
+    const numeric = (p: Position): Position => {
       if (!Array.isArray(p) || p.length < 2 || !p.every((n) => Number.isFinite(n))) {
-        return fail(`A position is ${JSON.stringify(p)}, not two or three finite numbers.`)
+        const quoted = Array.isArray(p) && p.some((n) => typeof n === 'string')
+        const advice = quoted ? ' Coordinates must be numbers, written without quotes.' : ''
+        return fail(`A position is ${JSON.stringify(p)}, not two or three finite numbers.${advice}`)
       }
-      const [x, y] = p as [number, number]
+      return p
+    }
+    const point = (p: Position): Position => {
+      const [x, y] = numeric(p) as [number, number]
       if (lonLatInput && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
         return fail(
           `Coordinates (${round(x, 2)}, ${round(y, 2)}) are projected, not longitude/latitude ` +
@@ -67,6 +72,8 @@ export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: strin
     }
     const ring = (r: Position[]): Position[] => {
       if (!Array.isArray(r) || r.length < 4) return fail('A ring has fewer than four positions.')
+      // Positions first: text such as "112.6" would otherwise be reported as an unclosed ring.
+      r.forEach(numeric)
       const first = r[0]!
       const last = r[r.length - 1]!
       if (first[0] !== last[0] || first[1] !== last[1]) {

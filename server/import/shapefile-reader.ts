@@ -6,7 +6,7 @@ import { ImportError } from './import-error.ts'
 import { crsFromPrj } from './prj-wkt.ts'
 import { lonLatCrs } from './source-crs.ts'
 import type { SourceFeatures, SourceOptions } from './source-file.ts'
-import { ENCODING_EXAMPLES, parseTextEncoding } from './text-encoding.ts'
+import { ENCODING_EXAMPLES, encodingHint, parseTextEncoding } from './text-encoding.ts'
 import { openZip } from './zip-archive.ts'
 
 /** The files of one Shapefile: geometry, attributes, and the optional CRS and code page. */
@@ -127,6 +127,7 @@ async function readShapefile(
   const declaredCrs = () =>
     prj ? { crs: crsFromPrj(prj, file), from: 'named by the .prj' } : undefined
 
+  checkDbfText(parts.dbf, encoding, file)
   const features = await readShapefileFeatures(parts.shp, parts.dbf, encoding.name, file)
 
   return {
@@ -161,6 +162,81 @@ export async function readShapefileFeatures(
     throw new ImportError(message, { file })
   }
   return features
+}
+
+// dBASE III layout: record count, header and record length in the header, then 32-byte field
+// descriptors (name in 11 bytes, NUL-padded; length at byte 16) up to a 0x0d byte.
+const DBF_DESCRIPTORS_AT = 32
+const DBF_DESCRIPTOR_BYTES = 32
+const DBF_NAME_BYTES = 11
+const DBF_DESCRIPTORS_END = 0x0d
+const DBF_END_OF_FILE = 0x1a
+
+/**
+ * Checks that the field names and every value of a .dbf are text in `encoding`, as the reader
+ * will decode them. The reader decodes as browsers do, writing U+FFFD for bytes that are not
+ * text in the encoding, so a GBK .dbf whose .cpg says UTF-8 would load with its names garbled.
+ * Throws an ImportError naming the record (as its feature) and field, with the --encoding to
+ * try. A .dbf too short for its header is left to the reader, which says it cannot be read.
+ */
+function checkDbfText(dbf: Uint8Array, encoding: SourceFeatures['encoding'], file: string) {
+  const decoder = new TextDecoder(encoding.name, { fatal: true })
+  const given = encoding.from === 'given by --encoding'
+  const refuse = (what: string, where: { feature?: number; field?: string } = {}): never => {
+    const message =
+      `${what} not valid ${encoding.name} text (${encoding.from})` +
+      `${encodingHint(encoding.name, given)}.`
+    throw new ImportError(message, { file, ...where })
+  }
+  // A writer that cut a value at the field's width may have cut its last character in two;
+  // the reader ends such a value with U+FFFD, and so it is taken. Streaming leaves a cut
+  // character at the end undecoded, and the flush that fails on it resets the decoder.
+  const decodes = (bytes: Uint8Array) => {
+    try {
+      decoder.decode(bytes, { stream: true })
+    } catch {
+      return false
+    }
+    try {
+      decoder.decode()
+    } catch {
+      // The cut character at the end.
+    }
+    return true
+  }
+  const lenient = new TextDecoder(encoding.name)
+  if (dbf.length < DBF_DESCRIPTORS_AT) return
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength)
+  const recordCount = view.getUint32(4, true)
+  const headerLength = view.getUint16(8, true)
+  const recordLength = view.getUint16(10, true)
+
+  const fields: { name: string; offset: number; length: number }[] = []
+  let offset = 1 // after each record's deletion flag
+  for (
+    let at = DBF_DESCRIPTORS_AT;
+    at + DBF_DESCRIPTOR_BYTES <= dbf.length && dbf[at] !== DBF_DESCRIPTORS_END;
+    at += DBF_DESCRIPTOR_BYTES
+  ) {
+    const nameBytes = dbf.subarray(at, at + DBF_NAME_BYTES)
+    const nul = nameBytes.indexOf(0)
+    const raw = nul === -1 ? nameBytes : nameBytes.subarray(0, nul)
+    if (!decodes(raw)) refuse(`The name of the .dbf's field ${fields.length + 1} is`)
+    const length = dbf[at + 16]!
+    fields.push({ name: lenient.decode(raw), offset, length })
+    offset += length
+  }
+
+  if (recordLength === 0) return
+  const records = Math.min(recordCount, Math.floor((dbf.length - headerLength) / recordLength))
+  for (let r = 0; r < records; r++) {
+    const start = headerLength + r * recordLength
+    if (dbf[start] === DBF_END_OF_FILE) return
+    for (const field of fields) {
+      const bytes = dbf.subarray(start + field.offset, start + field.offset + field.length)
+      if (!decodes(bytes)) refuse('The value is', { feature: r + 1, field: field.name })
+    }
+  }
 }
 
 function chooseEncoding(

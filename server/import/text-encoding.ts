@@ -31,3 +31,14 @@ export function parseTextEncoding(name: string): string | undefined {
 }
 
 export const ENCODING_EXAMPLES = 'gbk, gb18030, utf-8 or big5'
+
+/**
+ * The advice that ends a refusal of text that is not valid in the encoding `name`: none when
+ * the operator gave it with --encoding, else the --encoding to try. Bureau files are mostly GBK,
+ * so that is the first guess for text that is not; GBK text that is not GBK is something else.
+ */
+export function encodingHint(name: string, given: boolean): string {
+  if (given) return ''
+  if (name !== 'gbk') return '; if it is GBK, give --encoding gbk'
+  return '; give --encoding with the encoding it is in, such as utf-8, gb18030 or big5'
+}

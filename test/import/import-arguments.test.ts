@@ -50,6 +50,16 @@ describe('parseImportArguments', () => {
     expect(parseImportArguments(['a.zip', 'b.zip', '--layer', 'rivers']).kind).toBe('usage-error')
   })
 
+  it('refuses an option given twice, naming it, rather than taking the last', () => {
+    expect(parseImportArguments(['a.zip', '--layer', 'rivers', '--layer', 'districts'])).toEqual({
+      kind: 'usage-error',
+      problem: '--layer is given twice.',
+    })
+    expect(
+      parseImportArguments(['a.zip', '--layer=rivers', '--encoding', 'gbk', '--encoding=utf-8']),
+    ).toEqual({ kind: 'usage-error', problem: '--encoding is given twice.' })
+  })
+
   it('refuses geometry options for the access list', () => {
     const args = parseImportArguments(['rules.json', '--layer', 'rules', '--crs', 'gcj02'])
     expect(args).toMatchObject({ problem: '--crs does not apply to --layer rules.' })

@@ -1,0 +1,289 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import iconv from 'iconv-lite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../../server/config.ts'
+import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
+import type { Database } from '../../server/db/database.ts'
+import { migrate } from '../../server/db/migrate.ts'
+import { openDatabase } from '../../server/db/open-database.ts'
+import { importAccessList, type AccessList } from '../../server/import/access-list-import.ts'
+import { importFile } from '../../server/import/file-import.ts'
+import { ImportError } from '../../server/import/import-error.ts'
+import { BACKENDS, createScratchDatabase } from '../support/services.ts'
+import { FIXTURE_DATASET } from '../support/test-server.ts'
+import { layerState } from './support/import-database.ts'
+import { writeShapefile } from './support/shapefile-writer.ts'
+import { fixture, waterSourceShapefile } from './support/water-source-fixtures.ts'
+import { writeZip, type ZipEntry } from './support/zip-writer.ts'
+
+// Refusals of files the database would have refused in its own words, or the reader would have
+// garbled: each must name the item (its position in the file) and field, and change nothing.
+// The expected positions and codes below are read off the files as written here.
+
+interface Item {
+  code: string
+  [key: string]: unknown
+}
+const readItems = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Item[]
+// 242 industries; C2614 is the 70th.
+const SAMPLE_INDUSTRIES = path.join(REPO_ROOT, 'data/sample/industries.json')
+
+/** A new, migrated database: in memory, or a scratch database on the configured PostgreSQL. */
+async function openScratch(backend: 'embedded' | 'postgres') {
+  const scratch = backend === 'postgres' ? await createScratchDatabase() : undefined
+  const db = await openDatabase({ url: scratch?.url })
+  await migrate(db)
+  return {
+    db,
+    async close() {
+      await db.close()
+      await scratch?.drop()
+    },
+  }
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`import refusals ${backend.title}`, () => {
+    let database: { db: Database; close(): Promise<void> }
+    let tmp: string
+    beforeAll(async () => {
+      database = await openScratch(backend.name)
+      await loadDatasetFolder(database.db, FIXTURE_DATASET)
+      tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-refusals-'))
+    })
+    afterAll(async () => {
+      await database?.close()
+      if (tmp) await rm(tmp, { recursive: true, force: true })
+    })
+
+    const write = async (name: string, content: string | Buffer) => {
+      const file = path.join(tmp, name)
+      await writeFile(file, content)
+      return file
+    }
+    const accessLists = async () => ({
+      rules: await database.db.query('SELECT * FROM rules ORDER BY id'),
+      industries: await database.db.query('SELECT * FROM industries ORDER BY code'),
+    })
+    /** The refusal of importing `items` as `list`, after checking nothing changed. */
+    const refusedList = async (list: AccessList, items: unknown[]): Promise<ImportError> => {
+      const file = await write(`${list}.json`, JSON.stringify(items))
+      const before = await accessLists()
+      const error = await importAccessList(database.db, list, file).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ImportError)
+      expect(await accessLists()).toEqual(before)
+      return error as ImportError
+    }
+    /** The refusal of importing `file` into water_source_zones, after checking nothing changed. */
+    const refusedLayer = async (file: string): Promise<ImportError> => {
+      const before = await layerState(database.db, 'water_source_zones', 'water_source_zones')
+      const error = await importFile(database.db, { file, layer: 'water_source_zones' }).catch(
+        (e: unknown) => e,
+      )
+      expect(error).toBeInstanceOf(ImportError)
+      expect(await layerState(database.db, 'water_source_zones', 'water_source_zones')).toEqual(
+        before,
+      )
+      return error as ImportError
+    }
+    const NUL_REFUSAL =
+      'The text holds the NUL character (\\u0000), which the database cannot store.'
+
+    describe('text the database cannot store', () => {
+      it('names the rule and field holding NUL', async () => {
+        const rules = await readItems(path.join(FIXTURE_DATASET, 'rules.json'))
+        rules[1] = { ...rules[1]!, text_zh: '二级保护区内\u0000禁止新建' }
+        const error = await refusedList('rules', rules)
+        expect(error.feature).toBe(2)
+        expect(error.field).toBe('text_zh')
+        expect(error.message).toBe(NUL_REFUSAL)
+      })
+
+      it('names the rule with NUL in a filter key or value, or an unpaired surrogate', async () => {
+        const rules = await readItems(path.join(FIXTURE_DATASET, 'rules.json'))
+        // Rule 2 (T02) filters water_source_zones on level.
+        const value = rules.map((r, i) => (i === 1 ? { ...r, layer_filter: { level: 'a\0' } } : r))
+        let error = await refusedList('rules', value)
+        expect([error.feature, error.field, error.message]).toEqual([
+          2,
+          'layer_filter.level',
+          NUL_REFUSAL,
+        ])
+
+        const key = rules.map((r, i) => (i === 1 ? { ...r, layer_filter: { 'lev\0el': 'a' } } : r))
+        error = await refusedList('rules', key)
+        expect([error.feature, error.field, error.message]).toEqual([
+          2,
+          'layer_filter',
+          `The key "lev\\u0000el": ${NUL_REFUSAL}`,
+        ])
+
+        const basis = rules.map((r, i) => (i === 3 ? { ...r, legal_basis: '第\ud800条' } : r))
+        error = await refusedList('rules', basis)
+        expect([error.feature, error.field, error.message]).toEqual([
+          4,
+          'legal_basis',
+          'The text holds an unpaired surrogate (\\ud800), which is no character.',
+        ])
+      })
+
+      it('names the industry and field holding NUL', async () => {
+        const industries = await readItems(SAMPLE_INDUSTRIES)
+        industries[69] = { ...industries[69]!, name_en: 'Organic\u0000chemicals' }
+        const error = await refusedList('industries', industries)
+        expect(error.describe()).toMatch(/, feature 70, field name_en: /)
+        expect(error.message).toBe(NUL_REFUSAL)
+      })
+
+      it('names the feature and field of a GeoJSON attribute holding NUL', async () => {
+        const geojson = JSON.parse(await readFile(fixture('water-sources.geojson'), 'utf8'))
+        geojson.features[1].properties.name += '\u0000'
+        const file = await write('nul.geojson', JSON.stringify(geojson))
+        expect((await refusedLayer(file)).describe()).toBe(
+          `${file}, feature 2, field name: ${NUL_REFUSAL}`,
+        )
+      })
+    })
+
+    describe('industries', () => {
+      it('names both positions of a code given twice', async () => {
+        const industries = await readItems(SAMPLE_INDUSTRIES)
+        const c2614 = industries.find((i) => i.code === 'C2614')!
+        const error = await refusedList('industries', [...industries, { ...c2614 }])
+        expect(error.feature).toBe(243)
+        expect(error.field).toBe('code')
+        expect(error.message).toBe('Industry code C2614 is given twice, by industries 70 and 243.')
+      })
+
+      it('names an unknown parent by its position in the file', async () => {
+        const industries = await readItems(SAMPLE_INDUSTRIES)
+        const orphan = { code: 'C9999', name_zh: '测试', level: 'class', parent_code: 'C999' }
+        const error = await refusedList('industries', [...industries, orphan])
+        expect(error.feature).toBe(243)
+        expect(error.field).toBe('parent_code')
+        expect(error.message).toBe('parent_code C999 is not in the catalogue.')
+      })
+    })
+
+    describe('a Shapefile whose .cpg names the wrong encoding', () => {
+      const zip = (name: string, entries: ZipEntry[]) => write(name, writeZip(entries, 'utf-8'))
+
+      it('refuses GBK values the .cpg calls UTF-8, naming the record and field', async () => {
+        // ASCII field names, as GIS tools often write them, so only the values are GBK; the
+        // ring runs clockwise, as a Shapefile's outer ring does.
+        const ring: [number, number][] = [
+          [112.6, 26.88],
+          [112.6, 26.89],
+          [112.61, 26.89],
+          [112.6, 26.88],
+        ]
+        const { shp, shx, dbf } = writeShapefile({
+          records: [
+            { NAME: 'Xiangjiang intake zone', SOURCE: 'Xiangjiang', LEVEL: 'level1' },
+            { NAME: '湘江一级保护区', SOURCE: '湘江', LEVEL: 'level1' },
+          ].map((attributes) => ({ shape: { type: 'polygon', rings: [ring] }, attributes })),
+          fields: [
+            { name: 'NAME', type: 'C', length: 40 },
+            { name: 'SOURCE', type: 'C', length: 20 },
+            { name: 'LEVEL', type: 'C', length: 10 },
+          ],
+          encoding: 'gbk',
+        })
+        const file = await zip('gbk-said-utf8.zip', [
+          { name: 'water.shp', data: shp },
+          { name: 'water.shx', data: shx },
+          { name: 'water.dbf', data: dbf },
+          { name: 'water.cpg', data: 'UTF-8' },
+        ])
+        const error = await refusedLayer(file)
+        expect(error.describe()).toBe(
+          `${file} (water.shp), feature 2, field NAME: The value is not valid utf-8 text ` +
+            '(named by the .cpg); if it is GBK, give --encoding gbk.',
+        )
+      })
+
+      it("still imports a GBK value whose last character was cut at the field's width", async () => {
+        const ring: [number, number][] = [
+          [112.6, 26.88],
+          [112.6, 26.89],
+          [112.61, 26.89],
+          [112.6, 26.88],
+        ]
+        // 湘江A fills the 5 bytes of NAME in GBK; the A then becomes the first byte of 一, as a
+        // writer that cut 湘江一 at the field's width leaves it.
+        const attributes = { NAME: '湘江A', SOURCE: 'Xiangjiang', LEVEL: 'level1' }
+        const { shp, shx, dbf } = writeShapefile({
+          records: [{ shape: { type: 'polygon', rings: [ring] }, attributes }],
+          fields: [
+            { name: 'NAME', type: 'C', length: 5 },
+            { name: 'SOURCE', type: 'C', length: 20 },
+            { name: 'LEVEL', type: 'C', length: 10 },
+          ],
+          encoding: 'gbk',
+        })
+        const at = dbf.indexOf(iconv.encode('湘江A', 'gbk')) + 4
+        expect(dbf[at]).toBe(0x41)
+        dbf[at] = 0xd2
+        const file = await zip('gbk-cut.zip', [
+          { name: 'water.shp', data: shp },
+          { name: 'water.shx', data: shx },
+          { name: 'water.dbf', data: dbf },
+        ])
+        const result = await importFile(database.db, { file, layer: 'water_source_zones' })
+        expect(result.features).toBe(1)
+        const [row] = await database.db.query<{ name: string }>(
+          'SELECT name FROM water_source_zones',
+        )
+        expect(row!.name.startsWith('湘江')).toBe(true)
+      })
+
+      it('refuses GBK field names the .cpg calls UTF-8', async () => {
+        // The fixture's field names are Chinese (名称, 水源地…), here in GBK.
+        const entries = await waterSourceShapefile(database.db, {
+          srid: 4490,
+          stem: 'water',
+          encoding: 'gbk',
+          cpg: 'UTF-8',
+        })
+        const file = await zip('gbk-names.zip', entries)
+        expect((await refusedLayer(file)).message).toBe(
+          "The name of the .dbf's field 1 is not valid utf-8 text (named by the .cpg); " +
+            'if it is GBK, give --encoding gbk.',
+        )
+      })
+    })
+
+    describe('GeoJSON shapes', () => {
+      it('says an array is an array', async () => {
+        const file = await write('array.geojson', '[]')
+        expect((await refusedLayer(file)).message).toBe(
+          'Expected a GeoJSON FeatureCollection or Feature, got an array.',
+        )
+      })
+
+      it('says a ring position of text must be numbers, not that the ring is open', async () => {
+        const ring = [
+          ['112.6', '26.9'],
+          [112.61, 26.9],
+          [112.61, 26.91],
+          [112.6, 26.9],
+        ]
+        const feature = {
+          type: 'Feature',
+          properties: { name: '测试', source_name: '湘江', level: 'level1' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        }
+        const file = await write(
+          'text-position.geojson',
+          JSON.stringify({ type: 'FeatureCollection', features: [feature] }),
+        )
+        expect((await refusedLayer(file)).describe()).toBe(
+          `${file}, feature 1: A position is ["112.6","26.9"], not two or three finite numbers. ` +
+            'Coordinates must be numbers, written without quotes.',
+        )
+      })
+    })
+  })
+}
