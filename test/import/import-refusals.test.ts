@@ -204,7 +204,7 @@ for (const backend of BACKENDS) {
         )
       })
 
-      it("still imports a GBK value whose last character was cut at the field's width", async () => {
+      it('still imports a GBK value whose last character the field cut in two', async () => {
         const ring: [number, number][] = [
           [112.6, 26.88],
           [112.6, 26.89],
