@@ -332,7 +332,7 @@ for (const backend of BACKENDS) {
         expect(performance.now() - started).toBeLessThan(5_000)
       })
 
-      it('takes a line that crosses itself 100 times, and refuses one that does so 101', async () => {
+      it('takes a line crossing itself 100 times, and refuses one crossing 101', async () => {
         // A straight run east, then a zigzag back west across it: each zig crosses it once.
         const comb = (crossings: number) => {
           const zigs = Array.from({ length: crossings + 1 }, (_, j) => [
