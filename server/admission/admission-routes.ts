@@ -1,10 +1,12 @@
 import Router from '@koa/router'
+import type { Context } from 'koa'
 import type { Database } from '../db/database.ts'
 import { badRequest, notFound, unprocessable } from '../http/http-error.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { assertCovered } from '../zoning/coverage.ts'
 import { runAdmissionCheck } from './admission-check.ts'
 import { readAdmissionRequest } from './admission-request.ts'
+import { CheckLimit } from './check-limit.ts'
 import { checkInputOf, inputSha256 } from './check-input.ts'
 import { isCheckId, readCheckAnswer } from './check-store.ts'
 import { industryByCode } from './industry-catalogue.ts'
@@ -16,14 +18,24 @@ export interface AdmissionDeps {
   admissionNearbyM: number
 }
 
+/** Checks that may wait for their turn before more are refused with 503 CHECKS_BUSY. */
+export const CHECKS_WAITING = 200
+
 /**
  * `POST /api/admission-check`: may this project be built on this site? The answer is stored
  * and `GET /api/admission-check/{id}` gives it again, unchanged, whatever the data says later.
  */
 export function admissionRoutes(deps: AdmissionDeps): Router {
   const router = new Router()
+  // Half the pool for checks, the rest for everything else; PGlite runs one statement at a
+  // time whatever the limit, so one check at a time there lets other requests in between.
+  // The queue is long enough for bursts (a busy morning, a load test) to wait, not fail.
+  const connections = deps.db.connectionUse().max
+  const limit = new CheckLimit(Math.max(1, Math.floor(connections / 2)), CHECKS_WAITING)
 
-  router.post('/api/admission-check', async (ctx) => {
+  router.post('/api/admission-check', (ctx) => limit.run(() => check(ctx)))
+
+  async function check(ctx: Context) {
     const request = await readAdmissionRequest(ctx, deps.db)
     const industry = await industryByCode(deps.db, request.industry)
     if (!industry) {
@@ -42,7 +54,7 @@ export function admissionRoutes(deps: AdmissionDeps): Router {
     ctx.set('Content-Location', `/api/admission-check/${check.answer.id}`)
     ctx.type = 'application/json'
     ctx.body = check.text
-  })
+  }
 
   router.get('/api/admission-check/:id', async (ctx) => {
     const id = ctx.params.id ?? ''

@@ -55,7 +55,12 @@ function toResponse(error: unknown): ErrorResponse {
   if (error instanceof HttpError && error.expose) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } }
     if (error.field) body.error.field = error.field
-    return { status: error.status, body }
+    const retry = error.retryAfterS
+    return {
+      status: error.status,
+      body,
+      ...(retry ? { headers: { 'Retry-After': `${retry}` } } : {}),
+    }
   }
   if ((error as { code?: unknown } | null)?.code === QUERY_CANCELED) {
     const message = 'The database took too long to answer; try again shortly.'

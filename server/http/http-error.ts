@@ -7,16 +7,22 @@ export class HttpError extends Error {
   readonly status: number
   readonly code: string
   readonly field: string | undefined
-  /** Whether the message may reach the client; false for 5xx, which show only a status text. */
+  /**
+   * Whether the message may reach the client: for 4xx, and for a 503 that says when to retry;
+   * other 5xx show only a status text.
+   */
   readonly expose: boolean
+  /** Seconds after which the client may try again (`Retry-After`), for a passing overload. */
+  readonly retryAfterS: number | undefined
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, retryAfterS?: number) {
     super(message)
     this.name = 'HttpError'
     this.status = status
     this.code = code
     this.field = field
-    this.expose = status < 500
+    this.retryAfterS = retryAfterS
+    this.expose = status < 500 || retryAfterS !== undefined
   }
 }
 

@@ -234,6 +234,11 @@ export const admissionArea: OpenApiArea = {
               '`CRS_REQUIRED`, `ZONE_CONFLICT`, `ZONE_REQUIRED` or `COORDINATES_SWAPPED`.',
           ),
           ...serverErrors,
+          '503': errorResponse(
+            'Retry after the seconds in `Retry-After`: `CHECKS_BUSY` (as many checks run and ' +
+              'wait as the server takes at once), `QUERY_TIMEOUT` or `DATABASE_UNAVAILABLE`.',
+            { 'Retry-After': headers.retryAfter },
+          ),
         },
       },
     },

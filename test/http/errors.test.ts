@@ -1,4 +1,11 @@
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import Koa from 'koa'
+import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { errorMiddleware } from '../../server/http/error-middleware.ts'
+import { HttpError } from '../../server/http/http-error.ts'
 import { captureLog } from '../support/log-capture.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
@@ -30,5 +37,29 @@ describe('internal failures', () => {
     const response = await server.get('/api/nothing-here')
     expect(response.status).toBe(404)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
+  })
+})
+
+describe('a passing overload', () => {
+  it('answers 503 with its message and Retry-After, which the client may act on', async () => {
+    const app = new Koa()
+    app.silent = true
+    app.use(errorMiddleware(pino({ level: 'silent' })))
+    app.use(() => {
+      throw new HttpError(503, 'CHECKS_BUSY', 'Try again in a few seconds.', undefined, 5)
+    })
+    const server = createServer(app.callback()).listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    try {
+      const { port } = server.address() as AddressInfo
+      const response = await fetch(`http://127.0.0.1:${port}/api/admission-check`)
+      expect(response.status).toBe(503)
+      expect(response.headers.get('retry-after')).toBe('5')
+      expect(await response.json()).toEqual({
+        error: { code: 'CHECKS_BUSY', message: 'Try again in a few seconds.' },
+      })
+    } finally {
+      server.close()
+    }
   })
 })
