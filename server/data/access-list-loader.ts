@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Queryable } from '../db/database.ts'
-import { unstorableText } from '../import/database-text.ts'
+import { unstorableText } from '../db/storable-text.ts'
 import { ImportError } from '../import/import-error.ts'
 import { allowedValues } from './column-values.ts'
 import { readLayers } from '../tiles/layer-catalog.ts'

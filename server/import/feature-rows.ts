@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson'
 import type { Layer, LayerAttribute } from '../tiles/layer-catalog.ts'
-import { unstorableText } from './database-text.ts'
+import { unstorableText } from '../db/storable-text.ts'
 import { ImportError } from './import-error.ts'
 
 /** One feature ready for the staging table: lon/lat geometry and the layer's columns. */

@@ -1,3 +1,4 @@
+import { unstorableText } from '../db/storable-text.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { findDuplicateKey, repeatedKeyMessage } from '../http/duplicate-keys.ts'
 import { HttpError, badRequest, unprocessable } from '../http/http-error.ts'
@@ -197,11 +198,13 @@ function readDescription(value: unknown): string {
   return text
 }
 
-/** Refuses the NUL character, which PostgreSQL cannot store in text. */
+/**
+ * Refuses what PostgreSQL cannot store as text (see unstorableText): the NUL character, and a
+ * lone surrogate, which would otherwise be kept as U+FFFD without a word.
+ */
 function plainText(text: string, field: string): void {
-  if (text.includes('\u0000')) {
-    throw badRequest('TEXT_INVALID', `${field} must not contain the NUL character.`, field)
-  }
+  const problem = unstorableText(text)
+  if (problem) throw badRequest('TEXT_INVALID', `${field}: ${problem}`, field)
 }
 
 const PHONE = /^\+?[0-9][0-9 -]{4,28}[0-9]$/

@@ -197,6 +197,20 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       'TEXT_INVALID',
       'description',
     ],
+    [
+      'a description with a lone surrogate',
+      { ...valid, description: 'a\ud800b' },
+      400,
+      'TEXT_INVALID',
+      'description',
+    ],
+    [
+      'a contact name with a lone surrogate',
+      { ...valid, contact: { name: 'Li\udc00' } },
+      400,
+      'TEXT_INVALID',
+      'contact.name',
+    ],
     ['a contact as text', { ...valid, contact: '13900000000' }, 400, 'CONTACT_INVALID', 'contact'],
     [
       'an unknown contact field',
