@@ -200,8 +200,9 @@ export function staffRoutes(deps: StaffDeps): Router {
     let reportId: number | undefined
     if (typeof report === 'string' && report !== '') {
       const code = parseTrackingCode(report)
-      const row = code ? await readReport(db, code) : undefined
-      if (!row) throw notFound('REPORT_NOT_FOUND', 'No report has that tracking code.', 'report')
+      if (!code) throw badRequest('TRACKING_CODE_INVALID', TRACKING_CODE_SHAPE('report'), 'report')
+      const row = await readReport(db, code)
+      if (!row) throw notFound('REPORT_NOT_FOUND', `No report has tracking code ${code}.`, 'report')
       reportId = row.id
     }
     const count = limit === undefined ? 100 : /^\d+$/.test(String(limit)) ? Number(limit) : NaN
@@ -233,12 +234,12 @@ export function staffRoutes(deps: StaffDeps): Router {
 
 function codeOf(ctx: Context): string {
   const code = parseTrackingCode(String(ctx.params.code ?? ''))
-  if (!code) {
-    const message = 'code must be a tracking code: 20 letters and digits in groups of five.'
-    throw badRequest('TRACKING_CODE_INVALID', message, 'code')
-  }
+  if (!code) throw badRequest('TRACKING_CODE_INVALID', TRACKING_CODE_SHAPE('code'), 'code')
   return code
 }
+
+const TRACKING_CODE_SHAPE = (field: string) =>
+  `${field} must be a tracking code: 20 letters and digits in groups of five.`
 
 async function reportOf(ctx: Context, db: Database): Promise<ReportRow> {
   const code = codeOf(ctx)

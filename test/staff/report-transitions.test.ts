@@ -329,6 +329,7 @@ for (const backend of BACKENDS) {
     it('refuses bad audit queries', async () => {
       for (const [query, status, field] of [
         ['?report=00000-00000-00000-00000', 404, 'report'],
+        ['?report=xyz', 400, 'report'],
         ['?limit=0', 400, 'limit'],
         ['?limit=x', 400, 'limit'],
         ['?before=-3', 400, 'before'],
