@@ -1,4 +1,5 @@
 import { describeValue } from '../http/describe-value.ts'
+import { normaliseUnitCode } from '../zoning/unit-code.ts'
 import { badRequest } from '../http/http-error.ts'
 import { REPORT_CATEGORIES } from '../reports/report-category.ts'
 import { OVERDUE_SQL } from '../reports/report-deadline.ts'
@@ -72,10 +73,12 @@ export function readReportFilter(query: Query, maxLimit = 500, defaultLimit = 50
     applied.district = Number(district)
   }
 
-  const unit = text('unit')
-  if (unit !== undefined) {
-    if (!/^ZH\d{11}$/.test(unit)) {
-      const message = `unit must be a unit code such as ZH43040720001, got ${describeValue(unit)}.`
+  const given = text('unit')
+  if (given !== undefined) {
+    // Read as the unit pages read it: zh43040720001 is the same unit.
+    const unit = normaliseUnitCode(given)
+    if (!unit) {
+      const message = `unit must be a unit code such as ZH43040720001, got ${describeValue(given)}.`
       throw badRequest('PARAMETER_INVALID', message, 'unit')
     }
     conditions.push(`r.unit_code = ${bind(unit)}`)

@@ -78,6 +78,7 @@ for (const backend of BACKENDS) {
     const filters: [string, string[]][] = [
       ['?unit=ZH43042110001', ['source']],
       ['?unit=ZH43042130001', ['general', 'photo']],
+      ['?unit=zh43042130001', ['general', 'photo']],
       ['?district=430421', ['source', 'key', 'general', 'photo']],
       ['?district=430407', []],
       ['?category=air', ['key']],
