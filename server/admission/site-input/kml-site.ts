@@ -94,15 +94,18 @@ function pointsWithSeveralPositions(document: Document): number {
   const points = Array.from(document.getElementsByTagName('Point'))
   const crowded = points.findIndex((point) => {
     const text = point.getElementsByTagName('coordinates')[0]?.textContent ?? ''
-    // Spaces around the commas within a position are common and harmless.
-    return (
-      text
-        .trim()
-        .replace(/\s*,\s*/g, ',')
-        .split(/\s+/).length > 1
-    )
+    return positionCount(text) > 1
   })
   return crowded + 1
+}
+
+/**
+ * The positions in the text of a KML `coordinates`: tuples apart by spaces, their numbers by
+ * commas, which spaces may surround.
+ */
+function positionCount(text: string): number {
+  const tuples = text.trim().replace(/\s*,\s*/g, ',')
+  return tuples.split(/\s+/).length
 }
 
 /** The LinearRings left open in the document, which @tmcw/togeojson closes as it reads them. */

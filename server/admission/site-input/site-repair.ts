@@ -28,11 +28,10 @@ export const REPAIR_AREA_TOLERANCE = 0.01
 export const MAX_REPAIR_CROSSINGS = 10
 
 /**
- * The most places where a line site may cross or touch itself (its parts each other too). A
- * road or pipeline that loops back over itself now and then stays far below; a scribble is far
- * above, and PostGIS splits a line at every crossing before overlaying it on the zones, which
- * took seconds for a thousand random points and exhausted the embedded database's memory for
- * ten thousand.
+ * The most places where a line site may cross or touch itself. A road or pipeline that loops
+ * back over itself now and then stays far below; a scribble is far above, and PostGIS splits a
+ * line at every crossing before overlaying it on the zones, which took seconds for a thousand
+ * random points and exhausted the embedded database's memory for ten thousand.
  */
 export const MAX_LINE_CROSSINGS = 100
 
