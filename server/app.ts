@@ -70,9 +70,10 @@ export function buildApp(deps: AppDeps): Koa {
   const { metrics } = deps
   app.use(requestLog(deps.log, metrics))
   app.use(errorMiddleware(deps.log))
-  app.use(requireHost)
   app.use(securityHeaders(basemapOrigins(deps.basemap)))
+  // Before the Host check, so that a map client on another site can read that refusal too.
   app.use(openCors)
+  app.use(requireHost)
   app.use(jsonBody())
 
   for (const router of [

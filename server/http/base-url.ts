@@ -6,14 +6,19 @@ import { badRequest } from './http-error.ts'
 const HOST = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,252}|\[[0-9A-Fa-f:.]{2,45}\])(?::(\d{1,5}))?$/
 
 /**
- * The server's absolute base URL as clients should use it: the configured public URL when the
- * server sits behind a proxy, else the request's own protocol and host. No trailing slash.
- * Without a public URL, a missing or malformed Host (or X-Forwarded-Host behind trusted
- * proxies) is a 400 naming the header, so no document carries URLs a client made up.
+ * The server's absolute base URL as clients should use it: the configured public URL when set,
+ * else the request's protocol and its Host header, which a proxy in front passes on (see
+ * deploy/nginx.conf). X-Forwarded-Host is not read: a proxy that appends to it leaves the
+ * client's own value first. X-Forwarded-Proto is, from trusted proxies (TRUST_PROXY_HOPS).
+ * Without a public URL the answer varies on both, and a Host that is not a host name or
+ * address with an optional port is a 400 naming the header, so no document carries URLs a
+ * client made up. No trailing slash.
  */
 export function baseUrlOf(ctx: Context, publicUrl: string | undefined): string {
   if (publicUrl !== undefined) return publicUrl.replace(/\/$/, '')
-  const host = ctx.host
+  ctx.vary('Host')
+  if (ctx.app.proxy) ctx.vary('X-Forwarded-Proto')
+  const host = ctx.get('Host')
   const match = HOST.exec(host)
   if (!match || Number(match[1] ?? 0) > 65_535) {
     const shown = host === '' ? 'none' : JSON.stringify(host.slice(0, 60))

@@ -24,7 +24,6 @@ export function styleRoutes(deps: {
 
   router.get('/styles/zoning.json', (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=60')
-    if (!deps.publicUrl) ctx.vary('Host')
     ctx.body = clientStyle(zoningStyle(baseUrl(ctx), initiallyVisible), deps.basemap)
   })
 

@@ -29,7 +29,6 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
   const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
   router.get('/tiles', async (ctx) => {
-    if (!deps.publicUrl) ctx.vary('Host')
     const [layers, dataset] = await Promise.all([deps.catalog.list(), deps.catalog.dataset()])
     ctx.set('Cache-Control', 'public, max-age=60')
     ctx.body = {
@@ -47,8 +46,6 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
     const set = await requireTileSet(deps.catalog, document.slice(0, -'.json'.length))
     const dataset = await deps.catalog.dataset()
     ctx.set('Cache-Control', 'public, max-age=60')
-    // Without PUBLIC_URL the URLs follow the Host header; shared caches must key on it.
-    if (!deps.publicUrl) ctx.vary('Host')
     ctx.body = tileJson(set, { baseUrl: baseUrl(ctx), attribution: attributionText(dataset) })
   })
 

@@ -103,7 +103,12 @@ describe('the HTTP edge', () => {
         lines.find((l) => l.reqId === reqId),
         code,
       ).toMatchObject({ status, route })
+      // Refusals under /tiles stay readable to map clients on other sites.
+      const open = /^access-control-allow-origin: \*$/im.test(head)
+      expect(open, `${code} ${route}`).toBe(route === '/tiles/*')
     }
+    const empty = await rawRequest(port, 'GET /api/dataset HTTP/1.1\r\nHost: \r\n\r\n')
+    expect(empty).toMatch(/^HTTP\/1\.1 400 [^]*"HOST_MISSING"/)
     // HTTP/1.0 had no Host header.
     const older = await rawRequest(port, 'GET /api/dataset HTTP/1.0\r\n\r\n')
     expect(older).toMatch(/^HTTP\/1\.1 200 /)

@@ -146,6 +146,16 @@ describe.skipIf(SKIP_REASON !== undefined)(
       expect(Math.min(...served)).toBeGreaterThan(0)
     })
 
+    it('builds TileJSON URLs from the Host the proxy passes on, not X-Forwarded-Host', async () => {
+      const { host } = new URL(proxyUrl)
+      const answer = await fetch(`${proxyUrl}/tiles/control_units.json`, {
+        headers: { 'X-Forwarded-Host': 'evil.test' },
+      })
+      const { tiles } = (await answer.json()) as { tiles: string[] }
+      expect(tiles[0]!.startsWith(`http://${host}/tiles/control_units/`)).toBe(true)
+      expect(answer.headers.get('vary')?.toLowerCase()).toContain('x-forwarded-proto')
+    })
+
     it('limits reports per client across both, whatever X-Forwarded-For it sends', async () => {
       const statuses = []
       for (let i = 0; i < REPORTS_PER_HOUR + 2; i++) {
