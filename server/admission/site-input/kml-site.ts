@@ -26,9 +26,9 @@ export function readKmlSite(text: string, field: string): RawSite {
     })
     document = parser.parseFromString(text, 'text/xml')
   } catch (error) {
-    const reason = String((error as Error).message)
-      .split('\n')[0]!
-      .slice(0, 160)
+    // xmldom wraps the parser's words: Reporting fatalError "unclosed xml tag(s): kml" caused…
+    const text = String((error as Error).message).split('\n')[0]!
+    const reason = (/^Reporting \w+ "([^"]*)"/.exec(text)?.[1] ?? text).slice(0, 160)
     return fail(`it is not well-formed XML (${reason})`)
   }
   const root = document.documentElement
@@ -40,6 +40,11 @@ export function readKmlSite(text: string, field: string): RawSite {
   const depth = nestingDepth(document)
   if (depth > MAX_KML_DEPTH) {
     return fail(`its elements nest ${depth} deep; a site's KML nests at most ${MAX_KML_DEPTH}`)
+  }
+  // @tmcw/togeojson splits a LineString's or ring's positions at every space, so "112.6, 26.9"
+  // would come apart; a Point's it reads with its spaces removed. Written as it means.
+  for (const coordinates of Array.from(document.getElementsByTagName('coordinates'))) {
+    coordinates.textContent = (coordinates.textContent ?? '').replace(/\s*,\s*/g, ',')
   }
   const crowded = pointsWithSeveralPositions(document)
   if (crowded > 0) {

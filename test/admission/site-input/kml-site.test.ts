@@ -69,6 +69,20 @@ describe('readKmlSite', () => {
     })
   })
 
+  it('reads a line written with spaces around its commas', () => {
+    const line = kml(
+      '<Placemark><LineString><coordinates>112.55, 26.88 112.6 ,26.9, 5</coordinates>' +
+        '</LineString></Placemark>',
+    )
+    expect(readKmlSite(line, 'kml').geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [112.55, 26.88],
+        [112.6, 26.9, 5],
+      ],
+    })
+  })
+
   it('closes a ring whose last point is missing and says so', () => {
     const open = '112,27 112.01,27 112.01,27.01 112,27.01'
     const site = readKmlSite(kml(`<Placemark>${polygon(open)}</Placemark>`), 'kml')
@@ -78,7 +92,7 @@ describe('readKmlSite', () => {
 
   it.each([
     ['text that is not XML', 'POINT(112 27)', 'not well-formed XML'],
-    ['unclosed elements', '<kml><Placemark><Point>', 'not well-formed XML'],
+    ['unclosed elements', '<kml><Placemark><Point>', 'XML (unclosed xml tag(s): kml, Placemark'],
     ['XML that is not KML', '<gpx><wpt lat="27" lon="112"/></gpx>', 'root element is <gpx>'],
     [
       'an entity the document does not define',
