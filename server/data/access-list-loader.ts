@@ -1,12 +1,15 @@
 import { z } from 'zod'
 import type { Queryable } from '../db/database.ts'
 import { unstorableText } from '../db/storable-text.ts'
+import { describeValue } from '../http/describe-value.ts'
 import { ImportError } from '../import/import-error.ts'
 import { allowedValues } from './column-values.ts'
 import { readLayers } from '../tiles/layer-catalog.ts'
 import { DIMENSIONS, EFFECTS, PROJECT_KINDS } from '../zoning/access-list.ts'
 
-const industryCode = z.string().regex(/^[A-T](\d{2,4})?$/, 'a GB/T 4754-2017 code such as C2614')
+const industryCode = z
+  .string()
+  .regex(/^[A-T](\d{2,4})?$/, 'must be a GB/T 4754-2017 code such as C2614')
 
 // Free text, checked here so that the refusal names the item and field: the database would
 // refuse it only for the whole list, in its own words (see unstorableText).
@@ -160,6 +163,14 @@ function parseItem<T>(schema: z.ZodType<T>, item: unknown, file: string, index: 
     const key = issue.path.at(-1)
     const message = `The key ${JSON.stringify(key)}: ${issue.issues[0].message}`
     throw new ImportError(message, { ...where, field: issue.path.slice(0, -1).join('.') })
+  }
+  if (issue.code === 'invalid_format') {
+    // The pattern's words say what is expected; the value says what came.
+    const given = issue.path.reduce<unknown>(
+      (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
+      item,
+    )
+    throw new ImportError(`${issue.message}, got ${describeValue(given)}.`, where)
   }
   throw new ImportError(issue.message, where)
 }

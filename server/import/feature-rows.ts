@@ -66,10 +66,12 @@ function convert(
   }
   if (attribute.type === 'text') {
     if (typeof raw === 'string') {
+      // Some .dbf writers pad text fields with NUL bytes instead of spaces: padding, not text.
+      const text = raw.replace(/\u0000+$/, '')
       // Checked here so that the refusal names the feature and field, before any database work.
-      const problem = unstorableText(raw)
+      const problem = unstorableText(text)
       if (problem) throw new ImportError(problem, where)
-      return raw.trim()
+      return text.trim()
     }
     if (typeof raw === 'number') return String(raw)
   } else {

@@ -139,7 +139,8 @@ for (const backend of BACKENDS) {
 
       it('names the feature and field of a GeoJSON attribute holding NUL', async () => {
         const geojson = JSON.parse(await readFile(fixture('water-sources.geojson'), 'utf8'))
-        geojson.features[1].properties.name += '\u0000'
+        // Within the text: a NUL at its end is taken for padding and dropped.
+        geojson.features[1].properties.name += '\u0000 (east)'
         const file = await write('nul.geojson', JSON.stringify(geojson))
         expect((await refusedLayer(file)).describe()).toBe(
           `${file}, feature 2, field name: ${NUL_REFUSAL}`,
@@ -164,6 +165,14 @@ for (const backend of BACKENDS) {
         expect(error.feature).toBe(243)
         expect(error.field).toBe('parent_code')
         expect(error.message).toBe('parent_code C999 is not in the catalogue.')
+      })
+
+      it('quotes a code that is not one', async () => {
+        const industries = await readItems(SAMPLE_INDUSTRIES)
+        const lower = { code: 'a01', name_zh: '测试', level: 'division', parent_code: 'A' }
+        const error = await refusedList('industries', [...industries, lower])
+        expect([error.feature, error.field]).toEqual([243, 'code'])
+        expect(error.message).toBe('must be a GB/T 4754-2017 code such as C2614, got "a01".')
       })
     })
 
@@ -237,6 +246,40 @@ for (const backend of BACKENDS) {
           'SELECT name FROM water_source_zones',
         )
         expect(row!.name.startsWith('湘江')).toBe(true)
+      })
+
+      it('takes NUL bytes that pad a .dbf text field as padding', async () => {
+        const ring: [number, number][] = [
+          [112.6, 26.88],
+          [112.6, 26.89],
+          [112.61, 26.89],
+          [112.6, 26.88],
+        ]
+        const attributes = { NAME: '湘江', SOURCE: 'Xiangjiang', LEVEL: 'level1' }
+        const { shp, shx, dbf } = writeShapefile({
+          records: [{ shape: { type: 'polygon', rings: [ring] }, attributes }],
+          fields: [
+            { name: 'NAME', type: 'C', length: 10 },
+            { name: 'SOURCE', type: 'C', length: 20 },
+            { name: 'LEVEL', type: 'C', length: 10 },
+          ],
+          encoding: 'gbk',
+        })
+        // 湘江 is 4 bytes of GBK; the 6 spaces after it become NULs.
+        const at = dbf.indexOf(iconv.encode('湘江', 'gbk')) + 4
+        dbf.fill(0, at, at + 6)
+        const file = await zip('nul-padded.zip', [
+          { name: 'water.shp', data: shp },
+          { name: 'water.shx', data: shx },
+          { name: 'water.dbf', data: dbf },
+        ])
+        expect(
+          (await importFile(database.db, { file, layer: 'water_source_zones' })).features,
+        ).toBe(1)
+        const [row] = await database.db.query<{ name: string }>(
+          'SELECT name FROM water_source_zones',
+        )
+        expect(row!.name).toBe('湘江')
       })
 
       it('refuses GBK field names the .cpg calls UTF-8', async () => {
