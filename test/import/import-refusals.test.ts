@@ -178,34 +178,55 @@ for (const backend of BACKENDS) {
 
     describe('a Shapefile whose .cpg names the wrong encoding', () => {
       const zip = (name: string, entries: ZipEntry[]) => write(name, writeZip(entries, 'utf-8'))
-
-      it('refuses GBK values the .cpg calls UTF-8, naming the record and field', async () => {
-        // ASCII field names, as GIS tools often write them, so only the values are GBK; the
-        // ring runs clockwise, as a Shapefile's outer ring does.
-        const ring: [number, number][] = [
-          [112.6, 26.88],
-          [112.6, 26.89],
-          [112.61, 26.89],
-          [112.6, 26.88],
-        ]
+      // The ring runs clockwise, as a Shapefile's outer ring does.
+      const ring: [number, number][] = [
+        [112.6, 26.88],
+        [112.6, 26.89],
+        [112.61, 26.89],
+        [112.6, 26.88],
+      ]
+      /**
+       * A zipped Shapefile of one water source zone per name, its .dbf in GBK with ASCII field
+       * names, as GIS tools often write them; `patch` may alter the .dbf's bytes first.
+       */
+      const waterSources = async (
+        name: string,
+        names: string[],
+        { width = 40, cpg, patch }: { width?: number; cpg?: string; patch?: (dbf: Buffer) => void },
+      ) => {
         const { shp, shx, dbf } = writeShapefile({
-          records: [
-            { NAME: 'Xiangjiang intake zone', SOURCE: 'Xiangjiang', LEVEL: 'level1' },
-            { NAME: '湘江一级保护区', SOURCE: '湘江', LEVEL: 'level1' },
-          ].map((attributes) => ({ shape: { type: 'polygon', rings: [ring] }, attributes })),
+          records: names.map((NAME) => ({
+            shape: { type: 'polygon', rings: [ring] },
+            attributes: { NAME, SOURCE: 'Xiangjiang', LEVEL: 'level1' },
+          })),
           fields: [
-            { name: 'NAME', type: 'C', length: 40 },
+            { name: 'NAME', type: 'C', length: width },
             { name: 'SOURCE', type: 'C', length: 20 },
             { name: 'LEVEL', type: 'C', length: 10 },
           ],
           encoding: 'gbk',
         })
-        const file = await zip('gbk-said-utf8.zip', [
+        patch?.(dbf)
+        return zip(name, [
           { name: 'water.shp', data: shp },
           { name: 'water.shx', data: shx },
           { name: 'water.dbf', data: dbf },
-          { name: 'water.cpg', data: 'UTF-8' },
+          ...(cpg ? [{ name: 'water.cpg', data: cpg }] : []),
         ])
+      }
+      /** The name the one zone of `file` was imported with. */
+      const importedName = async (file: string) => {
+        const result = await importFile(database.db, { file, layer: 'water_source_zones' })
+        expect(result.features).toBe(1)
+        const [row] = await database.db.query<{ name: string }>(
+          'SELECT name FROM water_source_zones',
+        )
+        return row!.name
+      }
+
+      it('refuses GBK values the .cpg calls UTF-8, naming the record and field', async () => {
+        const names = ['Xiangjiang intake zone', '湘江一级保护区']
+        const file = await waterSources('gbk-said-utf8.zip', names, { cpg: 'UTF-8' })
         const error = await refusedLayer(file)
         expect(error.describe()).toBe(
           `${file} (water.shp), feature 2, field NAME: The value is not valid utf-8 text ` +
@@ -214,72 +235,25 @@ for (const backend of BACKENDS) {
       })
 
       it('still imports a GBK value whose last character the field cut in two', async () => {
-        const ring: [number, number][] = [
-          [112.6, 26.88],
-          [112.6, 26.89],
-          [112.61, 26.89],
-          [112.6, 26.88],
-        ]
         // 湘江A fills the 5 bytes of NAME in GBK; the A then becomes the first byte of 一, as a
         // writer that cut 湘江一 at the field's width leaves it.
-        const attributes = { NAME: '湘江A', SOURCE: 'Xiangjiang', LEVEL: 'level1' }
-        const { shp, shx, dbf } = writeShapefile({
-          records: [{ shape: { type: 'polygon', rings: [ring] }, attributes }],
-          fields: [
-            { name: 'NAME', type: 'C', length: 5 },
-            { name: 'SOURCE', type: 'C', length: 20 },
-            { name: 'LEVEL', type: 'C', length: 10 },
-          ],
-          encoding: 'gbk',
-        })
-        const at = dbf.indexOf(iconv.encode('湘江A', 'gbk')) + 4
-        expect(dbf[at]).toBe(0x41)
-        dbf[at] = 0xd2
-        const file = await zip('gbk-cut.zip', [
-          { name: 'water.shp', data: shp },
-          { name: 'water.shx', data: shx },
-          { name: 'water.dbf', data: dbf },
-        ])
-        const result = await importFile(database.db, { file, layer: 'water_source_zones' })
-        expect(result.features).toBe(1)
-        const [row] = await database.db.query<{ name: string }>(
-          'SELECT name FROM water_source_zones',
-        )
-        expect(row!.name.startsWith('湘江')).toBe(true)
+        const patch = (dbf: Buffer) => {
+          const at = dbf.indexOf(iconv.encode('湘江A', 'gbk')) + 4
+          expect(dbf[at]).toBe(0x41)
+          dbf[at] = 0xd2
+        }
+        const file = await waterSources('gbk-cut.zip', ['湘江A'], { width: 5, patch })
+        expect((await importedName(file)).startsWith('湘江')).toBe(true)
       })
 
       it('takes NUL bytes that pad a .dbf text field as padding', async () => {
-        const ring: [number, number][] = [
-          [112.6, 26.88],
-          [112.6, 26.89],
-          [112.61, 26.89],
-          [112.6, 26.88],
-        ]
-        const attributes = { NAME: '湘江', SOURCE: 'Xiangjiang', LEVEL: 'level1' }
-        const { shp, shx, dbf } = writeShapefile({
-          records: [{ shape: { type: 'polygon', rings: [ring] }, attributes }],
-          fields: [
-            { name: 'NAME', type: 'C', length: 10 },
-            { name: 'SOURCE', type: 'C', length: 20 },
-            { name: 'LEVEL', type: 'C', length: 10 },
-          ],
-          encoding: 'gbk',
-        })
         // 湘江 is 4 bytes of GBK; the 6 spaces after it become NULs.
-        const at = dbf.indexOf(iconv.encode('湘江', 'gbk')) + 4
-        dbf.fill(0, at, at + 6)
-        const file = await zip('nul-padded.zip', [
-          { name: 'water.shp', data: shp },
-          { name: 'water.shx', data: shx },
-          { name: 'water.dbf', data: dbf },
-        ])
-        expect(
-          (await importFile(database.db, { file, layer: 'water_source_zones' })).features,
-        ).toBe(1)
-        const [row] = await database.db.query<{ name: string }>(
-          'SELECT name FROM water_source_zones',
-        )
-        expect(row!.name).toBe('湘江')
+        const patch = (dbf: Buffer) => {
+          const at = dbf.indexOf(iconv.encode('湘江', 'gbk')) + 4
+          dbf.fill(0, at, at + 6)
+        }
+        const file = await waterSources('nul-padded.zip', ['湘江'], { width: 10, patch })
+        expect(await importedName(file)).toBe('湘江')
       })
 
       it('refuses GBK field names the .cpg calls UTF-8', async () => {
