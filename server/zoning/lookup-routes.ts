@@ -1,5 +1,4 @@
 import Router from '@koa/router'
-import { readDatasetInfo } from '../data/dataset-info.ts'
 import type { Queryable } from '../db/database.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { assertCovered } from './coverage.ts'
@@ -21,11 +20,9 @@ export function lookupRoutes(deps: LookupDeps): Router {
     const site = { type: 'Point' as const, coordinates: [point.lon, point.lat] }
     await assertCovered(deps.db, site, 'lon')
 
-    const layers = await deps.catalog.list()
-    const [zoning, dataset] = await Promise.all([
-      zoningAt(deps.db, layers, site),
-      readDatasetInfo(deps.db),
-    ])
+    // The dataset notice comes with the layers, from the catalogue's one read of both.
+    const [layers, dataset] = await Promise.all([deps.catalog.list(), deps.catalog.dataset()])
+    const zoning = await zoningAt(deps.db, layers, site)
     ctx.body = {
       location: { lon: point.lon, lat: point.lat, input: point.input },
       unit: zoning.units[0] ?? null,

@@ -1,5 +1,4 @@
 import Router from '@koa/router'
-import { readDatasetInfo } from '../data/dataset-info.ts'
 import type { Queryable } from '../db/database.ts'
 import { notFound } from '../http/http-error.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
@@ -21,11 +20,9 @@ export function unitRoutes(deps: UnitRouteDeps): Router {
 
   router.get('/api/units/:code', async (ctx) => {
     const code = parseUnitCode(ctx.params.code)
-    const layers = await deps.catalog.list()
-    const [unit, dataset] = await Promise.all([
-      unitDetail(deps.db, layers, code),
-      readDatasetInfo(deps.db),
-    ])
+    // The dataset notice comes with the layers, from the catalogue's one read of both.
+    const [layers, dataset] = await Promise.all([deps.catalog.list(), deps.catalog.dataset()])
+    const unit = await unitDetail(deps.db, layers, code)
     if (!unit) {
       throw notFound('UNIT_NOT_FOUND', `No control unit has the code ${code}.`, 'code')
     }
