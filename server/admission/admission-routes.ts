@@ -1,7 +1,8 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Context } from 'koa'
 import type { Database } from '../db/database.ts'
 import { badRequest, notFound, unprocessable } from '../http/http-error.ts'
+import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { assertCovered } from '../zoning/coverage.ts'
 import { runAdmissionCheck } from './admission-check.ts'
@@ -26,7 +27,7 @@ export const CHECKS_WAITING = 200
  * and `GET /api/admission-check/{id}` gives it again, unchanged, whatever the data says later.
  */
 export function admissionRoutes(deps: AdmissionDeps): Router {
-  const router = new Router()
+  const router = createRouter()
   // Half the pool for checks, the rest for everything else; PGlite runs one statement at a
   // time whatever the limit, so one check at a time there lets other requests in between.
   // The queue is long enough for bursts (a busy morning, a load test) to wait, not fail.

@@ -1,7 +1,8 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Queryable } from '../db/database.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { badRequest, notFound } from '../http/http-error.ts'
+import { createRouter } from '../http/router.ts'
 import { industryFamily, searchIndustries } from './industry-catalogue.ts'
 import { isIndustryCode } from './industry-match.ts'
 import { parseIndustryQuery } from './industry-query.ts'
@@ -14,7 +15,7 @@ const CACHE_CONTROL = 'public, max-age=300'
  * `GET /api/industries/{code}`: one industry with its broader and narrower ones.
  */
 export function industryRoutes(deps: { db: Queryable }): Router {
-  const router = new Router()
+  const router = createRouter()
 
   router.get('/api/industries', async (ctx) => {
     const query = parseIndustryQuery(ctx.query)

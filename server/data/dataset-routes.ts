@@ -1,4 +1,5 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
+import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 
 /**
@@ -6,7 +7,7 @@ import type { LayerCatalog } from '../tiles/layer-catalog.ts'
  * catalogue last read them (so also while the database is briefly unavailable).
  */
 export function datasetRoutes(deps: { catalog: LayerCatalog }): Router {
-  const router = new Router()
+  const router = createRouter()
 
   router.get('/api/dataset', async (ctx) => {
     const [dataset, layers] = await Promise.all([deps.catalog.dataset(), deps.catalog.list()])

@@ -51,17 +51,23 @@ interface Refusal {
   headers?: Record<string, string>
 }
 
+// A browser can send what the parser refuses (a tile URL or cookies over 16 KB). The refusal
+// holds nothing private, so any page, a map on another site included, may read why.
+const READABLE_ANYWHERE = { 'Access-Control-Allow-Origin': '*' }
+
 const MALFORMED: Refusal = {
   status: 400,
   reason: 'Bad Request',
   code: 'BAD_REQUEST',
   message: 'Malformed request: not readable as HTTP/1.1.',
+  headers: READABLE_ANYWHERE,
 }
 const HEADERS_TOO_LARGE: Refusal = {
   status: 431,
   reason: 'Request Header Fields Too Large',
   code: 'HEADERS_TOO_LARGE',
   message: 'The headers are too large.',
+  headers: READABLE_ANYWHERE,
 }
 const NO_TUNNEL: Refusal = {
   status: 405,

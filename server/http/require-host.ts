@@ -1,16 +1,38 @@
+import type { IncomingMessage } from 'node:http'
 import type { Context, Next } from 'koa'
 import { badRequest } from './http-error.ts'
 
 /**
- * Refuses an HTTP/1.1 request without a Host header, and any with an empty one, as HTTP/1.1
- * requires (RFC 9112, 3.2), with the JSON error every other refusal gets. Node would answer
- * the first itself, with a bare 400 that no log line or request id names, so the server leaves
- * the check to this.
+ * What is wrong with a request's Host header, if anything: missing from an HTTP/1.1 request
+ * (HTTP/1.0 had no Host), empty, or given more than once. Node keeps only the first of several
+ * Host headers, so a proxy that reads the last would route the request elsewhere than we build
+ * its URLs for.
+ */
+export function hostHeaderFault(req: IncomingMessage): 'missing' | 'repeated' | undefined {
+  const host = req.headers.host
+  if (host === '' || (host === undefined && req.httpVersion === '1.1')) return 'missing'
+  const raw = req.rawHeaders
+  let seen = 0
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!
+    if (name.length === 4 && name.toLowerCase() === 'host' && ++seen > 1) return 'repeated'
+  }
+  return undefined
+}
+
+/**
+ * Refuses a request whose Host header is missing, empty or repeated, as HTTP/1.1 requires
+ * (RFC 9112, 3.2), with the JSON error every other refusal gets. Node would answer a missing
+ * one itself, with a bare 400 that no log line or request id names, so the server leaves the
+ * check to this.
  */
 export async function requireHost(ctx: Context, next: Next) {
-  const host = ctx.req.headers.host
-  if ((ctx.req.httpVersion === '1.1' && host === undefined) || host === '') {
+  const fault = hostHeaderFault(ctx.req)
+  if (fault === 'missing') {
     throw badRequest('HOST_MISSING', 'An HTTP/1.1 request must carry a Host header.', 'Host')
+  }
+  if (fault === 'repeated') {
+    throw badRequest('HOST_REPEATED', 'A request must carry one Host header, not several.', 'Host')
   }
   await next()
 }

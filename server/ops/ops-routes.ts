@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import { matchesIfNoneMatch } from '../http/if-none-match.ts'
+import { createRouter } from '../http/router.ts'
 import { readHealth, readReadiness, type HealthDeps } from './dependency-health.ts'
 import type { Metrics } from './metrics.ts'
 import { openApiDocument } from './openapi-document.ts'
@@ -18,7 +19,7 @@ const OPENAPI_ETAG = `"${OPENAPI_DIGEST.slice(0, 27)}"`
  */
 export function opsRoutes(deps: HealthDeps & { metrics: Metrics }): Router {
   const { metrics } = deps
-  const router = new Router()
+  const router = createRouter()
 
   router.get('/health', (ctx) => {
     ctx.set('Cache-Control', 'no-store')

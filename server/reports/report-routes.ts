@@ -1,8 +1,9 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Context } from 'koa'
 import type { Logger } from 'pino'
 import type { Database } from '../db/database.ts'
 import { HttpError, badRequest, notFound } from '../http/http-error.ts'
+import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import type { CleanPhoto } from './photo-metadata.ts'
 import { enrichReport } from './report-enrichment.ts'
@@ -32,7 +33,7 @@ export interface ReportDeps {
  * tracking code once it is stored; `GET /api/reports/{code}` tells its status and history.
  */
 export function reportRoutes(deps: ReportDeps): Router {
-  const router = new Router()
+  const router = createRouter()
   const submissions = rateLimit(
     deps.rateLimits,
     { name: 'report submissions', limit: deps.reportsPerHour, windowMs: 3_600_000 },

@@ -1,7 +1,8 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Context } from 'koa'
 import type { Database } from '../db/database.ts'
 import { HttpError, badRequest, notFound } from '../http/http-error.ts'
+import { createRouter } from '../http/router.ts'
 import { readEvents, readReport, REPORT_COLUMNS, type ReportRow } from '../reports/report-store.ts'
 import { isReportStatus, nextStatuses, type ReportStatus } from '../reports/report-status.ts'
 import { parseTrackingCode } from '../reports/tracking-code.ts'
@@ -30,7 +31,7 @@ export interface StaffDeps {
  */
 export function staffRoutes(deps: StaffDeps): Router {
   const { db } = deps
-  const router = new Router({ prefix: '/api/staff' })
+  const router = createRouter({ prefix: '/api/staff' })
   const viewer = requireStaff(db, 'viewer')
   const officer = requireStaff(db, 'officer')
   const supervisor = requireStaff(db, 'supervisor')

@@ -1,11 +1,12 @@
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Context } from 'koa'
 import type { Queryable } from '../db/database.ts'
 import { wantsGzip } from '../http/accept-encoding.ts'
 import { baseUrlOf } from '../http/base-url.ts'
 import { badRequest } from '../http/http-error.ts'
+import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { assertZoomInRange, parseTileAddress } from '../tiles/tile-address.ts'
 import { compositeTileSet } from '../tiles/tile-set.ts'
@@ -42,7 +43,7 @@ const PRIVATE = 'private, no-store'
  */
 export function staffTileRoutes(deps: StaffTileDeps): Router {
   const { db, catalog } = deps
-  const router = new Router({ prefix: '/api/staff/tiles' })
+  const router = createRouter({ prefix: '/api/staff/tiles' })
   const viewer = requireStaff(db, 'viewer')
 
   router.get(`/${REPORT_POINTS_LAYER}.json`, viewer, async (ctx) => {

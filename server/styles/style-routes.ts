@@ -1,4 +1,4 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Context } from 'koa'
 import type { StyleSpecification } from 'maplibre-gl'
 import { baseUrlOf } from '../http/base-url.ts'
@@ -9,6 +9,7 @@ import {
   selectedUnitLayer,
   zoningStyle,
 } from '../../portal/src/map/zoning-style.ts'
+import { createRouter } from '../http/router.ts'
 
 /**
  * `GET /styles/zoning.json`: the portal's own MapLibre style for other clients (maplibre-gl,
@@ -19,7 +20,7 @@ export function styleRoutes(deps: {
   publicUrl: string | undefined
   basemap: Basemap | undefined
 }): Router {
-  const router = new Router()
+  const router = createRouter()
   const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
   router.get('/styles/zoning.json', (ctx) => {

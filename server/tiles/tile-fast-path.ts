@@ -5,6 +5,7 @@ import type { TileAddress } from './tile-address.ts'
 import { prefersGzip } from '../http/accept-encoding.ts'
 import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 import { newRequestId } from '../http/request-id.ts'
+import { hostHeaderFault } from '../http/require-host.ts'
 import type { Metrics } from '../ops/metrics.ts'
 import type { LayerCatalog } from './layer-catalog.ts'
 import { tileCacheControl, type TileSet } from './tile-set.ts'
@@ -123,6 +124,8 @@ export function tileFastPath(deps: TileFastPathDeps): TileFastPath {
     if (!sets || req.method !== 'GET' || !url || !req.headers.host || !acceptsGzip(req)) {
       return undefined
     }
+    // Left to the application, which refuses it.
+    if (hostHeaderFault(req)) return undefined
     if (sets !== parsedFor) {
       parsed.clear()
       parsedFor = sets

@@ -1,12 +1,13 @@
 import { promisify } from 'node:util'
 import { gunzip } from 'node:zlib'
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Context } from 'koa'
 import { attributionText } from '../data/dataset-info.ts'
 import { wantsGzip } from '../http/accept-encoding.ts'
 import { baseUrlOf } from '../http/base-url.ts'
 import { badRequest, notFound } from '../http/http-error.ts'
 import { matchesIfNoneMatch } from '../http/if-none-match.ts'
+import { createRouter } from '../http/router.ts'
 import type { Layer, LayerCatalog } from './layer-catalog.ts'
 import { assertZoomInRange, parseTileAddress } from './tile-address.ts'
 import type { TileService } from './tile-service.ts'
@@ -25,7 +26,7 @@ const gunzipAsync = promisify(gunzip)
 
 /** The tile catalogue, TileJSON documents and the tiles themselves, open to any origin. */
 export function tileRoutes(deps: TileRoutesDeps): Router {
-  const router = new Router()
+  const router = createRouter()
   const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
   router.get('/tiles', async (ctx) => {

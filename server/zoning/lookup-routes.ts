@@ -1,5 +1,6 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Queryable } from '../db/database.ts'
+import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { assertCovered } from './coverage.ts'
 import { parsePointQuery } from './point-query.ts'
@@ -13,7 +14,7 @@ export interface LookupDeps {
 
 /** `GET /api/lookup`: the unit, overlay zones and rules in force at a point. */
 export function lookupRoutes(deps: LookupDeps): Router {
-  const router = new Router()
+  const router = createRouter()
 
   router.get('/api/lookup', async (ctx) => {
     const point = parsePointQuery(ctx.query)

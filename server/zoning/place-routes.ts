@@ -1,5 +1,6 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Queryable } from '../db/database.ts'
+import { createRouter } from '../http/router.ts'
 import { listDistricts } from './district-list.ts'
 import { parsePlaceQuery } from './place-query.ts'
 import { searchPlaces } from './place-search.ts'
@@ -10,7 +11,7 @@ import { searchPlaces } from './place-search.ts'
  * for the map's labels.
  */
 export function placeRoutes(deps: { db: Queryable }): Router {
-  const router = new Router()
+  const router = createRouter()
 
   router.get('/api/search', async (ctx) => {
     const query = parsePlaceQuery(ctx.query)

@@ -1,6 +1,7 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import type { Queryable } from '../db/database.ts'
 import { notFound } from '../http/http-error.ts'
+import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { ruleView } from './rule-view.ts'
 import { parseUnitCode } from './unit-code.ts'
@@ -16,7 +17,7 @@ export interface UnitRouteDeps {
  * the rules in force there, for the portal's unit pages.
  */
 export function unitRoutes(deps: UnitRouteDeps): Router {
-  const router = new Router()
+  const router = createRouter()
 
   router.get('/api/units/:code', async (ctx) => {
     const code = parseUnitCode(ctx.params.code)
