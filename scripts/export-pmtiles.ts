@@ -8,18 +8,14 @@ import { createMemoryTileCache } from '../server/cache/memory-tile-cache.ts'
 import { createRedisTileCache } from '../server/cache/redis-tile-cache.ts'
 import type { TileCache } from '../server/cache/tile-cache.ts'
 import { readConfig } from '../server/config.ts'
+import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
 import { attributionText, readDatasetInfo } from '../server/data/dataset-info.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { exportPmtiles, NothingToExportError } from '../server/tiles/pmtiles-export.ts'
 import { EXPORT_USAGE, parseExportArguments } from '../server/tiles/pyramid-arguments.ts'
-import {
-  choosePyramids,
-  CommandProblem,
-  openCommandDatabase,
-  type OpenedDatabase,
-} from '../server/tiles/pyramid-command.ts'
+import { choosePyramids, CommandProblem } from '../server/tiles/pyramid-command.ts'
 import { TileCutter } from '../server/tiles/tile-cutter.ts'
 import { createProgressDisplay, formatBytes } from '../server/tiles/tile-progress.ts'
 import { TileService } from '../server/tiles/tile-service.ts'
@@ -47,7 +43,7 @@ if (args.kind === 'help') {
   const database = config.DATABASE_URL ? describeUrl(config.DATABASE_URL) : config.DATA_DIR
   let stage = ` while opening the database at ${database}`
   try {
-    opened = await openCommandDatabase(config, 'pmtiles export')
+    opened = await openCommandDatabase(config, { role: 'pmtiles export', poolSize: 4 })
     stage = ''
     const pyramid = choosePyramids(await readLayers(opened.db), {
       verb: 'export',

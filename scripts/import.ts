@@ -2,12 +2,10 @@
 // Replaces one layer, or the access list, of the database the server uses.
 
 import { readConfig } from '../server/config.ts'
-import type { Database } from '../server/db/database.ts'
-import { migrate } from '../server/db/migrate.ts'
-import { openDatabase } from '../server/db/open-database.ts'
+import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
+import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
 import { importAccessList } from '../server/import/access-list-import.ts'
-import { DataDirBusyError, lockDataDir, type DataDirLock } from '../server/db/data-dir-lock.ts'
 import { importFile } from '../server/import/file-import.ts'
 import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
 import { ImportError } from '../server/import/import-error.ts'
@@ -27,17 +25,14 @@ if (args.kind === 'help') {
   for (const problem of problems) console.error(`Bad setting ${problem}`)
   process.exitCode = 2
 } else {
-  let lock: DataDirLock | undefined
-  let db: Database | undefined
+  let opened: OpenedDatabase | undefined
   try {
-    if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR, 'import')
-    db = await openDatabase({
-      url: config.DATABASE_URL,
-      dataDir: config.DATA_DIR,
+    opened = await openCommandDatabase(config, {
+      role: 'import',
       poolSize: 2,
       statementTimeoutMs: Math.max(config.DB_STATEMENT_TIMEOUT_MS, IMPORT_STATEMENT_TIMEOUT_MS),
     })
-    await migrate(db)
+    const { db } = opened
 
     const lines: [string, string | number][] = []
     if (args.kind === 'access-list') {
@@ -75,12 +70,11 @@ if (args.kind === 'help') {
       console.error(`Nothing imported: ${error.message}`)
     } else {
       const database = config.DATABASE_URL ? describeUrl(config.DATABASE_URL) : config.DATA_DIR
-      const stage = db ? '' : ` while opening the database at ${database}`
+      const stage = opened ? '' : ` while opening the database at ${database}`
       console.error(`Import failed${stage}: ${(error as Error).message}`)
       if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') console.error(error)
     }
   } finally {
-    await db?.close()
-    await lock?.release()
+    await opened?.close()
   }
 }

@@ -4,16 +4,12 @@
 import { createRedisTileCache } from '../server/cache/redis-tile-cache.ts'
 import type { TileCache } from '../server/cache/tile-cache.ts'
 import { readConfig } from '../server/config.ts'
+import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { parseSeedArguments, SEED_USAGE } from '../server/tiles/pyramid-arguments.ts'
-import {
-  choosePyramids,
-  CommandProblem,
-  openCommandDatabase,
-  type OpenedDatabase,
-} from '../server/tiles/pyramid-command.ts'
+import { choosePyramids, CommandProblem } from '../server/tiles/pyramid-command.ts'
 import { TileCutter } from '../server/tiles/tile-cutter.ts'
 import type { TilePyramid } from '../server/tiles/tile-pyramid.ts'
 import { rangeSize } from '../server/tiles/tile-range.ts'
@@ -49,7 +45,7 @@ if (args.kind === 'help') {
   const database = config.DATABASE_URL ? describeUrl(config.DATABASE_URL) : config.DATA_DIR
   let stage = ` while opening the database at ${database}`
   try {
-    opened = await openCommandDatabase(config, 'tile seeder')
+    opened = await openCommandDatabase(config, { role: 'tile seeder', poolSize: 4 })
     stage = ''
     const pyramids = choosePyramids(await readLayers(opened.db), {
       verb: 'seed',

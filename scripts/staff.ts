@@ -2,10 +2,8 @@
 // Issues, lists and revokes the tokens bureau staff use on /api/staff/.
 
 import { readConfig } from '../server/config.ts'
-import { DataDirBusyError, lockDataDir, type DataDirLock } from '../server/db/data-dir-lock.ts'
-import type { Database } from '../server/db/database.ts'
-import { migrate } from '../server/db/migrate.ts'
-import { openDatabase } from '../server/db/open-database.ts'
+import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
+import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { STAFF_USAGE, parseStaffArguments } from '../server/staff/staff-arguments.ts'
 import { addStaff, listStaff, revokeStaff } from '../server/staff/staff-store.ts'
 import { padColumns } from '../server/staff/terminal-columns.ts'
@@ -22,17 +20,10 @@ if (args.kind === 'help') {
   for (const problem of problems) console.error(`Bad setting ${problem}`)
   process.exitCode = 2
 } else {
-  let lock: DataDirLock | undefined
-  let db: Database | undefined
+  let opened: OpenedDatabase | undefined
   try {
-    if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR, 'staff')
-    db = await openDatabase({
-      url: config.DATABASE_URL,
-      dataDir: config.DATA_DIR,
-      poolSize: 1,
-      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-    })
-    await migrate(db)
+    opened = await openCommandDatabase(config, { role: 'staff', poolSize: 1 })
+    const { db } = opened
     // Tokens live in one database: say which, as a forgotten DATABASE_URL picks the embedded one.
     console.error(`Staff of the ${db.kind} database at ${db.location}.`)
 
@@ -72,7 +63,6 @@ if (args.kind === 'help') {
     if (error instanceof DataDirBusyError) console.error(error.message)
     else console.error(`staff failed: ${(error as Error).message}`)
   } finally {
-    await db?.close()
-    await lock?.release()
+    await opened?.close()
   }
 }

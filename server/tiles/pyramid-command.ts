@@ -1,8 +1,3 @@
-import type { Config } from '../config.ts'
-import { lockDataDir, type DataDirLock } from '../db/data-dir-lock.ts'
-import type { Database } from '../db/database.ts'
-import { migrate } from '../db/migrate.ts'
-import { openDatabase } from '../db/open-database.ts'
 import type { Layer } from './layer-catalog.ts'
 import { TILE_LIMIT } from './pyramid-arguments.ts'
 import { planPyramid, type TilePyramid } from './tile-pyramid.ts'
@@ -94,43 +89,4 @@ function chooseTileSets(layers: Layer[], request: PyramidRequest): TileSet[] {
   if (request.allowAll) known.push('all')
   const shown = request.layer.length > 40 ? `${request.layer.slice(0, 40)}…` : request.layer
   throw new CommandProblem(2, `No layer named "${shown}"; give one of ${known.join(', ')}.`)
-}
-
-export interface OpenedDatabase {
-  db: Database
-  /** Closes the database and gives its folder back. */
-  close(): Promise<void>
-}
-
-/**
- * Opens the database of the configuration for a command, as the importer does: PostgreSQL at
- * DATABASE_URL, else the embedded one in DATA_DIR, whose folder is locked for `role` first
- * (throws DataDirBusyError while the server holds it). Migrates it, which a server already
- * running on it has done, so the catalogue is there to read.
- */
-export async function openCommandDatabase(config: Config, role: string): Promise<OpenedDatabase> {
-  let lock: DataDirLock | undefined
-  let db: Database | undefined
-  try {
-    if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR, role)
-    db = await openDatabase({
-      url: config.DATABASE_URL,
-      dataDir: config.DATA_DIR,
-      poolSize: 4,
-      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-    })
-    await migrate(db)
-  } catch (error) {
-    await db?.close()
-    await lock?.release()
-    throw error
-  }
-  const opened = db
-  return {
-    db: opened,
-    async close() {
-      await opened.close()
-      await lock?.release()
-    },
-  }
 }
