@@ -42,7 +42,15 @@ const tileTemplates = z
 const fields = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
-  PUBLIC_URL: urlOf(['http:', 'https:']).optional(),
+  PUBLIC_URL: urlOf(['http:', 'https:'])
+    // TileJSON and styles append paths to it: a query or fragment would end up inside them.
+    .refine((value) => !/[?#]/.test(value), {
+      message: 'must be a base URL without a query (?…) or fragment (#…)',
+    })
+    .refine((value) => !URL.canParse(value) || !new URL(value).username, {
+      message: 'must not hold a user name or password: it is sent to every client',
+    })
+    .optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: urlOf(['postgres:', 'postgresql:']).optional(),
   DATA_DIR: z
@@ -51,7 +59,11 @@ const fields = z.object({
     .default(path.join(REPO_ROOT, '.data', 'pglite')),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-  REDIS_URL: urlOf(['redis:', 'rediss:']).optional(),
+  REDIS_URL: urlOf(['redis:', 'rediss:'])
+    .refine((value) => !URL.canParse(value) || /^\/?(\d{1,5})?$/.test(new URL(value).pathname), {
+      message: 'must name its database by number after the host, as in redis://127.0.0.1:6379/2',
+    })
+    .optional(),
   REDIS_PREFIX: z.string().min(1).max(64).default('ecozoning:'),
   TILE_CACHE_MB: z.coerce.number().min(1).max(65_536).default(256),
   TILE_CACHE_TTL_S: z.coerce.number().int().min(1).default(86_400),
@@ -124,13 +136,13 @@ function shown(value: string): string {
 export const CONFIG_HELP: [string, string, string][] = [
   ['PORT', '8080', 'HTTP port; 0 picks a free one'],
   ['HOST', '0.0.0.0', 'address to listen on'],
-  ['PUBLIC_URL', 'from the request', 'base URL in TileJSON when behind a proxy'],
+  ['PUBLIC_URL', 'from the request', 'base URL in TileJSON behind a proxy, no query or user'],
   ['TRUST_PROXY_HOPS', '0', 'proxies in front whose X-Forwarded-For names the client'],
   ['DATABASE_URL', 'embedded PGlite', 'postgres:// URL of PostgreSQL with PostGIS 3'],
   ['DATA_DIR', '.data/pglite', 'folder of the embedded database'],
   ['DB_POOL_SIZE', '10', 'connections to PostgreSQL'],
   ['DB_STATEMENT_TIMEOUT_MS', '15000', 'longest a PostgreSQL statement may run'],
-  ['REDIS_URL', 'in-memory cache', 'redis:// URL of the shared tile cache'],
+  ['REDIS_URL', 'in-memory cache', 'redis:// URL of the shared tile cache, database by number'],
   ['REDIS_PREFIX', 'ecozoning:', 'prefix of every Redis key'],
   ['TILE_CACHE_MB', '256', 'byte budget of the in-memory tile cache, alone or in front of Redis'],
   ['TILE_CACHE_TTL_S', '86400', 'expiry of tiles in Redis'],

@@ -80,6 +80,30 @@ describe('the URL settings', () => {
     expect(problems![0]).toContain(':***@')
   })
 
+  it.each([
+    ['PUBLIC_URL', 'http://example.org/zoning?q=1', /without a query/],
+    ['PUBLIC_URL', 'http://example.org/zoning#top', /without a query \(\?…\) or fragment/],
+    ['PUBLIC_URL', 'https://editor:s3cret-pw@example.org', /must not hold a user name/],
+    ['REDIS_URL', 'redis://127.0.0.1:6379/abc', /database by number/],
+    ['REDIS_URL', 'redis://127.0.0.1:6379/-1', /database by number/],
+    ['REDIS_URL', 'redis://127.0.0.1:6379/2/3', /database by number/],
+  ])('refuse %s=%s, naming what is wrong', (name, value, problem) => {
+    const { problems } = readConfig({ [name]: value })
+    expect(problems).toHaveLength(1)
+    expect(problems![0]).toMatch(new RegExp(`^${name}=`))
+    expect(problems![0]).toMatch(problem)
+    expect(problems![0]).not.toContain('s3cret-pw')
+  })
+
+  it.each([
+    ['PUBLIC_URL', 'https://maps.example.org/ecozoning/'],
+    ['REDIS_URL', 'redis://127.0.0.1:6379'],
+    ['REDIS_URL', 'redis://127.0.0.1:6379/'],
+    ['REDIS_URL', 'rediss://:pw@127.0.0.1:6380/15'],
+  ])('take %s=%s', (name, value) => {
+    expect(readConfig({ [name]: value }).config?.[name as 'REDIS_URL']).toBe(value)
+  })
+
   it('take a URL with a password as it is', () => {
     const url = 'postgres://owner:s3cret-pw@127.0.0.1:5432/zoning'
     expect(readConfig({ DATABASE_URL: url }).config?.DATABASE_URL).toBe(url)

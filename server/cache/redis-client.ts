@@ -35,13 +35,17 @@ export async function connectRedis(url: string, prefix: string): Promise<RedisCl
   // ioredis reconnects by itself; without a listener a lost connection would be an unhandled
   // 'error' event.
   redis.on('error', () => {})
-  await redis.connect().catch((error: unknown) => {
+  const refuse = (error: unknown) => {
     redis.disconnect()
     const reason = error instanceof Error ? error.message : String(error)
     throw new StartupError(`Redis at ${describeRedisUrl(url)} (REDIS_URL): ${reason}`, {
       cause: error,
     })
-  })
+  }
+  await redis.connect().catch(refuse)
+  // ioredis goes on in database 0 when Redis refuses the one the URL names (one past the
+  // server's `databases`): processes meant to be apart would share keys without a word.
+  await redis.select(redis.options.db ?? 0).catch(refuse)
 
   let restingUntil = -Infinity
   const resting = () => performance.now() < restingUntil

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRedisTileCache } from '../../server/cache/redis-tile-cache.ts'
 import type { TileCache } from '../../server/cache/tile-cache.ts'
 import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
+import { StartupError } from '../../server/startup-error.ts'
 import {
   BACKENDS,
   createScratchDatabase,
@@ -38,6 +40,23 @@ describe.skipIf(!REDIS_URL)(`Redis tile cache ${title}`, () => {
   it('keeps an empty tile apart from a miss', async () => {
     await cache.set('tile:empty', Buffer.alloc(0))
     expect((await cache.get('tile:empty'))?.length).toBe(0)
+  })
+
+  it('refuses to start on a database the Redis server does not have', async () => {
+    const admin = new Redis(REDIS_URL!)
+    const [, databases] = (await admin.config('GET', 'databases')) as [string, string]
+    await admin.quit()
+    // Numbered from 0: the count itself is one past the last.
+    const url = new URL(REDIS_URL!)
+    url.pathname = `/${databases}`
+    const refused = await createRedisTileCache({ url: url.href, ttlSeconds: 60, prefix }).then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    expect(refused).toBeInstanceOf(StartupError)
+    expect((refused as Error).message).toMatch(
+      new RegExp(`^Redis at [^ ]+/${databases} \\(REDIS_URL\\): .*DB index is out of range`),
+    )
   })
 })
 
