@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import pino from 'pino'
 import { createMemoryTileCache } from '../server/cache/memory-tile-cache.ts'
+import { BATCH_COMMAND_TIMEOUT_MS } from '../server/cache/redis-client.ts'
 import { createRedisTileCache } from '../server/cache/redis-tile-cache.ts'
 import type { TileCache } from '../server/cache/tile-cache.ts'
 import { readConfig } from '../server/config.ts'
@@ -58,6 +59,7 @@ if (args.kind === 'help') {
           url: config.REDIS_URL,
           ttlSeconds: config.TILE_CACHE_TTL_S,
           prefix: config.REDIS_PREFIX,
+          commandTimeoutMs: BATCH_COMMAND_TIMEOUT_MS,
         })
       : createMemoryTileCache(SCRATCH_CACHE_BYTES)
     stage = ''

@@ -1,6 +1,7 @@
 // npm run seed-tiles -- --layer NAME|all|zoning --minzoom Z --maxzoom Z [--bbox W,S,E,N] ...
 // Cuts tiles ahead of requests into the Redis tile cache that the server reads.
 
+import { BATCH_COMMAND_TIMEOUT_MS } from '../server/cache/redis-client.ts'
 import { createRedisTileCache } from '../server/cache/redis-tile-cache.ts'
 import type { TileCache } from '../server/cache/tile-cache.ts'
 import { readConfig } from '../server/config.ts'
@@ -66,6 +67,7 @@ if (args.kind === 'help') {
         url: config.REDIS_URL!,
         ttlSeconds: config.TILE_CACHE_TTL_S,
         prefix: config.REDIS_PREFIX,
+        commandTimeoutMs: BATCH_COMMAND_TIMEOUT_MS,
       })
       stage = ''
       const progress = createProgressDisplay(process.stderr, total, 'seeding')

@@ -19,18 +19,30 @@ export interface RedisClient {
   close(): Promise<void>
 }
 
+// A server answering requests would rather cut a tile than wait longer than this for Redis.
+export const SERVER_COMMAND_TIMEOUT_MS = 500
+// A batch tool (seeding, exporting) waits for Redis instead. Its own cutting holds the event
+// loop for seconds at a time on a large layer, and an answer that came in meanwhile is read
+// only after the timer has gone off: at 500 ms such a command counts as timed out.
+export const BATCH_COMMAND_TIMEOUT_MS = 60_000
+
 /**
- * Connects to Redis at `url`, every key under `prefix`. A Redis that cannot be reached stops the
- * start with a line naming REDIS_URL (never its password).
+ * Connects to Redis at `url`, every key under `prefix`, failing a command that takes longer
+ * than `commandTimeoutMs`. A Redis that cannot be reached stops the start with a line naming
+ * REDIS_URL (never its password).
  */
-export async function connectRedis(url: string, prefix: string): Promise<RedisClient> {
+export async function connectRedis(
+  url: string,
+  prefix: string,
+  commandTimeoutMs = SERVER_COMMAND_TIMEOUT_MS,
+): Promise<RedisClient> {
   const redis = new Redis(url, {
     keyPrefix: prefix,
     lazyConnect: true,
     maxRetriesPerRequest: 1,
     // While Redis is away, commands fail at once instead of queueing.
     enableOfflineQueue: false,
-    commandTimeout: 500,
+    commandTimeout: commandTimeoutMs,
   })
   // ioredis reconnects by itself; without a listener a lost connection would be an unhandled
   // 'error' event.

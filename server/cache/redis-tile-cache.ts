@@ -6,6 +6,8 @@ export interface RedisCacheOptions {
   ttlSeconds: number
   /** Prefix for every key, so several products can share one Redis. */
   prefix: string
+  /** How long a command may take before it fails; a server's default when unset. */
+  commandTimeoutMs?: number
 }
 
 /**
@@ -15,7 +17,11 @@ export interface RedisCacheOptions {
  * the slow path is then the cut, not the cache, and the health output says the cache is down.
  */
 export async function createRedisTileCache(options: RedisCacheOptions): Promise<TileCache> {
-  const { redis, ask, reachable, close } = await connectRedis(options.url, options.prefix)
+  const { redis, ask, reachable, close } = await connectRedis(
+    options.url,
+    options.prefix,
+    options.commandTimeoutMs,
+  )
   const stats: CacheStats = { hits: 0, misses: 0, bytes: 0, entries: 0, memoryBytes: 0, errors: 0 }
   // Failures are logged once per ten seconds by the caller; the count shows them all.
   const counted = <T>(command: () => Promise<T>): Promise<T> =>
