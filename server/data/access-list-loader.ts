@@ -51,9 +51,19 @@ const ruleSchema = z
     message: 'within_m needs a layer to measure from',
   })
 
+// A GB/T 4754 code names its level by its length: a section letter, then two digits for the
+// division, one more for the group and one more for the class.
+const LEVEL_BY_LENGTH: Record<number, string> = { 1: 'section', 3: 'division', 4: 'group', 5: 'class' }
+
+/** The code of the level above, which the code itself spells out; null for a section. */
+function parentCodeOf(code: string): string | null {
+  if (code.length === 1) return null
+  return code.length === 3 ? code[0]! : code.slice(0, -1)
+}
+
 /**
- * Replaces the industry catalogue, checking that each code is given once and each parent is in
- * the file. Refusals name the item by its position in the file. Parents are inserted before
+ * Replaces the industry catalogue, checking that each code is given once, at the level its
+ * length says, under the parent its code spells out, and that each parent is in the file. Refusals name the item by its position in the file. Parents are inserted before
  * their children.
  */
 export async function loadIndustries(tx: Queryable, items: unknown[], file: string) {
@@ -70,6 +80,21 @@ export async function loadIndustries(tx: Queryable, items: unknown[], file: stri
     firstOf.set(industry.code, i)
   }
   for (const [i, industry] of industries.entries()) {
+    const at = (field: string) => ({ file, feature: i + 1, field })
+    const { code, level, parent_code: given = null } = industry
+    const levelOfCode = LEVEL_BY_LENGTH[code.length]!
+    if (level !== levelOfCode) {
+      const message = `${code} is a ${levelOfCode} code, but its level says ${level}.`
+      throw new ImportError(message, at('level'))
+    }
+    const parent = parentCodeOf(code)
+    if (given !== parent) {
+      const got = given === null ? 'none' : given
+      const message = parent
+        ? `parent_code of ${code} must be ${parent}, the level above in its code; got ${got}.`
+        : `${code} is a section, which has no parent_code; got ${got}.`
+      throw new ImportError(message, at('parent_code'))
+    }
     if (industry.parent_code && !firstOf.has(industry.parent_code)) {
       const message = `parent_code ${industry.parent_code} is not in the catalogue.`
       throw new ImportError(message, { file, feature: i + 1, field: 'parent_code' })

@@ -167,6 +167,28 @@ for (const backend of BACKENDS) {
         expect(error.message).toBe('parent_code C999 is not in the catalogue.')
       })
 
+      it('refuses a parent or level that its code contradicts', async () => {
+        const industries = await readItems(SAMPLE_INDUSTRIES)
+        const at = industries.findIndex((i) => i.code === 'A01')
+        const cases: [Record<string, unknown>, string, string][] = [
+          [{ parent_code: 'Q' }, 'parent_code', 'parent_code of A01 must be A, the level above'],
+          [{ parent_code: null }, 'parent_code', 'parent_code of A01 must be A, the level above'],
+          [{ level: 'group' }, 'level', 'A01 is a division code, but its level says group.'],
+        ]
+        for (const [change, field, message] of cases) {
+          const changed = industries.map((item, i) => (i === at ? { ...item, ...change } : item))
+          const error = await refusedList('industries', changed)
+          expect([error.feature, error.field], field).toEqual([at + 1, field])
+          expect(error.message, field).toContain(message)
+        }
+        const section = industries.map((item) =>
+          item.code === 'A' ? { ...item, parent_code: 'B' } : item,
+        )
+        expect((await refusedList('industries', section)).message).toBe(
+          'A is a section, which has no parent_code; got B.',
+        )
+      })
+
       it('quotes a code that is not one', async () => {
         const industries = await readItems(SAMPLE_INDUSTRIES)
         const lower = { code: 'a01', name_zh: '测试', level: 'division', parent_code: 'A' }
