@@ -13,6 +13,7 @@ import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-d
 import { attributionText, readDatasetInfo } from '../server/data/dataset-info.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
+import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { exportPmtiles, NothingToExportError } from '../server/tiles/pmtiles-export.ts'
 import { EXPORT_USAGE, parseExportArguments } from '../server/tiles/pyramid-arguments.ts'
@@ -39,6 +40,7 @@ if (args.kind === 'help') {
   console.error(`The folder of --out ${args.out} does not exist; create it first.`)
   process.exitCode = 2
 } else {
+  exitOnInterrupt('no archive written.')
   let opened: OpenedDatabase | undefined
   let cache: TileCache | undefined
   const database = config.DATABASE_URL ? describeUrl(config.DATABASE_URL) : config.DATA_DIR

@@ -9,6 +9,7 @@ import { importAccessList } from '../server/import/access-list-import.ts'
 import { importFile } from '../server/import/file-import.ts'
 import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
 import { ImportError } from '../server/import/import-error.ts'
+import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 
 // Repairing and indexing a large layer takes longer than the server's per-request limit.
 const IMPORT_STATEMENT_TIMEOUT_MS = 30 * 60_000
@@ -25,6 +26,7 @@ if (args.kind === 'help') {
   for (const problem of problems) console.error(`Bad setting ${problem}`)
   process.exitCode = 2
 } else {
+  exitOnInterrupt('nothing imported.')
   let opened: OpenedDatabase | undefined
   try {
     opened = await openCommandDatabase(config, {

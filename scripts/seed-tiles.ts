@@ -8,6 +8,7 @@ import { readConfig } from '../server/config.ts'
 import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
+import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { parseSeedArguments, SEED_USAGE } from '../server/tiles/pyramid-arguments.ts'
 import { choosePyramids, CommandProblem } from '../server/tiles/pyramid-command.ts'
@@ -41,6 +42,7 @@ if (args.kind === 'help') {
   )
   process.exitCode = 2
 } else {
+  exitOnInterrupt('the tiles seeded so far stay in the cache.')
   let opened: OpenedDatabase | undefined
   let cache: TileCache | undefined
   const database = config.DATABASE_URL ? describeUrl(config.DATABASE_URL) : config.DATA_DIR

@@ -4,6 +4,7 @@
 import { readConfig } from '../server/config.ts'
 import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
+import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { STAFF_USAGE, parseStaffArguments } from '../server/staff/staff-arguments.ts'
 import { addStaff, listStaff, revokeStaff } from '../server/staff/staff-store.ts'
 import { padColumns } from '../server/staff/terminal-columns.ts'
@@ -20,6 +21,7 @@ if (args.kind === 'help') {
   for (const problem of problems) console.error(`Bad setting ${problem}`)
   process.exitCode = 2
 } else {
+  exitOnInterrupt('see what was done with: npm run staff -- list')
   let opened: OpenedDatabase | undefined
   try {
     opened = await openCommandDatabase(config, { role: 'staff', poolSize: 1 })

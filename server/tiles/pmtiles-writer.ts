@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { createReadStream, rmSync } from 'node:fs'
 import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import { hilbertTileId } from './hilbert-tile-id.ts'
@@ -67,7 +67,15 @@ export class PmtilesWriter {
 
   static async create(file: string): Promise<PmtilesWriter> {
     const scratch = `${file}.${process.pid}.tmp`
-    return new PmtilesWriter(file, scratch, await open(`${scratch}.tiles`, 'w'))
+    const writer = new PmtilesWriter(file, scratch, await open(`${scratch}.tiles`, 'w'))
+    // A command ended mid-way through process.exit (see exitOnInterrupt) leaves nothing behind.
+    process.once('exit', writer.#removeScratchNow)
+    return writer
+  }
+
+  #removeScratchNow = () => {
+    rmSync(`${this.#scratch}.tiles`, { force: true })
+    rmSync(this.#scratch, { force: true })
   }
 
   /** How many tiles were added. */
@@ -141,6 +149,7 @@ export class PmtilesWriter {
     }
     await rename(this.#scratch, this.file)
     await rm(`${this.#scratch}.tiles`, { force: true })
+    process.off('exit', this.#removeScratchNow)
 
     return {
       bytes: dataOffset + this.#dataBytes,
@@ -155,6 +164,7 @@ export class PmtilesWriter {
     await this.#data.close().catch(() => {})
     await rm(`${this.#scratch}.tiles`, { force: true })
     await rm(this.#scratch, { force: true })
+    process.off('exit', this.#removeScratchNow)
   }
 
   async #append(bytes: Buffer) {
