@@ -189,6 +189,22 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('names the field of a refused lookup, in a whole sentence', async () => {
+      const page = await open('/en/')
+      await waitForMap(page)
+      const errorsBefore = browser.pageErrors.length
+      // Latitude and longitude swapped, as people often give them: the latitude is past the pole.
+      await page.getByLabel(en.lookupForm.lon, { exact: true }).fill('27.2')
+      await page.getByLabel(en.lookupForm.lat, { exact: true }).fill('112.6')
+      await page.getByRole('button', { name: en.lookupForm.submit, exact: true }).click()
+
+      const expected = `The lookup is not valid. Please check “${en.lookupForm.lat}”.`
+      await expect.poll(() => page.locator('lookup-panel [data-status]').innerText()).toBe(expected)
+      // The refused point is not put on the map, which could not show it.
+      expect(browser.pageErrors.slice(errorsBefore)).toEqual([])
+      await page.close()
+    })
+
     it('shows a unit’s facts in English', async () => {
       const page = await open(`/en/units/${CODE}/`)
       await page.locator('unit-page[data-state="found"]').waitFor()

@@ -181,7 +181,7 @@ export const en: Strings = {
     errorNetwork: 'The server cannot be reached; please check your connection and try again.',
     errorServer: 'The server cannot complete the lookup just now; please try again later.',
     errorRequest: 'The lookup is not valid.',
-    errorField: (field) => `Please check “${field}”.`,
+    errorRequestField: (field) => `The lookup is not valid. Please check “${field}”.`,
   },
   dataset: {
     version: (version) => `Data version ${version}`,

@@ -144,7 +144,8 @@ export interface Strings {
     errorNetwork: string
     errorServer: string
     errorRequest: string
-    errorField: (field: string) => string
+    /** The same refusal, naming the field to correct. */
+    errorRequestField: (field: string) => string
   }
   dataset: { version: (version: string) => string }
 

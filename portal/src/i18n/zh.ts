@@ -149,7 +149,7 @@ export const zh: Strings = {
     errorNetwork: '无法连接服务器，请检查网络后重试。',
     errorServer: '服务器暂时无法完成查询，请稍后重试。',
     errorRequest: '查询条件有误。',
-    errorField: (field) => `请检查“${field}”一项。`,
+    errorRequestField: (field) => `查询条件有误。请检查“${field}”一项。`,
   },
   dataset: {
     version: (version) => `数据版本 ${version}`,

@@ -184,6 +184,8 @@ function formatLocation(result: LookupResult): [string, string] {
 function answeredLocation(outcome: LookupOutcome, request: LookupRequest) {
   if (outcome.kind === 'found') return outcome.result.location
   if (outcome.kind === 'outside' && outcome.location) return outcome.location
+  // A point the server refused may be no place at all (a latitude of 95): nothing to show.
+  if (outcome.kind === 'failed' && outcome.reason === 'request') return undefined
   return request.crs === 'EPSG:4326' ? { lon: request.lon, lat: request.lat } : undefined
 }
 
@@ -206,7 +208,7 @@ function failureMessage(outcome: Extract<LookupOutcome, { kind: 'failed' }>, t: 
       return t.panel.errorServer
     case 'request':
       return outcome.field
-        ? `${t.panel.errorRequest}${t.panel.errorField(fieldLabel(outcome.field, t))}`
+        ? t.panel.errorRequestField(fieldLabel(outcome.field, t))
         : t.panel.errorRequest
   }
 }
