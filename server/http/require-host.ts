@@ -1,23 +1,16 @@
 import type { IncomingMessage } from 'node:http'
 import type { Context, Next } from 'koa'
+import { headerCount } from './header-count.ts'
 import { badRequest } from './http-error.ts'
 
 /**
  * What is wrong with a request's Host header, if anything: missing from an HTTP/1.1 request
- * (HTTP/1.0 had no Host), empty, or given more than once. Node keeps only the first of several
- * Host headers, so a proxy that reads the last would route the request elsewhere than we build
- * its URLs for.
+ * (HTTP/1.0 had no Host), empty, or given more than once (see headerCount).
  */
 export function hostHeaderFault(req: IncomingMessage): 'missing' | 'repeated' | undefined {
   const host = req.headers.host
   if (host === '' || (host === undefined && req.httpVersion === '1.1')) return 'missing'
-  const raw = req.rawHeaders
-  let seen = 0
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!
-    if (name.length === 4 && name.toLowerCase() === 'host' && ++seen > 1) return 'repeated'
-  }
-  return undefined
+  return headerCount(req, 'host') > 1 ? 'repeated' : undefined
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Context, Next } from 'koa'
 import type { Queryable } from '../db/database.ts'
+import { headerCount } from '../http/header-count.ts'
 import { HttpError } from '../http/http-error.ts'
 import { staffByToken, type StaffMember } from './staff-store.ts'
 import { isStaffToken, roleAllows, type StaffRole } from './staff-token.ts'
@@ -22,6 +23,10 @@ function unauthorized(ctx: Context, code: string, message: string): HttpError {
 export function requireStaff(db: Queryable, required: StaffRole) {
   return async (ctx: Context, next: Next) => {
     const header = ctx.get('authorization')
+    if (headerCount(ctx.req, 'authorization') > 1) {
+      const message = 'Send one Authorization header, not several.'
+      throw unauthorized(ctx, 'STAFF_TOKEN_INVALID', message)
+    }
     if (!header) {
       const message = 'Staff endpoints need a token: send Authorization: Bearer <token>.'
       throw unauthorized(ctx, 'STAFF_TOKEN_MISSING', message)

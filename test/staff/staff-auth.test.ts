@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { revokeStaff } from '../../server/staff/staff-store.ts'
+import { getWithRawHeaders } from '../support/host-request.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { reportAt, type ErrorAnswer } from '../reports/support/report-requests.ts'
@@ -59,6 +60,21 @@ for (const backend of BACKENDS) {
         headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` },
       })
       await expectError(basic, 401, 'STAFF_TOKEN_INVALID')
+    })
+
+    it('refuses two Authorization headers, even when the first would do', async () => {
+      const host = new URL(server.url).host
+      const twice = await getWithRawHeaders(server.url, '/api/staff/me', [
+        'Host',
+        host,
+        'Authorization',
+        `Bearer ${tokens.supervisor}`,
+        'Authorization',
+        `Bearer ${tokens.viewer}`,
+      ])
+      await expectError(twice, 401, 'STAFF_TOKEN_INVALID')
+      // Either one alone is taken.
+      expect((await staffFetch(server, tokens.supervisor, '/api/staff/me')).status).toBe(200)
     })
 
     it('refuses a revoked token', async () => {
