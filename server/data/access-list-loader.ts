@@ -53,7 +53,12 @@ const ruleSchema = z
 
 // A GB/T 4754 code names its level by its length: a section letter, then two digits for the
 // division, one more for the group and one more for the class.
-const LEVEL_BY_LENGTH: Record<number, string> = { 1: 'section', 3: 'division', 4: 'group', 5: 'class' }
+const LEVEL_BY_LENGTH: Record<number, string> = {
+  1: 'section',
+  3: 'division',
+  4: 'group',
+  5: 'class',
+}
 
 /** The code of the level above, which the code itself spells out; null for a section. */
 function parentCodeOf(code: string): string | null {
@@ -63,8 +68,9 @@ function parentCodeOf(code: string): string | null {
 
 /**
  * Replaces the industry catalogue, checking that each code is given once, at the level its
- * length says, under the parent its code spells out, and that each parent is in the file. Refusals name the item by its position in the file. Parents are inserted before
- * their children.
+ * length says, under the parent its code spells out, and that each parent is in the file.
+ * Refusals name the item by its position in the file. Parents are inserted before their
+ * children.
  */
 export async function loadIndustries(tx: Queryable, items: unknown[], file: string) {
   const industries = items.map((item, i) => parseItem(industrySchema, item, file, i))

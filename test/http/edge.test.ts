@@ -84,7 +84,7 @@ describe('the HTTP edge', () => {
     expect(counted).toBe(2)
   })
 
-  it('refuses a request without Host or with two, and a tunnel, with JSON and a log line', async () => {
+  it('refuses a request with no Host or two, and a tunnel, with JSON and a log line', async () => {
     const cases: [string, number, string, string][] = [
       ['GET /tiles/control_units/10/830/431.mvt HTTP/1.1\r\n\r\n', 400, 'HOST_MISSING', '/tiles/*'],
       ['GET /api/dataset HTTP/1.1\r\nConnection: close\r\n\r\n', 400, 'HOST_MISSING', '/api/*'],

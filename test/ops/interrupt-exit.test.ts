@@ -6,12 +6,15 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT } from '../../server/config.ts'
 
-// A command at work (an ES module, as the scripts are): it holds the embedded database's folder and is writing an archive when
-// the signal comes.
+// The product's module at `file`, as an import specifier.
+const from = (file: string) => JSON.stringify(path.join(REPO_ROOT, file))
+
+// A command at work (an ES module, as the scripts are): it holds the embedded database's folder
+// and is writing an archive when the signal comes.
 const COMMAND = (tmp: string) => `
-import { lockDataDir } from ${JSON.stringify(path.join(REPO_ROOT, 'server/db/data-dir-lock.ts'))}
-import { exitOnInterrupt } from ${JSON.stringify(path.join(REPO_ROOT, 'server/ops/interrupt-exit.ts'))}
-import { PmtilesWriter } from ${JSON.stringify(path.join(REPO_ROOT, 'server/tiles/pmtiles-writer.ts'))}
+import { lockDataDir } from ${from('server/db/data-dir-lock.ts')}
+import { exitOnInterrupt } from ${from('server/ops/interrupt-exit.ts')}
+import { PmtilesWriter } from ${from('server/tiles/pmtiles-writer.ts')}
 exitOnInterrupt('nothing written.')
 await lockDataDir(${JSON.stringify(path.join(tmp, 'pglite'))}, 'pmtiles export')
 const writer = await PmtilesWriter.create(${JSON.stringify(path.join(tmp, 'out.pmtiles'))})
