@@ -113,30 +113,43 @@ function readCommon(
   | { kind: 'read'; common: PyramidArguments; values: Record<string, unknown> }
   | { kind: 'help' }
   | { kind: 'usage-error'; problem: string } {
-  let values: Record<string, unknown>
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    layer: { type: 'string' },
+    minzoom: { type: 'string' },
+    maxzoom: { type: 'string' },
+    bbox: { type: 'string' },
+    concurrency: { type: 'string' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    ...extra,
+  }
+  let given: Record<string, unknown>
   let positionals: string[]
   try {
-    ;({ values, positionals } = parseArgs({
+    ;({ values: given, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        layer: { type: 'string' },
-        minzoom: { type: 'string' },
-        maxzoom: { type: 'string' },
-        bbox: { type: 'string' },
-        concurrency: { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        ...extra,
-      },
+      // Collected as lists, as parseArgs would otherwise keep the last of a repeated option.
+      options: Object.fromEntries(
+        Object.entries(options).map(([name, option]) => [name, { ...option, multiple: true }]),
+      ),
     }))
   } catch (error) {
     return usageError((error as Error).message)
   }
+  const values = Object.fromEntries(
+    Object.entries(given).map(([name, list]) => [name, (list as unknown[])[0]]),
+  )
   if (values.help) return { kind: 'help' }
   if (positionals.length > 0) {
     return usageError(`Unexpected argument "${positionals[0]}": every value follows its option.`)
   }
+  // Which of two values was meant cannot be told, and taking either would be a guess; a flag
+  // given twice means what it does once.
+  const repeated = Object.keys(given).find(
+    (name) => options[name]!.type === 'string' && (given[name] as unknown[]).length > 1,
+  )
+  if (repeated) return usageError(`--${repeated} is given twice.`)
 
   const minzoom = optionalNumber(values.minzoom, (text) => parseZoom(text, '--minzoom'))
   const maxzoom = optionalNumber(values.maxzoom, (text) => parseZoom(text, '--maxzoom'))

@@ -20,6 +20,10 @@ describe('npm run export-pmtiles with a bad command line', () => {
       ['--layer', 'zoning', '--out', 'a.pmtiles', '--minzoom', 'x'],
       '--minzoom must be a whole number from 0 to 24, got "x".',
     ],
+    [
+      ['--layer', 'zoning', '--layer', 'control_units', '--out', 'a.pmtiles'],
+      '--layer is given twice.',
+    ],
   ])('exits with 2, the problem and the usage for %j', async (args, problem) => {
     const run = await exportArchive(args, {})
     expect(run.code).toBe(2)

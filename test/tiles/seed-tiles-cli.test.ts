@@ -25,6 +25,10 @@ describe('npm run seed-tiles with a bad command line', () => {
       ['--layer', 'all', '--minzoom', '0', '--maxzoom', '4', '--bbox', '113,27,112,28'],
       '--bbox west 113 must be less than east 112 (order: west,south,east,north).',
     ],
+    [
+      ['--layer', 'zoning', '--layer', 'control_units', '--minzoom', '0', '--maxzoom', '4'],
+      '--layer is given twice.',
+    ],
   ])('exits with 2, the problem and the usage for %j', async (args, problem) => {
     const run = await seed(args, {})
     expect(run.code).toBe(2)

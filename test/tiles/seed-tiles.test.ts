@@ -206,6 +206,12 @@ describe('command lines', () => {
       '--layer all --minzoom 0 --maxzoom 2 extra',
       'Unexpected argument "extra": every value follows its option.',
     ],
+    ['--layer zoning --layer all --minzoom 0 --maxzoom 2', '--layer is given twice.'],
+    ['--layer all --minzoom 0 --maxzoom 2 --maxzoom=3', '--maxzoom is given twice.'],
+    [
+      '--layer all --minzoom 0 --maxzoom 2 --bbox 112,27,113,28 --bbox 1,2,3,4',
+      '--bbox is given twice.',
+    ],
   ])('rejects "%s"', (text, problem) => {
     expect(seed(text)).toEqual({ kind: 'usage-error', problem })
   })
@@ -217,8 +223,17 @@ describe('command lines', () => {
       '--layer all --out all.pmtiles',
       '--layer all is for seeding: an archive holds one tile set; give a layer.',
     ],
+    ['--layer zoning --out a.pmtiles --out b.pmtiles', '--out is given twice.'],
   ])('rejects the export command line "%s"', (text, problem) => {
     expect(exporting(text)).toEqual({ kind: 'usage-error', problem })
+  })
+
+  it('takes a flag given twice as given once', () => {
+    expect(seed('--layer all --minzoom 0 --maxzoom 2 --force --force --dry-run')).toMatchObject({
+      kind: 'seed',
+      force: true,
+      dryRun: true,
+    })
   })
 
   it('leaves the zooms of an export to the layer unless given', () => {
