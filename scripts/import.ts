@@ -8,7 +8,7 @@ import { describeUrl } from '../server/db/postgres-database.ts'
 import { importAccessList } from '../server/import/access-list-import.ts'
 import { importFile } from '../server/import/file-import.ts'
 import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
-import { ImportError } from '../server/import/import-error.ts'
+import { ImportError, UnknownLayerError } from '../server/import/import-error.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 
 // Repairing and indexing a large layer takes longer than the server's per-request limit.
@@ -65,7 +65,8 @@ if (args.kind === 'help') {
     console.log(title![0])
     for (const [label, value] of rows) console.log(`  ${label.padEnd(16)} ${value}`)
   } catch (error) {
-    process.exitCode = 1
+    // An unknown layer is a wrong command line, as the usage's exit statuses have it.
+    process.exitCode = error instanceof UnknownLayerError ? 2 : 1
     if (error instanceof ImportError) {
       console.error(`Nothing imported: ${error.describe()}`)
     } else if (error instanceof DataDirBusyError) {

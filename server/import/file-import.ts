@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts'
 import { readLayers, type Layer } from '../tiles/layer-catalog.ts'
 import { toFeatureRows } from './feature-rows.ts'
 import { reprojectRows } from './geometry-reproject.ts'
-import { ImportError } from './import-error.ts'
+import { ImportError, UnknownLayerError } from './import-error.ts'
 import { replaceLayer, type LayerImportResult } from './layer-import.ts'
 import { findRefusedFeature, isDataRefusal } from './refused-feature.ts'
 import type { ChosenCrs, SourceCrs } from './source-crs.ts'
@@ -58,11 +58,11 @@ export async function importFile(
   }
 }
 
-/** The named layer; throws an ImportError listing the catalogue when there is none. */
+/** The named layer; throws an UnknownLayerError listing the catalogue when there is none. */
 export async function findLayer(db: Database, name: string): Promise<Layer> {
   const layers = await readLayers(db)
   const layer = layers.find((l) => l.name === name)
   if (layer) return layer
   const names = [...layers.map((l) => l.name), 'rules', 'industries'].join(', ')
-  throw new ImportError(`There is no layer named ${name}; the layers are ${names}.`)
+  throw new UnknownLayerError(`There is no layer named ${name}; the layers are ${names}.`)
 }

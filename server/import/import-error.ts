@@ -25,3 +25,14 @@ export class ImportError extends Error {
     return place.length > 0 ? `${place.join(', ')}: ${this.message}` : this.message
   }
 }
+
+/**
+ * The layer asked for is not in the catalogue: the command line is wrong, not the file. Found
+ * only once the database is open, as imports and migrations change the catalogue.
+ */
+export class UnknownLayerError extends ImportError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UnknownLayerError'
+  }
+}

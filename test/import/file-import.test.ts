@@ -5,7 +5,7 @@ import type { Position } from 'geojson'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile, type FileImportOptions } from '../../server/import/file-import.ts'
-import { ImportError } from '../../server/import/import-error.ts'
+import { ImportError, UnknownLayerError } from '../../server/import/import-error.ts'
 import { parseSourceCrs } from '../../server/import/source-crs.ts'
 import { BACKENDS } from '../support/services.ts'
 import {
@@ -453,7 +453,7 @@ for (const backend of BACKENDS) {
         const error = await run(fixture('water-sources.geojson'), { layer: 'water' }).catch(
           (e: unknown) => e as ImportError,
         )
-        expect(error).toBeInstanceOf(ImportError)
+        expect(error).toBeInstanceOf(UnknownLayerError)
         const message = (error as ImportError).message
         expect(message).toMatch(/^There is no layer named water; the layers are districts, /)
         expect(message).toMatch(/, water_source_zones, .*, rules, industries\.$/)

@@ -112,10 +112,11 @@ for (const backend of BACKENDS) {
       expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
     })
 
-    it('lists the layers for an unknown one', async () => {
+    it('lists the layers for an unknown one, with exit code 2 for a bad command line', async () => {
       const run = await runImport([zone38, '--layer', 'water'], env)
-      expect(run.code).toBe(1)
+      expect(run.code).toBe(2)
       expect(lines(run.stderr)).toHaveLength(1)
+      expect(run.stderr).toMatch(/^Nothing imported: There is no layer named water; the layers /)
       expect(run.stderr).toContain('the layers are districts, control_units, water_source_zones')
     })
 
