@@ -24,7 +24,7 @@ if (args.kind === 'help') {
   exitOnInterrupt('see what was done with: npm run staff -- list')
   let opened: OpenedDatabase | undefined
   try {
-    opened = await openCommandDatabase(config, { role: 'staff', poolSize: 1 })
+    opened = await openCommandDatabase(config, { role: 'staff command', poolSize: 1 })
     const { db } = opened
     // Tokens live in one database: say which, as a forgotten DATABASE_URL picks the embedded one.
     console.error(`Staff of the ${db.kind} database at ${db.location}.`)

@@ -7,7 +7,7 @@ import path from 'node:path'
 export interface LockHolder {
   pid: number
   host: string
-  /** What holds it: "server" or "import". */
+  /** What holds it: "server", or a command such as "import" or "tile seeder". */
   role: string
   since: string
 }
@@ -26,10 +26,13 @@ export class DataDirBusyError extends Error {
   readonly holder: LockHolder
 
   constructor(dataDir: string, holder: LockHolder) {
+    // A command ends by itself; telling its user to stop a server that is not running misleads.
+    const advice =
+      holder.role === 'server' ? 'Stop the server first' : `Wait for the ${holder.role} to finish`
     super(
       `The embedded database in ${dataDir} is in use by the ${holder.role} ` +
         `(pid ${holder.pid} on ${holder.host}, since ${holder.since}); it cannot be shared ` +
-        'between processes. Stop the server first, or run both on PostgreSQL with DATABASE_URL.',
+        `between processes. ${advice}, or run both on PostgreSQL with DATABASE_URL.`,
     )
     this.name = 'DataDirBusyError'
     this.holder = holder

@@ -47,6 +47,18 @@ describe('lockDataDir', () => {
     )
   })
 
+  it('names the command that holds the folder, and says to wait for it', async () => {
+    await writeHolder(holder(process.ppid, 'tile seeder'))
+    const error = await lockDataDir(dir, 'server').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DataDirBusyError)
+    expect((error as Error).message).toBe(
+      `The embedded database in ${dir} is in use by the tile seeder (pid ${process.ppid} on ` +
+        `${os.hostname()}, since 2024-01-01T00:00:00.000Z); it cannot be shared between ` +
+        'processes. Wait for the tile seeder to finish, or run both on PostgreSQL with ' +
+        'DATABASE_URL.',
+    )
+  })
+
   it('refuses a folder held from another host, whose process it cannot check', async () => {
     await writeHolder({ ...holder(process.ppid), host: 'elsewhere.example' })
     await expect(lockDataDir(dir, 'import')).rejects.toBeInstanceOf(DataDirBusyError)

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT } from '../../server/config.ts'
+import { lockDataDir } from '../../server/db/data-dir-lock.ts'
 import { startServer } from '../../server/start.ts'
 import { BACKENDS, createScratchDatabase } from '../support/services.ts'
 
@@ -108,3 +109,28 @@ for (const backend of BACKENDS) {
     })
   })
 }
+
+describe('npm run staff on an embedded database an import holds', () => {
+  let dataDir: string
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-held-'))
+  })
+  afterAll(() => rm(dataDir, { recursive: true, force: true }))
+
+  it('refuses in one line naming the import, not a server, as the holder', async () => {
+    const lock = await lockDataDir(dataDir, 'import')
+    try {
+      const { since } = JSON.parse(await readFile(lock.file, 'utf8')) as { since: string }
+      const run = await runStaff(['list'], { DATA_DIR: dataDir })
+      expect(run.code).toBe(1)
+      expect(run.stderr.split('\n').filter((line) => line !== '')).toEqual([
+        `The embedded database in ${dataDir} is in use by the import (pid ${process.pid} on ` +
+          `${os.hostname()}, since ${since}); it cannot be shared between processes. ` +
+          'Wait for the import to finish, or run both on PostgreSQL with DATABASE_URL.',
+      ])
+    } finally {
+      await lock.release()
+    }
+    expect(await readdir(dataDir)).toEqual([])
+  })
+})
