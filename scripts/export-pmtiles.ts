@@ -21,6 +21,7 @@ import { choosePyramids, CommandProblem } from '../server/tiles/pyramid-command.
 import { TileCutter } from '../server/tiles/tile-cutter.ts'
 import { createProgressDisplay, formatBytes } from '../server/tiles/tile-progress.ts'
 import { TileService } from '../server/tiles/tile-service.ts'
+import { StartupError } from '../server/startup-error.ts'
 
 // Without Redis, tiles are written out once and never read again: a small cache will do.
 const SCRATCH_CACHE_BYTES = 16 * 1024 * 1024
@@ -97,6 +98,7 @@ if (args.kind === 'help') {
     if (
       error instanceof CommandProblem ||
       error instanceof DataDirBusyError ||
+      error instanceof StartupError ||
       error instanceof NothingToExportError
     ) {
       console.error(error.message)

@@ -10,6 +10,7 @@ import { importFile } from '../server/import/file-import.ts'
 import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
 import { ImportError, UnknownLayerError } from '../server/import/import-error.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
+import { StartupError } from '../server/startup-error.ts'
 
 // Repairing and indexing a large layer takes longer than the server's per-request limit.
 const IMPORT_STATEMENT_TIMEOUT_MS = 30 * 60_000
@@ -69,7 +70,8 @@ if (args.kind === 'help') {
     process.exitCode = error instanceof UnknownLayerError ? 2 : 1
     if (error instanceof ImportError) {
       console.error(`Nothing imported: ${error.describe()}`)
-    } else if (error instanceof DataDirBusyError) {
+    } else if (error instanceof DataDirBusyError || error instanceof StartupError) {
+      // Says what is wrong with which setting already.
       console.error(`Nothing imported: ${error.message}`)
     } else {
       const database = config.DATABASE_URL ? describeUrl(config.DATABASE_URL) : config.DATA_DIR

@@ -21,6 +21,7 @@ import {
   formatDuration,
 } from '../server/tiles/tile-progress.ts'
 import { seedTiles, SeedCacheError } from '../server/tiles/tile-seeder.ts'
+import { StartupError } from '../server/startup-error.ts'
 
 const args = parseSeedArguments(process.argv.slice(2))
 const { config, problems } = readConfig(process.env)
@@ -98,7 +99,11 @@ if (args.kind === 'help') {
     }
   } catch (error) {
     process.exitCode = error instanceof CommandProblem ? error.exitCode : 1
-    if (error instanceof CommandProblem || error instanceof DataDirBusyError) {
+    if (
+      error instanceof CommandProblem ||
+      error instanceof DataDirBusyError ||
+      error instanceof StartupError
+    ) {
       console.error(error.message)
     } else if (error instanceof SeedCacheError) {
       console.error(`Seeding stopped: ${error.message}`)

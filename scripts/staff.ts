@@ -8,6 +8,7 @@ import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { STAFF_USAGE, parseStaffArguments } from '../server/staff/staff-arguments.ts'
 import { addStaff, listStaff, revokeStaff } from '../server/staff/staff-store.ts'
 import { padColumns } from '../server/staff/terminal-columns.ts'
+import { StartupError } from '../server/startup-error.ts'
 
 const args = parseStaffArguments(process.argv.slice(2))
 const { config, problems } = readConfig(process.env)
@@ -62,8 +63,12 @@ if (args.kind === 'help') {
     }
   } catch (error) {
     process.exitCode = 1
-    if (error instanceof DataDirBusyError) console.error(error.message)
-    else console.error(`staff failed: ${(error as Error).message}`)
+    // Either says what is wrong with which setting already.
+    if (error instanceof DataDirBusyError || error instanceof StartupError) {
+      console.error(error.message)
+    } else {
+      console.error(`staff failed: ${(error as Error).message}`)
+    }
   } finally {
     await opened?.close()
   }

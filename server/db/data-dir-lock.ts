@@ -2,6 +2,7 @@ import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import { unlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { StartupError } from '../startup-error.ts'
 
 /** Who holds the embedded database's folder, as the lock file records it. */
 export interface LockHolder {
@@ -44,11 +45,14 @@ export const LOCK_FILE = 'ecozoning.lock'
 /**
  * Takes the embedded database's folder for this process by creating `ecozoning.lock` in it
  * (creating the folder when missing). A lock left by a process that no longer runs on this host
- * is taken over. Throws DataDirBusyError when a live process holds it. The lock file is also
- * removed when the process exits without releasing it.
+ * is taken over. Throws DataDirBusyError when a live process holds it, and a StartupError naming
+ * DATA_DIR when the folder cannot be made or written. The lock file is also removed when the
+ * process exits without releasing it.
  */
 export async function lockDataDir(dataDir: string, role: string): Promise<DataDirLock> {
-  await mkdir(dataDir, { recursive: true })
+  await mkdir(dataDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw dataDirProblem(dataDir, error)
+  })
   const file = path.join(dataDir, LOCK_FILE)
   const holder: LockHolder = {
     pid: process.pid,
@@ -58,7 +62,11 @@ export async function lockDataDir(dataDir: string, role: string): Promise<DataDi
   }
   const content = JSON.stringify(holder)
 
-  for (let attempt = 0; !(await createLockFile(file, content)); attempt++) {
+  const created = () =>
+    createLockFile(file, content).catch((error: NodeJS.ErrnoException) => {
+      throw dataDirProblem(dataDir, error)
+    })
+  for (let attempt = 0; !(await created()); attempt++) {
     const current = await readHolder(file)
     if (current && isAlive(current)) throw new DataDirBusyError(dataDir, current)
     // A stale lock, whose process is gone, is removed once. Two processes finding the same
@@ -87,6 +95,26 @@ export async function lockDataDir(dataDir: string, role: string): Promise<DataDi
       }
     },
   }
+}
+
+/**
+ * What is wrong with DATA_DIR, from the error of making the folder or writing in it, in words an
+ * operator acts on: the bare EEXIST of mkdir on a file names neither the setting nor the fix.
+ */
+function dataDirProblem(dataDir: string, error: NodeJS.ErrnoException): StartupError {
+  const reason =
+    error.code === 'EEXIST'
+      ? 'it is a file, not a folder'
+      : error.code === 'ENOTDIR'
+        ? 'part of its path is a file, not a folder'
+        : error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS'
+          ? `this process may not write there (${error.code})`
+          : error.message
+  return new StartupError(
+    `DATA_DIR ${dataDir} cannot hold the embedded database: ${reason}. Point DATA_DIR at a ` +
+      'folder this process may write in (one missing is created).',
+    { cause: error },
+  )
 }
 
 const unknownHolder: LockHolder = { pid: 0, host: 'unknown', role: 'unknown', since: 'unknown' }

@@ -9,6 +9,7 @@ import {
   lockDataDir,
   type LockHolder,
 } from '../../server/db/data-dir-lock.ts'
+import { StartupError } from '../../server/startup-error.ts'
 
 describe('lockDataDir', () => {
   let dir: string
@@ -82,6 +83,29 @@ describe('lockDataDir', () => {
     await writeFile(lockFile(), '')
     const lock = await lockDataDir(dir, 'import')
     await lock.release()
+  })
+
+  it('refuses a file in place of the folder, naming DATA_DIR, and leaves the file be', async () => {
+    const file = path.join(dir, 'pglite')
+    await writeFile(file, 'notes')
+    const error = await lockDataDir(file, 'server').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(StartupError)
+    expect((error as Error).message).toBe(
+      `DATA_DIR ${file} cannot hold the embedded database: it is a file, not a folder. ` +
+        'Point DATA_DIR at a folder this process may write in (one missing is created).',
+    )
+    expect(await readFile(file, 'utf8')).toBe('notes')
+  })
+
+  it('refuses a folder whose path runs through a file, naming DATA_DIR', async () => {
+    await writeFile(path.join(dir, 'data'), '')
+    const folder = path.join(dir, 'data', 'pglite')
+    const error = await lockDataDir(folder, 'import').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(StartupError)
+    expect((error as Error).message).toBe(
+      `DATA_DIR ${folder} cannot hold the embedded database: part of its path is a file, not ` +
+        'a folder. Point DATA_DIR at a folder this process may write in (one missing is created).',
+    )
   })
 
   it('leaves a lock another process took in place on release', async () => {

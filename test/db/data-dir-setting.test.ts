@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../../server/config.ts'
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs a program of the product as `npm start` or `npm run` does, with the settings of `env`. */
+function runProgram(program: string, args: string[], env: Record<string, string>) {
+  return new Promise<Run>((resolve, reject) => {
+    const child = spawn('npx', ['tsx', program, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', REDIS_PREFIX: '', ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line !== '')
+
+describe('DATA_DIR naming a file', () => {
+  let tmp: string
+  let file: string
+  let problem: string
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-data-dir-'))
+    file = path.join(tmp, 'pglite')
+    await writeFile(file, 'not a database')
+    problem =
+      `DATA_DIR ${file} cannot hold the embedded database: it is a file, not a folder. ` +
+      'Point DATA_DIR at a folder this process may write in (one missing is created).'
+  })
+  afterAll(() => rm(tmp, { recursive: true, force: true }))
+
+  it('stops the server with one log line saying so, without a stack', async () => {
+    const run = await runProgram('server/main.ts', [], {
+      DATA_DIR: file,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOAD_SAMPLE: 'never',
+      BUILD_PORTAL: 'never',
+      LOG_LEVEL: 'info',
+    })
+    expect(run.code).toBe(1)
+    const last = JSON.parse(lines(run.stdout).at(-1)!) as Record<string, unknown>
+    expect(last).toMatchObject({ level: 60, msg: problem })
+    expect(last).not.toHaveProperty('err')
+    expect(run.stdout).not.toContain('EEXIST')
+    expect(await readFile(file, 'utf8')).toBe('not a database')
+  })
+
+  const commands: [string, string[], string][] = [
+    ['scripts/import.ts', ['data/sample/rules.json', '--layer', 'rules'], 'Nothing imported: '],
+    ['scripts/staff.ts', ['list'], ''],
+    [
+      'scripts/seed-tiles.ts',
+      ['--layer', 'all', '--minzoom', '0', '--maxzoom', '2', '--dry-run'],
+      '',
+    ],
+    ['scripts/export-pmtiles.ts', ['--layer', 'zoning', '--out', 'TMP/a.pmtiles'], ''],
+  ]
+  it.each(commands)('stops %s with one line saying so, exit code 1', async (script, args, lead) => {
+    const run = await runProgram(
+      script,
+      args.map((arg) => arg.replace('TMP', tmp)),
+      { DATA_DIR: file },
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(lines(run.stderr)).toEqual([`${lead}${problem}`])
+  })
+})
