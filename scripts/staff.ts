@@ -32,8 +32,16 @@ if (args.kind === 'help') {
 
     if (args.kind === 'add') {
       const added = await addStaff(db, args.name, args.role)
-      if (!added) {
-        console.error(`${args.name} already holds a live token; revoke it first to issue another.`)
+      if (added.kind === 'taken') {
+        const holder = added.holder.name
+        // Said when the names differ, as the operator may not see how they are the same.
+        const same =
+          holder === args.name
+            ? ''
+            : `, and ${args.name} is the same name once case and full-width forms are set aside`
+        console.error(
+          `${holder} already holds a live token${same}; revoke it first to issue another.`,
+        )
         process.exitCode = 1
       } else {
         console.log(`Token for ${added.member.name} (${added.member.role}), shown only this once:`)
@@ -42,11 +50,12 @@ if (args.kind === 'help') {
       }
     } else if (args.kind === 'revoke') {
       const revoked = await revokeStaff(db, args.name)
-      if (!revoked) {
+      if (revoked.length === 0) {
         console.error(`${args.name} holds no live token.`)
         process.exitCode = 1
-      } else {
-        console.log(`Revoked the token of ${revoked.name} (${revoked.role}).`)
+      }
+      for (const member of revoked) {
+        console.log(`Revoked the token of ${member.name} (${member.role}).`)
       }
     } else {
       const members = await listStaff(db)

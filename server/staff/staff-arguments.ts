@@ -31,7 +31,8 @@ export function parseStaffArguments(args: string[]): StaffArguments {
   if (command === 'revoke') {
     if (rest.length !== 1) return usage('revoke takes one NAME.')
     const name = rest[0]!
-    return NAME.test(name) ? { kind: 'revoke', name } : usage(nameProblem(name))
+    const problem = nameProblem(name)
+    return problem ? usage(problem) : { kind: 'revoke', name }
   }
   if (command === 'add') {
     let name: string | undefined
@@ -54,7 +55,8 @@ export function parseStaffArguments(args: string[]): StaffArguments {
       }
     }
     if (name === undefined) return usage('add needs a NAME.')
-    if (!NAME.test(name)) return usage(nameProblem(name))
+    const problem = nameProblem(name)
+    if (problem) return usage(problem)
     if (role === undefined) return usage(`add needs --role, one of ${STAFF_ROLES.join(', ')}.`)
     if (!isStaffRole(role)) {
       return usage(`--role must be one of ${STAFF_ROLES.join(', ')}, not ${role}.`)
@@ -64,7 +66,21 @@ export function parseStaffArguments(args: string[]): StaffArguments {
   return usage(`Unknown command ${command}; use add, list or revoke.`)
 }
 
-function nameProblem(name: string): string {
+/** What is wrong with a staff name, or undefined when it will do. */
+function nameProblem(name: string): string | undefined {
+  // Characters that do not show, or show as nothing, would make two names look the same.
+  const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.exec(name)
+  if (hidden) {
+    const code = hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
+    return (
+      `NAME must not contain control or invisible characters; got U+${code} at character ` +
+      `${[...name.slice(0, hidden.index)].length + 1} of ${JSON.stringify(name.slice(0, 70))}.`
+    )
+  }
+  if (/^\s|\s$/u.test(name)) {
+    return `NAME must not begin or end with a space; got ${JSON.stringify(name.slice(0, 70))}.`
+  }
+  if (NAME.test(name)) return undefined
   return (
     `NAME must be 1–64 letters, digits, spaces, dots, @, _ or -, starting with a letter or ` +
     `digit; got ${JSON.stringify(name.slice(0, 70))}.`

@@ -101,6 +101,28 @@ for (const backend of BACKENDS) {
       // 25 s alone, and several times that beside the rest of the suite.
     }, 300_000)
 
+    it('takes names that differ in case or width for one person', async () => {
+      expect((await runStaff(['add', 'Bob', '--role', 'viewer'], env)).code).toBe(0)
+      for (const name of ['bob', 'Ｂｏｂ']) {
+        const again = await runStaff(['add', name, '--role', 'officer'], env)
+        expect(again.code).toBe(1)
+        expect(again.stdout).toBe('')
+        expect(again.stderr).toContain(
+          `Bob already holds a live token, and ${name} is the same name once case and ` +
+            'full-width forms are set aside; revoke it first to issue another.',
+        )
+      }
+      const spaced = await runStaff(['add', 'bob ', '--role', 'viewer'], env)
+      expect(spaced.code).toBe(2)
+      expect(spaced.stderr).toMatch(/^NAME must not begin or end with a space; got "bob "\./)
+
+      const listed = await runStaff(['list'], env)
+      expect(listed.stdout.match(/^bob /gim)).toHaveLength(1)
+      const revoked = await runStaff(['revoke', 'BOB'], env)
+      expect(revoked.code).toBe(0)
+      expect(revoked.stdout).toBe('Revoked the token of Bob (viewer).\n')
+    }, 300_000)
+
     it('exits 2 with the usage for a wrong command line', async () => {
       const run = await runStaff(['add', 'ada', '--role', 'root'], env)
       expect(run.code).toBe(2)

@@ -10,7 +10,7 @@ export async function tokenFor(db: Database, role: StaffRole, name?: string): Pr
     name ?? `${role}-${Math.random().toString(36).slice(2, 10)}`,
     role,
   )
-  if (!added) throw new Error('the staff name is taken')
+  if (added.kind === 'taken') throw new Error('the staff name is taken')
   return added.token
 }
 
