@@ -21,6 +21,13 @@ interface ShapefileParts {
 const DEFAULT_ENCODING = 'gbk'
 
 /**
+ * The most one file of a zip archive may unpack to: far above a bureau's zoning layers, while
+ * a small archive of a far larger file (a zip bomb, or a broken export) would otherwise be
+ * inflated into memory whole, gigabytes of it, before anything could refuse it.
+ */
+export const MAX_ZIP_MEMBER_BYTES = 1024 ** 3
+
+/**
  * Reads the Shapefile inside a zip archive, possibly in a folder. With several .shp in the
  * archive, `options.member` picks one by name or path; without it the import fails listing them.
  */
@@ -28,7 +35,9 @@ export async function readZippedShapefile(
   file: string,
   options: SourceOptions,
 ): Promise<SourceFeatures> {
-  const zip = await openZip(file)
+  const zip = await openZip(file, {
+    maxMemberBytes: options.maxZipMemberBytes ?? MAX_ZIP_MEMBER_BYTES,
+  })
   try {
     const shp = pickShapefile(
       zip.members.map((m) => m.name),

@@ -11,6 +11,8 @@ export interface SourceOptions {
   encoding?: string
   /** Which Shapefile of a zip archive holding several to read. */
   member?: string
+  /** The most a file in a zip archive may unpack to; MAX_ZIP_MEMBER_BYTES unless given. */
+  maxZipMemberBytes?: number
 }
 
 /** The features of a source file, as read: coordinates still in the file's own CRS. */

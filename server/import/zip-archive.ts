@@ -11,6 +11,15 @@ export interface ZipMember {
   read(): Promise<Buffer>
 }
 
+export interface ZipOptions {
+  /**
+   * Refuse to unpack a file larger than this, as the archive declares it, before inflating any
+   * of it; no limit when undefined. yauzl stops a file that inflates past its declared size, so
+   * the declaration bounds the memory a read takes.
+   */
+  maxMemberBytes?: number
+}
+
 export interface ZipArchive {
   /** The archive's files, without folders and without macOS resource forks. */
   members: ZipMember[]
@@ -28,24 +37,32 @@ const gbk = new TextDecoder('gbk')
  * as UTF-8; any other name is read as GBK, the code page Chinese Windows writes zip names in.
  * Throws an ImportError when the file is not a readable zip archive. Close it when done.
  */
-export async function openZip(file: string): Promise<ZipArchive> {
+export async function openZip(file: string, options: ZipOptions = {}): Promise<ZipArchive> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.open(file, ZIP_OPTIONS, (e, z) => (e ? reject(notAZip(file, e)) : resolve(z)))
   })
-  return listMembers(zip, file)
+  return listMembers(zip, file, options)
 }
 
 /**
  * Opens a zip archive held in memory, as openZip does a file; `file` names it in messages.
  */
-export async function openZipBuffer(bytes: Buffer, file: string): Promise<ZipArchive> {
+export async function openZipBuffer(
+  bytes: Buffer,
+  file: string,
+  options: ZipOptions = {},
+): Promise<ZipArchive> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.fromBuffer(bytes, ZIP_OPTIONS, (e, z) => (e ? reject(notAZip(file, e)) : resolve(z)))
   })
-  return listMembers(zip, file)
+  return listMembers(zip, file, options)
 }
 
-async function listMembers(zip: yauzl.ZipFile, file: string): Promise<ZipArchive> {
+async function listMembers(
+  zip: yauzl.ZipFile,
+  file: string,
+  options: ZipOptions,
+): Promise<ZipArchive> {
   const entries: yauzl.Entry[] = []
   try {
     await new Promise<void>((resolve, reject) => {
@@ -68,7 +85,7 @@ async function listMembers(zip: yauzl.ZipFile, file: string): Promise<ZipArchive
     .map(({ entry, name }) => ({
       name,
       size: entry.uncompressedSize,
-      read: () => readEntry(zip, entry, file, name),
+      read: () => readEntry(zip, entry, file, name, options),
     }))
   return { members, close: () => zip.close() }
 }
@@ -97,9 +114,19 @@ async function readEntry(
   entry: yauzl.Entry,
   file: string,
   name: string,
+  options: ZipOptions,
 ): Promise<Buffer> {
   if (entry.isEncrypted()) {
     throw new ImportError(`${name} in the zip archive is encrypted; unpack it first.`, { file })
+  }
+  const limit = options.maxMemberBytes
+  if (limit !== undefined && entry.uncompressedSize > limit) {
+    const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`
+    throw new ImportError(
+      `${name} in the zip archive unpacks to ${bytes(entry.uncompressedSize)}, over the limit ` +
+        `of ${bytes(limit)} (${binarySize(limit)}) for one file.`,
+      { file },
+    )
   }
   try {
     const stream = await new Promise<Readable>((resolve, reject) =>
@@ -112,6 +139,18 @@ async function readEntry(
     const message = `${name} in the zip archive cannot be read (${(error as Error).message}).`
     throw new ImportError(message, { file })
   }
+}
+
+/** A size in the largest binary unit it reaches: 1 GiB, 64 KiB, 1.5 MiB. */
+function binarySize(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${Number(value.toFixed(1))} ${units[unit]}`
 }
 
 function notAZip(file: string, error: Error): ImportError {

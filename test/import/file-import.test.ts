@@ -277,6 +277,54 @@ for (const backend of BACKENDS) {
         )
       })
 
+      it('refuses a .shp said to unpack to over 1 GiB, reading none of it', async () => {
+        // The headers claim 3 GiB for a few hundred bytes: read, it would fail as unreadable.
+        const entries = await shapefile({ srid: 4490, stem: 'gis/water', encoding: 'gbk' })
+        const lying = entries.map((e) =>
+          e.name.endsWith('.shp') ? { ...e, declaredSize: 3 * 2 ** 30 } : e,
+        )
+        const file = await zip('claims-3-gib.zip', lying)
+        expect((await refused(file)).describe()).toBe(
+          `${file}: gis/water.shp in the zip archive unpacks to 3,221,225,472 bytes, over the ` +
+            'limit of 1,073,741,824 bytes (1 GiB) for one file.',
+        )
+      })
+
+      it('refuses a file one byte over a lowered limit', async () => {
+        // Zeros, 64 KiB and one byte of them, deflate to a few hundred bytes.
+        const entries = [
+          { name: 'big.shp', data: Buffer.alloc(64 * 1024 + 1) },
+          { name: 'big.dbf', data: 'x' },
+        ]
+        const error = await refused(await zip('big.zip', entries), {
+          maxZipMemberBytes: 64 * 1024,
+        })
+        expect(error.message).toBe(
+          'big.shp in the zip archive unpacks to 65,537 bytes, over the limit of 65,536 bytes ' +
+            '(64 KiB) for one file.',
+        )
+      })
+
+      it('reads every file of a Shapefile at the limit', async () => {
+        const entries = await shapefile({ srid: 4490, stem: 'water', encoding: 'gbk' })
+        const sizes = entries.map((e) => Buffer.from(e.data).length)
+        const largest = entries[sizes.indexOf(Math.max(...sizes))]!.name
+        const file = await zip('at-limit.zip', entries)
+        const over = await refused(file, { maxZipMemberBytes: Math.max(...sizes) - 1 })
+        expect(over.message).toMatch(new RegExp(`^${largest} in the zip archive unpacks to `))
+        const result = await run(file, { maxZipMemberBytes: Math.max(...sizes) })
+        expect(result.features).toBe(waterSources().length)
+      })
+
+      it('refuses a file that inflates to more than its archive says', async () => {
+        // 16 MiB of zeros deflate to 16 KB; the headers claim 1 KiB.
+        const bomb = { name: 'water.shp', data: Buffer.alloc(16 * 2 ** 20), declaredSize: 1024 }
+        const file = await zip('inflates.zip', [bomb, { name: 'water.dbf', data: 'x' }])
+        const { message } = await refused(file)
+        expect(message).toMatch(/^water\.shp in the zip archive cannot be read \(too many bytes /)
+        expect(message).toContain('expected 1024. got at least ')
+      })
+
       it('refuses a Shapefile without its .dbf', async () => {
         const entries = await shapefile({ srid: 4490, stem: 'water', encoding: 'gbk' })
         const file = await zip(

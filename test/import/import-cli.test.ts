@@ -9,7 +9,7 @@ import { lockDataDir } from '../../server/db/data-dir-lock.ts'
 import { BACKENDS, createScratchDatabase } from '../support/services.ts'
 import { readPolygons } from './support/import-database.ts'
 import { fixture, waterSourceShapefile, waterSources } from './support/water-source-fixtures.ts'
-import { writeZip } from './support/zip-writer.ts'
+import { writeZip, type ZipEntry } from './support/zip-writer.ts'
 
 interface Run {
   code: number | null
@@ -41,6 +41,7 @@ for (const backend of BACKENDS) {
     let env: Record<string, string>
     let dropScratch: (() => Promise<void>) | undefined
     let zone38: string
+    let zone38Entries: ZipEntry[]
 
     beforeAll(async () => {
       tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-cli-'))
@@ -62,6 +63,7 @@ for (const backend of BACKENDS) {
         prj: await readFile(fixture('prj/cgcs2000-gk-zone-38.esri.prj'), 'latin1'),
       })
       await projector.close()
+      zone38Entries = entries
       zone38 = path.join(tmp, 'zone-38.zip')
       await writeFile(zone38, writeZip(entries, 'gbk'))
     })
@@ -108,6 +110,21 @@ for (const backend of BACKENDS) {
       expect(lines(run.stderr)).toEqual([
         `Nothing imported: ${bad}, feature 2, field level: The value "二级" is not allowed: ` +
           'the column takes level1, level2 or quasi.',
+      ])
+      expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
+    })
+
+    it('refuses a zipped .shp said to unpack to 3 GiB, in one line', async () => {
+      const lying = zone38Entries.map((e) =>
+        e.name.endsWith('.shp') ? { ...e, declaredSize: 3 * 2 ** 30 } : e,
+      )
+      const file = path.join(tmp, 'claims-3-gib.zip')
+      await writeFile(file, writeZip(lying, 'gbk'))
+      const run = await runImport([file, '--layer', 'water_source_zones'], env)
+      expect(run.code).toBe(1)
+      expect(lines(run.stderr)).toEqual([
+        `Nothing imported: ${file}: 水源保护区/水源保护区.shp in the zip archive unpacks to ` +
+          '3,221,225,472 bytes, over the limit of 1,073,741,824 bytes (1 GiB) for one file.',
       ])
       expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
     })

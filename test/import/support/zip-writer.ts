@@ -7,6 +7,8 @@ import iconv from 'iconv-lite'
 export interface ZipEntry {
   name: string
   data: Buffer | string
+  /** The unpacked size the headers state, when not the data's own: an archive that lies. */
+  declaredSize?: number
 }
 
 const UTF8_FLAG = 0x800
@@ -27,6 +29,7 @@ export function writeZip(entries: ZipEntry[], names: 'utf-8' | 'gbk' = 'utf-8'):
     const name = names === 'gbk' ? iconv.encode(entry.name, 'gbk') : Buffer.from(entry.name)
     const flags = names === 'utf-8' ? UTF8_FLAG : 0
     const crc = crc32(data)
+    const size = entry.declaredSize ?? data.length
 
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
@@ -37,7 +40,7 @@ export function writeZip(entries: ZipEntry[], names: 'utf-8' | 'gbk' = 'utf-8'):
     local.writeUInt16LE(DOS_DATE, 12)
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(compressed.length, 18)
-    local.writeUInt32LE(data.length, 22)
+    local.writeUInt32LE(size, 22)
     local.writeUInt16LE(name.length, 26)
     local.writeUInt16LE(0, 28)
     locals.push(local, name, compressed)
@@ -52,7 +55,7 @@ export function writeZip(entries: ZipEntry[], names: 'utf-8' | 'gbk' = 'utf-8'):
     central.writeUInt16LE(DOS_DATE, 14)
     central.writeUInt32LE(crc, 16)
     central.writeUInt32LE(compressed.length, 20)
-    central.writeUInt32LE(data.length, 24)
+    central.writeUInt32LE(size, 24)
     central.writeUInt16LE(name.length, 28)
     central.writeUInt32LE(offset, 42)
     centrals.push(central, name)
