@@ -1,33 +1,8 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../../server/config.ts'
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs a program of the product as `npm start` or `npm run` does, with the settings of `env`. */
-function runProgram(program: string, args: string[], env: Record<string, string>) {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', program, ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', REDIS_PREFIX: '', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
-
-const lines = (text: string) => text.split('\n').filter((line) => line !== '')
+import { lines, runProgram } from '../support/run-program.ts'
 
 describe('DATA_DIR naming a file', () => {
   let tmp: string

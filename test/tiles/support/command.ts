@@ -1,47 +1,19 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { REPO_ROOT } from '../../../server/config.ts'
 import { loadDatasetFolder } from '../../../server/data/sample-loader.ts'
 import { migrate } from '../../../server/db/migrate.ts'
 import { openDatabase } from '../../../server/db/open-database.ts'
+import { runProgram } from '../../support/run-program.ts'
 import { createScratchDatabase, type Backend } from '../../support/services.ts'
 import { FIXTURE_DATASET } from '../../support/test-server.ts'
 
-export interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
+export { lines } from '../../support/run-program.ts'
 
-/**
- * Runs a script of scripts/ as an operator does, with the settings of `env` over a clean slate
- * for the database and cache settings.
- */
+/** Runs a script of scripts/ as an operator does (see runProgram). */
 export function runScript(script: string, args: string[], env: Record<string, string>) {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', `scripts/${script}`, ...args], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        DATA_DIR: '',
-        REDIS_URL: '',
-        REDIS_PREFIX: '',
-        ...env,
-      },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+  return runProgram(`scripts/${script}`, args, env)
 }
-
-export const lines = (text: string) => text.split('\n').filter((line) => line !== '')
 
 export interface FixtureDatabase {
   /** DATABASE_URL or DATA_DIR, as a command takes them. */
