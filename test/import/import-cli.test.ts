@@ -1,39 +1,19 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../../server/config.ts'
 import { openDatabase } from '../../server/db/open-database.ts'
 import { lockDataDir } from '../../server/db/data-dir-lock.ts'
+import { lines, runProgram } from '../support/run-program.ts'
 import { BACKENDS, createScratchDatabase } from '../support/services.ts'
 import { readPolygons } from './support/import-database.ts'
 import { fixture, waterSourceShapefile, waterSources } from './support/water-source-fixtures.ts'
 import { writeZip, type ZipEntry } from './support/zip-writer.ts'
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /** Runs the importer as an operator does, with only the database settings of `env`. */
-function runImport(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/import.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+function runImport(args: string[], env: Record<string, string>) {
+  return runProgram('scripts/import.ts', args, env)
 }
-
-const lines = (text: string) => text.split('\n').filter((line) => line !== '')
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skip)(`npm run import ${backend.title}`, () => {

@@ -1,33 +1,15 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../../server/config.ts'
 import { lockDataDir } from '../../server/db/data-dir-lock.ts'
 import { startServer } from '../../server/start.ts'
+import { runProgram } from '../support/run-program.ts'
 import { BACKENDS, createScratchDatabase } from '../support/services.ts'
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /** Runs `npm run staff --` as an operator does, against the database `env` names. */
-function runStaff(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/staff.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', REDIS_URL: '', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+function runStaff(args: string[], env: Record<string, string>) {
+  return runProgram('scripts/staff.ts', args, env)
 }
 
 for (const backend of BACKENDS) {
