@@ -1,4 +1,6 @@
-import type { Readable } from 'node:stream'
+import { PassThrough, type Readable } from 'node:stream'
+import { finished } from 'node:stream/promises'
+import { createInflateRaw } from 'node:zlib'
 import yauzl from 'yauzl'
 import { ImportError } from './import-error.ts'
 
@@ -128,17 +130,59 @@ async function readEntry(
       { file },
     )
   }
+  if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
+    const message =
+      `${name} in the zip archive is compressed with method ${entry.compressionMethod}, which ` +
+      'cannot be read here; archive it again with the usual (deflate) compression.'
+    throw new ImportError(message, { file })
+  }
   try {
-    const stream = await new Promise<Readable>((resolve, reject) =>
-      zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s))),
-    )
-    const chunks: Buffer[] = []
-    for await (const chunk of stream) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks)
+    return await unpack(zip, entry)
   } catch (error) {
     const message = `${name} in the zip archive cannot be read (${(error as Error).message}).`
     throw new ImportError(message, { file })
   }
+}
+
+const STORED = 0
+const DEFLATED = 8
+
+/**
+ * An entry's bytes, unpacked here rather than by yauzl, and held to the size the archive
+ * declares. When unpacking fails part-way (more bytes than declared, or corrupt data), yauzl's
+ * reader may still have reads of the archive queued; destroyed then, it throws from one of them
+ * where nothing can catch it. So the archive's reader is never destroyed: it is unhooked from
+ * the unpacking and runs out to the end of the entry, its compressed bytes read and dropped.
+ */
+async function unpack(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  const raw = await new Promise<Readable>((resolve, reject) =>
+    zip.openReadStream(entry, { decompress: false }, (e, s) => (e ? reject(e) : resolve(s))),
+  )
+  const unpacking = entry.compressionMethod === DEFLATED ? createInflateRaw() : new PassThrough()
+  raw.pipe(unpacking)
+  const declared = entry.uncompressedSize
+  const chunks: Buffer[] = []
+  let length = 0
+  try {
+    for await (const chunk of unpacking) {
+      length += (chunk as Buffer).length
+      if (length > declared) {
+        throw new Error(`it unpacks to more than the ${declared} bytes the archive declares`)
+      }
+      chunks.push(chunk as Buffer)
+    }
+  } catch (error) {
+    raw.unpipe(unpacking)
+    raw.resume()
+    await finished(raw).catch(() => {})
+    throw error
+  }
+  if (length < declared) {
+    throw new Error(
+      `it unpacks to ${length} bytes, fewer than the ${declared} the archive declares`,
+    )
+  }
+  return Buffer.concat(chunks)
 }
 
 /** A size in the largest binary unit it reaches: 1 GiB, 64 KiB, 1.5 MiB. */
