@@ -41,7 +41,7 @@ if (args.kind === 'help') {
   console.error(`The folder of --out ${args.out} does not exist; create it first.`)
   process.exitCode = 2
 } else {
-  exitOnInterrupt('no archive written.')
+  const interrupted = exitOnInterrupt('no archive written.')
   let opened: OpenedDatabase | undefined
   let cache: TileCache | undefined
   const database = config.DATABASE_URL ? describeUrl(config.DATABASE_URL) : config.DATA_DIR
@@ -79,6 +79,7 @@ if (args.kind === 'help') {
       attribution,
       onProgress: (done) => progress.update(done),
     }).finally(() => progress.stop())
+    interrupted.set(`${args.out} had been written; only its report was cut short.`)
 
     const zooms = `z${pyramid.ranges[0]!.z}–${pyramid.ranges.at(-1)!.z}`
     const rate = summary.seconds > 0 ? summary.tiles / summary.seconds : 0

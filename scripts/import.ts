@@ -27,7 +27,7 @@ if (args.kind === 'help') {
   for (const problem of problems) console.error(`Bad setting ${problem}`)
   process.exitCode = 2
 } else {
-  exitOnInterrupt('nothing imported.')
+  const interrupted = exitOnInterrupt('nothing imported.')
   let opened: OpenedDatabase | undefined
   try {
     opened = await openCommandDatabase(config, {
@@ -57,6 +57,7 @@ if (args.kind === 'help') {
         ['text encoding', `${result.encoding.name}, ${result.encoding.from}`],
       )
     }
+    interrupted.set('the import had been committed; only its report was cut short.')
     lines.push(['database', `${db.kind} ${db.location}`])
     if (db.kind === 'postgres') {
       lines.push(['server', `a running server shows it within ${config.CATALOG_REFRESH_MS} ms`])

@@ -1,5 +1,5 @@
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises'
-import { unlinkSync } from 'node:fs'
+import { readFileSync, unlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { StartupError } from '../startup-error.ts'
@@ -76,11 +76,14 @@ export async function lockDataDir(dataDir: string, role: string): Promise<DataDi
     await unlink(file).catch(() => {})
   }
 
+  const ours = (current: LockHolder | undefined) =>
+    current?.pid === holder.pid && current.since === holder.since
+  // Until release has removed the file: a process ended during release still removes it.
   const removeOnExit = () => {
     try {
-      unlinkSync(file)
+      if (ours(JSON.parse(readFileSync(file, 'utf8')) as LockHolder)) unlinkSync(file)
     } catch {
-      // Already gone.
+      // Already gone, or not one this process wrote.
     }
   }
   process.once('exit', removeOnExit)
@@ -88,11 +91,8 @@ export async function lockDataDir(dataDir: string, role: string): Promise<DataDi
   return {
     file,
     async release() {
+      if (ours(await readHolder(file))) await unlink(file).catch(() => {})
       process.off('exit', removeOnExit)
-      const current = await readHolder(file)
-      if (current?.pid === holder.pid && current.since === holder.since) {
-        await unlink(file).catch(() => {})
-      }
     },
   }
 }
