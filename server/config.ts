@@ -63,6 +63,13 @@ const fields = z.object({
     .refine((value) => !URL.canParse(value) || /^\/?(\d{1,5})?$/.test(new URL(value).pathname), {
       message: 'must name its database by number after the host, as in redis://127.0.0.1:6379/2',
     })
+    // ioredis reads these from the query too, over the path's database and REDIS_PREFIX.
+    .refine(
+      (value) =>
+        !URL.canParse(value) ||
+        !['db', 'keyPrefix'].some((key) => new URL(value).searchParams.has(key)),
+      { message: 'must not set db or keyPrefix in its query: use the path (/2) and REDIS_PREFIX' },
+    )
     .optional(),
   REDIS_PREFIX: z.string().min(1).max(64).default('ecozoning:'),
   TILE_CACHE_MB: z.coerce.number().min(1).max(65_536).default(256),

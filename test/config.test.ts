@@ -87,6 +87,8 @@ describe('the URL settings', () => {
     ['REDIS_URL', 'redis://127.0.0.1:6379/abc', /database by number/],
     ['REDIS_URL', 'redis://127.0.0.1:6379/-1', /database by number/],
     ['REDIS_URL', 'redis://127.0.0.1:6379/2/3', /database by number/],
+    ['REDIS_URL', 'redis://127.0.0.1:6379?db=7', /must not set db or keyPrefix/],
+    ['REDIS_URL', 'redis://127.0.0.1:6379/3?keyPrefix=other:', /must not set db or keyPrefix/],
   ])('refuse %s=%s, naming what is wrong', (name, value, problem) => {
     const { problems } = readConfig({ [name]: value })
     expect(problems).toHaveLength(1)
