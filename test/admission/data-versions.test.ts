@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readDataVersions } from '../../server/admission/data-versions.ts'
 import type { Database } from '../../server/db/database.ts'
-import { migrate } from '../../server/db/migrate.ts'
-import { openDatabase } from '../../server/db/open-database.ts'
-import { BACKENDS, createScratchDatabase } from '../support/services.ts'
+import { openMigratedDatabase, type MigratedDatabase } from '../support/migrated-database.ts'
+import { BACKENDS } from '../support/services.ts'
 
 /** The digest as defined: sha256 of the rules' JSON rows, one per line, in code order. */
 async function expectedDigest(db: Database) {
@@ -28,18 +27,13 @@ const insertRule = (db: Database, code: string, text: string) =>
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skip)(`the access list digest ${backend.title}`, () => {
+    let database: MigratedDatabase
     let db: Database
-    let drop: (() => Promise<void>) | undefined
     beforeAll(async () => {
-      const scratch = backend.name === 'postgres' ? await createScratchDatabase() : undefined
-      drop = scratch?.drop
-      db = await openDatabase({ url: scratch?.url })
-      await migrate(db)
+      database = await openMigratedDatabase(backend)
+      db = database.db
     })
-    afterAll(async () => {
-      await db?.close()
-      await drop?.()
-    })
+    afterAll(() => database?.close())
 
     const digest = async () => (await readDataVersions(db)).accessList
 

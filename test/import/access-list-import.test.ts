@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
 import { importAccessList } from '../../server/import/access-list-import.ts'
 import { ImportError } from '../../server/import/import-error.ts'
+import { openMigratedDatabase, type MigratedDatabase } from '../support/migrated-database.ts'
 import { BACKENDS } from '../support/services.ts'
 import { FIXTURE_DATASET } from '../support/test-server.ts'
-import { openImportDatabase, type ImportDatabase } from './support/import-database.ts'
 
 // The hand-made dataset's rules T01–T09; T03 and T05 name C26, T05 also C32 (see its README).
 interface Item {
@@ -19,10 +19,10 @@ const dataset = async (name: string) =>
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skip)(`importAccessList ${backend.title}`, () => {
-    let database: ImportDatabase
+    let database: MigratedDatabase
     let tmp: string
     beforeAll(async () => {
-      database = await openImportDatabase(backend)
+      database = await openMigratedDatabase(backend)
       await loadDatasetFolder(database.db, FIXTURE_DATASET)
       tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-access-'))
     })

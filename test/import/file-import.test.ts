@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile, type FileImportOptions } from '../../server/import/file-import.ts'
 import { ImportError, UnknownLayerError } from '../../server/import/import-error.ts'
 import { parseSourceCrs } from '../../server/import/source-crs.ts'
+import { openMigratedDatabase, type MigratedDatabase } from '../support/migrated-database.ts'
 import { BACKENDS } from '../support/services.ts'
 import {
   layerState,
   largestVertexOffset,
-  openImportDatabase,
   projectWithPostgis,
   readPolygons,
-  type ImportDatabase,
 } from './support/import-database.ts'
 import {
   fixture,
@@ -38,10 +37,10 @@ const CM_114E = 'cgcs2000-gk-cm-114e.ogc.prj'
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skip)(`importFile ${backend.title}`, () => {
-    let database: ImportDatabase
+    let database: MigratedDatabase
     let tmp: string
     beforeAll(async () => {
-      database = await openImportDatabase(backend)
+      database = await openMigratedDatabase(backend)
       tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-import-'))
     })
     afterAll(async () => {

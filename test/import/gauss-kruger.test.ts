@@ -4,8 +4,8 @@ import {
   gaussKrugerByEpsg,
   gaussKrugerProj4,
 } from '../../server/import/gauss-kruger.ts'
+import { openMigratedDatabase, type MigratedDatabase } from '../support/migrated-database.ts'
 import { BACKENDS } from '../support/services.ts'
-import { openImportDatabase, type ImportDatabase } from './support/import-database.ts'
 
 // The reference is the EPSG registry as PostGIS ships it in spatial_ref_sys.
 const CODES = Array.from({ length: 4554 - 4491 + 1 }, (_, i) => 4491 + i)
@@ -22,9 +22,9 @@ const parameters = (definition: string) =>
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skip)(`CGCS2000 Gauss-Kruger definitions ${backend.title}`, () => {
-    let database: ImportDatabase
+    let database: MigratedDatabase
     beforeAll(async () => {
-      database = await openImportDatabase(backend)
+      database = await openMigratedDatabase(backend)
     })
     afterAll(() => database?.close())
 

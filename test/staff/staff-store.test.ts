@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/db/database.ts'
-import { migrate } from '../../server/db/migrate.ts'
-import { openDatabase } from '../../server/db/open-database.ts'
 import { sameStaffName } from '../../server/staff/staff-name.ts'
 import { addStaff, listStaff, revokeStaff } from '../../server/staff/staff-store.ts'
 import { openTransaction } from '../support/open-transaction.ts'
-import { BACKENDS, createScratchDatabase } from '../support/services.ts'
+import { openMigratedDatabase, type MigratedDatabase } from '../support/migrated-database.ts'
+import { BACKENDS } from '../support/services.ts'
 
 describe('sameStaffName', () => {
   const same: [string, string][] = [
@@ -36,18 +35,13 @@ describe('sameStaffName', () => {
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skip)(`staff names ${backend.title}`, () => {
+    let database: MigratedDatabase
     let db: Database
-    let drop: (() => Promise<void>) | undefined
     beforeAll(async () => {
-      const scratch = backend.name === 'postgres' ? await createScratchDatabase() : undefined
-      drop = scratch?.drop
-      db = await openDatabase({ url: scratch?.url })
-      await migrate(db)
+      database = await openMigratedDatabase(backend)
+      db = database.db
     })
-    afterAll(async () => {
-      await db?.close()
-      await drop?.()
-    })
+    afterAll(() => database?.close())
     beforeEach(() => db.query('UPDATE staff SET revoked_at = now() WHERE revoked_at IS NULL'))
 
     const live = async () =>

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSite, type SiteRead } from '../../../server/admission/site-input/read-site.ts'
 import type { UploadedFile } from '../../../server/admission/site-input/site-upload.ts'
 import type { HttpError } from '../../../server/http/http-error.ts'
-import { openImportDatabase, type ImportDatabase } from '../../import/support/import-database.ts'
 import { writeZip } from '../../import/support/zip-writer.ts'
+import { openMigratedDatabase, type MigratedDatabase } from '../../support/migrated-database.ts'
 import { BACKENDS } from '../../support/services.ts'
 
 // Points spread over Hengyang on both sides of 112.5°E: Nanyue, Qidong, Leiyang, the centre.
@@ -24,9 +24,9 @@ const ring = (w: number, s: number, e: number, n: number) => [
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skip)(`readSite ${backend.title}`, () => {
-    let database: ImportDatabase
+    let database: MigratedDatabase
     beforeAll(async () => {
-      database = await openImportDatabase(backend)
+      database = await openMigratedDatabase(backend)
     })
     afterAll(() => database?.close())
 
