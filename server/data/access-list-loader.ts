@@ -4,6 +4,7 @@ import { unstorableText } from '../db/storable-text.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { ImportError } from '../import/import-error.ts'
 import { allowedValues } from './column-values.ts'
+import { divisionProblem } from './industry-sections.ts'
 import { readLayers } from '../tiles/layer-catalog.ts'
 import { DIMENSIONS, EFFECTS, PROJECT_KINDS } from '../zoning/access-list.ts'
 
@@ -67,8 +68,9 @@ function parentCodeOf(code: string): string | null {
 }
 
 /**
- * Replaces the industry catalogue, checking that each code is given once, at the level its
- * length says, under the parent its code spells out, and that each parent is in the file.
+ * Replaces the industry catalogue, checking that each code is given once, with a division of its
+ * section, at the level its length says, under the parent its code spells out, and that each
+ * parent is in the file.
  * Refusals name the item by its position in the file. Parents are inserted before their
  * children.
  */
@@ -88,6 +90,8 @@ export async function loadIndustries(tx: Queryable, items: unknown[], file: stri
   for (const [i, industry] of industries.entries()) {
     const at = (field: string) => ({ file, feature: i + 1, field })
     const { code, level, parent_code: given = null } = industry
+    const misplaced = divisionProblem(code)
+    if (misplaced) throw new ImportError(misplaced, at('code'))
     const levelOfCode = LEVEL_BY_LENGTH[code.length]!
     if (level !== levelOfCode) {
       const message = `${code} is a ${levelOfCode} code, but its level says ${level}.`

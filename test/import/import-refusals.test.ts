@@ -160,11 +160,32 @@ for (const backend of BACKENDS) {
 
       it('names an unknown parent by its position in the file', async () => {
         const industries = await readItems(SAMPLE_INDUSTRIES)
-        const orphan = { code: 'C9999', name_zh: '测试', level: 'class', parent_code: 'C999' }
+        const orphan = { code: 'C2699', name_zh: '测试', level: 'class', parent_code: 'C269' }
         const error = await refusedList('industries', [...industries, orphan])
         expect(error.feature).toBe(243)
         expect(error.field).toBe('parent_code')
-        expect(error.message).toBe('parent_code C999 is not in the catalogue.')
+        expect(error.message).toBe('parent_code C269 is not in the catalogue.')
+      })
+
+      it('refuses a division that its section letter does not hold', async () => {
+        const industries = await readItems(SAMPLE_INDUSTRIES)
+        // Divisions as GB/T 4754-2017 numbers them: A 01-05, C 13-43, S 91-96, T 97.
+        const cases: [string, string, string][] = [
+          ['A13', 'A', 'A13: division 13 is in section C of GB/T 4754-2017, not A.'],
+          ['C01', 'C', 'C01: division 01 is in section A of GB/T 4754-2017, not C.'],
+          ['T96', 'T', 'T96: division 96 is in section S of GB/T 4754-2017, not T.'],
+          ['A99', 'A', 'A99: GB/T 4754-2017 has no division 99 (its divisions run 01 to 97).'],
+          ['C00', 'C', 'C00: GB/T 4754-2017 has no division 00 (its divisions run 01 to 97).'],
+        ]
+        for (const [code, parent, message] of cases) {
+          const item = { code, name_zh: '测试', level: 'division', parent_code: parent }
+          const error = await refusedList('industries', [...industries, item])
+          expect([error.feature, error.field, error.message], code).toEqual([243, 'code', message])
+        }
+        // A group and a class are held to their division's section too.
+        const group = { code: 'A131', name_zh: '测试', level: 'group', parent_code: 'A13' }
+        const error = await refusedList('industries', [...industries, group])
+        expect(error.message).toBe('A131: division 13 is in section C of GB/T 4754-2017, not A.')
       })
 
       it('refuses a parent or level that its code contradicts', async () => {
