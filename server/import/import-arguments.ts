@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { readOptionsOnce } from '../ops/options-once.ts'
 import { ACCESS_LISTS, type AccessList } from './access-list-import.ts'
 import { CRS_CHOICES, parseSourceCrs, type SourceCrs } from './source-crs.ts'
 import { ENCODING_EXAMPLES, parseTextEncoding } from './text-encoding.ts'
@@ -43,37 +43,20 @@ The database is DATABASE_URL, else the embedded one in DATA_DIR (default .data/p
 the server must not hold open at the same time.
 Exit status: 0 imported, 1 nothing imported, 2 bad command line.`
 
-const OPTIONS = ['layer', 'crs', 'encoding', 'member'] as const
-
 /** Reads the importer's command line (without node and the script). Pure. */
 export function parseImportArguments(args: string[]): ImportArguments {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      // Collected as lists, as parseArgs would otherwise keep the last of a repeated option.
-      options: {
-        layer: { type: 'string', multiple: true },
-        crs: { type: 'string', multiple: true },
-        encoding: { type: 'string', multiple: true },
-        member: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (error) {
-    return { kind: 'usage-error', problem: (error as Error).message }
-  }
-  const { positionals } = parsed
-  if (parsed.values.help) return { kind: 'help' }
-
+  const read = readOptionsOnce(args, {
+    layer: { type: 'string' },
+    crs: { type: 'string' },
+    encoding: { type: 'string' },
+    member: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
   const problem = (text: string) => ({ kind: 'usage-error' as const, problem: text })
-  // Which of two values was meant cannot be told, and taking either would be a guess.
-  const repeated = OPTIONS.find((name) => (parsed.values[name]?.length ?? 0) > 1)
-  if (repeated) return problem(`--${repeated} is given twice.`)
-  const values = Object.fromEntries(OPTIONS.map((name) => [name, parsed.values[name]?.[0]])) as {
-    [name in (typeof OPTIONS)[number]]: string | undefined
-  }
+  if ('problem' in read) return problem(read.problem)
+  const { positionals, values } = read
+  if (values.help) return { kind: 'help' }
+  if (read.repeated) return problem(read.repeated)
 
   if (positionals.length === 0) return problem('Give the FILE to import.')
   if (positionals.length > 1) {

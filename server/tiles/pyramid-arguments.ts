@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { readOptionsOnce, type OptionSpec } from '../ops/options-once.ts'
 import { MAX_ZOOM } from './tile-address.ts'
 import type { LonLatBox } from './tile-range.ts'
 
@@ -104,16 +104,16 @@ export function parseExportArguments(args: string[]): ExportArguments {
   return { ...common, kind: 'export', out }
 }
 
-type ExtraOptions = Record<string, { type: 'string' | 'boolean' }>
+type ExtraOptions = Record<string, OptionSpec>
 
 function readCommon(
   args: string[],
   extra: ExtraOptions,
 ):
-  | { kind: 'read'; common: PyramidArguments; values: Record<string, unknown> }
+  | { kind: 'read'; common: PyramidArguments; values: Record<string, string | true | undefined> }
   | { kind: 'help' }
   | { kind: 'usage-error'; problem: string } {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+  const read = readOptionsOnce(args, {
     layer: { type: 'string' },
     minzoom: { type: 'string' },
     maxzoom: { type: 'string' },
@@ -122,39 +122,19 @@ function readCommon(
     force: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     ...extra,
-  }
-  let given: Record<string, unknown>
-  let positionals: string[]
-  try {
-    ;({ values: given, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      // Collected as lists, as parseArgs would otherwise keep the last of a repeated option.
-      options: Object.fromEntries(
-        Object.entries(options).map(([name, option]) => [name, { ...option, multiple: true }]),
-      ),
-    }))
-  } catch (error) {
-    return usageError((error as Error).message)
-  }
-  const values = Object.fromEntries(
-    Object.entries(given).map(([name, list]) => [name, (list as unknown[])[0]]),
-  )
+  })
+  if ('problem' in read) return usageError(read.problem)
+  const { values, positionals } = read
   if (values.help) return { kind: 'help' }
   if (positionals.length > 0) {
     return usageError(`Unexpected argument "${positionals[0]}": every value follows its option.`)
   }
-  // Which of two values was meant cannot be told, and taking either would be a guess; a flag
-  // given twice means what it does once.
-  const repeated = Object.keys(given).find(
-    (name) => options[name]!.type === 'string' && (given[name] as unknown[]).length > 1,
-  )
-  if (repeated) return usageError(`--${repeated} is given twice.`)
+  if (read.repeated) return usageError(read.repeated)
 
   const minzoom = optionalNumber(values.minzoom, (text) => parseZoom(text, '--minzoom'))
   const maxzoom = optionalNumber(values.maxzoom, (text) => parseZoom(text, '--maxzoom'))
   const concurrency = optionalNumber(values.concurrency, parseConcurrency)
-  const bbox = values.bbox === undefined ? undefined : parseBbox(String(values.bbox))
+  const bbox = values.bbox === undefined ? undefined : parseBbox(values.bbox)
   for (const parsed of [minzoom, maxzoom, concurrency, bbox]) {
     if (typeof parsed === 'string') return usageError(parsed)
   }
@@ -166,7 +146,7 @@ function readCommon(
     kind: 'read',
     values,
     common: {
-      layer: typeof values.layer === 'string' ? values.layer : '',
+      layer: values.layer ?? '',
       minzoom: minzoom as number | undefined,
       maxzoom: maxzoom as number | undefined,
       bbox: bbox as LonLatBox | undefined,
