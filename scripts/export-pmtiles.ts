@@ -19,7 +19,8 @@ import { exportPmtiles, NothingToExportError } from '../server/tiles/pmtiles-exp
 import { EXPORT_USAGE, parseExportArguments } from '../server/tiles/pyramid-arguments.ts'
 import { choosePyramids, CommandProblem } from '../server/tiles/pyramid-command.ts'
 import { TileCutter } from '../server/tiles/tile-cutter.ts'
-import { createProgressDisplay, formatBytes } from '../server/tiles/tile-progress.ts'
+import { formatBytes } from '../server/ops/byte-size.ts'
+import { createProgressDisplay } from '../server/tiles/tile-progress.ts'
 import { TileService } from '../server/tiles/tile-service.ts'
 import { StartupError } from '../server/startup-error.ts'
 

@@ -15,11 +15,8 @@ import { choosePyramids, CommandProblem } from '../server/tiles/pyramid-command.
 import { TileCutter } from '../server/tiles/tile-cutter.ts'
 import type { TilePyramid } from '../server/tiles/tile-pyramid.ts'
 import { rangeSize } from '../server/tiles/tile-range.ts'
-import {
-  createProgressDisplay,
-  formatBytes,
-  formatDuration,
-} from '../server/tiles/tile-progress.ts'
+import { createProgressDisplay, formatDuration } from '../server/tiles/tile-progress.ts'
+import { formatBytes } from '../server/ops/byte-size.ts'
 import { seedTiles, SeedCacheError } from '../server/tiles/tile-seeder.ts'
 import { StartupError } from '../server/startup-error.ts'
 

@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { createInflateRaw } from 'node:zlib'
 import yauzl from 'yauzl'
+import { formatBytes } from '../ops/byte-size.ts'
 import { ImportError } from './import-error.ts'
 
 /** One file in a zip archive, read into memory on demand. */
@@ -126,7 +127,7 @@ async function readEntry(
     const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`
     throw new ImportError(
       `${name} in the zip archive unpacks to ${bytes(entry.uncompressedSize)}, over the limit ` +
-        `of ${bytes(limit)} (${binarySize(limit)}) for one file.`,
+        `of ${bytes(limit)} (${formatBytes(limit)}) for one file.`,
       { file },
     )
   }
@@ -183,18 +184,6 @@ async function unpack(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
     )
   }
   return Buffer.concat(chunks)
-}
-
-/** A size in the largest binary unit it reaches: 1 GiB, 64 KiB, 1.5 MiB. */
-function binarySize(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return `${Number(value.toFixed(1))} ${units[unit]}`
 }
 
 function notAZip(file: string, error: Error): ImportError {

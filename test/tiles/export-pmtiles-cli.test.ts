@@ -60,7 +60,7 @@ for (const backend of BACKENDS) {
       const header = await reader.getHeader()
       expect([header.minZoom, header.maxZoom]).toEqual([0, 14])
       expect(tiles).toMatch(new RegExp(`^ {2}tiles {12}${header.numAddressedTiles} \\(of \\d+`))
-      expect(lines(run.stdout)).toContain(`  bytes            ${bytes.length} (${kb(bytes)} KB)`)
+      expect(lines(run.stdout)).toContain(`  bytes            ${bytes.length} (${kib(bytes)} KiB)`)
 
       const metadata = (await reader.getMetadata()) as {
         name: string
@@ -100,4 +100,4 @@ for (const backend of BACKENDS) {
   })
 }
 
-const kb = (bytes: Buffer) => (bytes.length / 1024).toFixed(1)
+const kib = (bytes: Buffer) => Number((bytes.length / 1024).toFixed(1))

@@ -5,7 +5,8 @@ import type { Layer } from '../../server/tiles/layer-catalog.ts'
 import { parseExportArguments, parseSeedArguments } from '../../server/tiles/pyramid-arguments.ts'
 import { choosePyramids, CommandProblem } from '../../server/tiles/pyramid-command.ts'
 import { TileCutter } from '../../server/tiles/tile-cutter.ts'
-import { describeProgress, formatBytes, formatDuration } from '../../server/tiles/tile-progress.ts'
+import { formatBytes } from '../../server/ops/byte-size.ts'
+import { describeProgress, formatDuration } from '../../server/tiles/tile-progress.ts'
 import { rangeAddresses, rangeSize } from '../../server/tiles/tile-range.ts'
 import { SeedCacheError, seedTiles } from '../../server/tiles/tile-seeder.ts'
 import { BACKENDS, REDIS_SKIP_REASON, REDIS_URL } from '../support/services.ts'
@@ -260,11 +261,8 @@ describe('progress', () => {
       '12 min 5 s',
       '1 h 2 min',
     ])
-    expect([formatBytes(812), formatBytes(41_165), formatBytes(3_670_016)]).toEqual([
-      '812 B',
-      '40.2 KB',
-      '3.5 MB',
-    ])
+    const sizes = [812, 41_165, 3_670_016, 2 ** 30, 1536 * 2 ** 40]
+    expect(sizes.map(formatBytes)).toEqual(['812 B', '40.2 KiB', '3.5 MiB', '1 GiB', '1536 TiB'])
   })
 })
 
