@@ -1,8 +1,9 @@
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises'
+import { link, readFile, unlink, writeFile } from 'node:fs/promises'
 import { readFileSync, unlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { StartupError } from '../startup-error.ts'
+import { ensureFolder } from './ensure-folder.ts'
 
 /** Who holds the embedded database's folder, as the lock file records it. */
 export interface LockHolder {
@@ -50,7 +51,7 @@ export const LOCK_FILE = 'ecozoning.lock'
  * process exits without releasing it.
  */
 export async function lockDataDir(dataDir: string, role: string): Promise<DataDirLock> {
-  await mkdir(dataDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+  await ensureFolder(dataDir).catch((error: NodeJS.ErrnoException) => {
     throw dataDirProblem(dataDir, error)
   })
   const file = path.join(dataDir, LOCK_FILE)
@@ -109,7 +110,9 @@ function dataDirProblem(dataDir: string, error: NodeJS.ErrnoException): StartupE
         ? 'part of its path is a file, not a folder'
         : error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS'
           ? `this process may not write there (${error.code})`
-          : error.message
+          : error.code === 'ENOENT'
+            ? 'a folder on its path cannot be created there (ENOENT)'
+            : error.message
   return new StartupError(
     `DATA_DIR ${dataDir} cannot hold the embedded database: ${reason}. Point DATA_DIR at a ` +
       'folder this process may write in (one missing is created).',

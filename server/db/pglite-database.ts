@@ -1,7 +1,8 @@
-import { mkdir } from 'node:fs/promises'
 import { PGlite, type Results } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
+import { StartupError } from '../startup-error.ts'
 import type { Database } from './database.ts'
+import { ensureFolder } from './ensure-folder.ts'
 
 /**
  * Opens the embedded PostgreSQL with PostGIS, keeping its files in `dataDir` (created when
@@ -9,8 +10,10 @@ import type { Database } from './database.ts'
  * several seconds while PostgreSQL initialises it.
  */
 export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) await mkdir(dataDir, { recursive: true })
-  const pg = await PGlite.create(dataDir, { extensions: { postgis } })
+  if (dataDir) await ensureFolder(dataDir)
+  const pg = await PGlite.create(dataDir, { extensions: { postgis } }).catch((error: unknown) => {
+    throw dataDir ? fileSystemProblem(dataDir, error) : error
+  })
   // PGlite runs one statement or transaction at a time, in this process: one connection, busy
   // while any call is under way, the other calls waiting for it.
   let underWay = 0
@@ -66,6 +69,41 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
       await pg.close()
     },
   }
+}
+
+// PGlite's file system reports errors by Emscripten's numbers, not the system's.
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  2: 'EACCES',
+  20: 'EEXIST',
+  31: 'EISDIR',
+  44: 'ENOENT',
+  51: 'ENOSPC',
+  54: 'ENOTDIR',
+  63: 'EPERM',
+  69: 'EROFS',
+}
+
+/**
+ * A failure of PGlite's file system as a StartupError naming DATA_DIR; any other error as it
+ * is. That file system checks a file's mode bits itself, also for root: a folder that root may
+ * write in but whose mode says read-only is refused with EACCES.
+ */
+function fileSystemProblem(dataDir: string, error: unknown): unknown {
+  if ((error as Error | undefined)?.name !== 'ErrnoError') return error
+  const errno = (error as { errno?: number }).errno ?? -1
+  const code = EMSCRIPTEN_ERRNO[errno] ?? `error ${errno}`
+  const reason =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? `its mode does not let this process write there (${code}; the mode bits count, ` +
+        'also for root)'
+      : code === 'ENOSPC'
+        ? 'the disk is full (ENOSPC)'
+        : `the embedded file system failed with ${code}`
+  return new StartupError(
+    `DATA_DIR ${dataDir} cannot hold the embedded database: ${reason}. Point DATA_DIR at a ` +
+      'folder this process may write in (one missing is created).',
+    { cause: error },
+  )
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -54,5 +54,53 @@ describe('DATA_DIR naming a file', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
     expect(lines(run.stderr)).toEqual([`${lead}${problem}`])
+  })
+})
+
+describe('DATA_DIR where the embedded database may not write', () => {
+  const serverEnv = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOAD_SAMPLE: 'never',
+    BUILD_PORTAL: 'never',
+    LOG_LEVEL: 'info',
+  }
+  const lastLine = (stdout: string) => JSON.parse(lines(stdout).at(-1)!) as Record<string, unknown>
+
+  it('stops the server naming DATA_DIR for a folder whose mode is read-only', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-data-dir-'))
+    const folder = path.join(tmp, 'pglite')
+    await mkdir(folder)
+    await chmod(folder, 0o555)
+    try {
+      const run = await runProgram('server/main.ts', [], { ...serverEnv, DATA_DIR: folder })
+      expect(run.code).toBe(1)
+      const last = lastLine(run.stdout)
+      // As root the lock file is written, and PGlite, which checks mode bits itself, refuses;
+      // as another user the lock file is refused first. Either way the line names DATA_DIR.
+      expect(last.level).toBe(60)
+      expect(last.msg).toMatch(
+        new RegExp(`^DATA_DIR ${folder} cannot hold the embedded database: .*\\(EACCES`),
+      )
+      expect(last).not.toHaveProperty('err')
+      expect(await readdir(folder)).toEqual([])
+    } finally {
+      await chmod(folder, 0o755)
+      await rm(tmp, { recursive: true, force: true })
+    }
+  })
+
+  it('stops the server naming DATA_DIR for a folder that cannot be made under /proc', async () => {
+    // Node's recursive mkdir never returns for such a path.
+    const folder = '/proc/ecozoning-data/pglite'
+    const run = await runProgram('server/main.ts', [], { ...serverEnv, DATA_DIR: folder })
+    expect(run.code).toBe(1)
+    expect(lastLine(run.stdout)).toMatchObject({
+      level: 60,
+      msg:
+        `DATA_DIR ${folder} cannot hold the embedded database: a folder on its path cannot be ` +
+        'created there (ENOENT). Point DATA_DIR at a folder this process may write in (one ' +
+        'missing is created).',
+    })
   })
 })

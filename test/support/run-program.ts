@@ -7,13 +7,17 @@ export interface Run {
   stderr: string
 }
 
+/** Longer than any program run by the tests should take; a hung one is killed after it. */
+const RUN_LIMIT_MS = 60_000
+
 /**
  * Runs a program of the product (`server/main.ts`, `scripts/…`) as `npm start` or `npm run`
- * does, with the settings of `env` over a clean slate for the database and cache settings.
+ * does (`node --import tsx`), with the settings of `env` over a clean slate for the database and
+ * cache settings. A program still running after a minute is killed, and the run rejected.
  */
 export function runProgram(program: string, args: string[], env: Record<string, string>) {
   return new Promise<Run>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', program, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', program, ...args], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
@@ -28,8 +32,15 @@ export function runProgram(program: string, args: string[], env: Record<string, 
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const limit = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${program} was still running after ${RUN_LIMIT_MS / 1000} s: ${stdout}`))
+    }, RUN_LIMIT_MS)
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.on('close', (code) => {
+      clearTimeout(limit)
+      resolve({ code, stdout, stderr })
+    })
   })
 }
 
