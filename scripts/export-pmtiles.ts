@@ -17,7 +17,11 @@ import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { exportPmtiles, NothingToExportError } from '../server/tiles/pmtiles-export.ts'
 import { EXPORT_USAGE, parseExportArguments } from '../server/tiles/pyramid-arguments.ts'
-import { choosePyramids, CommandProblem } from '../server/tiles/pyramid-command.ts'
+import {
+  choosePyramids,
+  CommandProblem,
+  readyPyramidSources,
+} from '../server/tiles/pyramid-command.ts'
 import { TileCutter } from '../server/tiles/tile-cutter.ts'
 import { formatBytes } from '../server/ops/byte-size.ts'
 import { createProgressDisplay } from '../server/tiles/tile-progress.ts'
@@ -73,6 +77,7 @@ if (args.kind === 'help') {
       indexMaxTiles: config.TILE_INDEX_MAX_TILES,
     })
     const tiles = new TileService(cache, cutter, pino({ level: 'silent' }))
+    await readyPyramidSources(cutter, [pyramid], process.stderr)
 
     const progress = createProgressDisplay(process.stderr, pyramid.size, 'exporting')
     const summary = await exportPmtiles(pyramid, tiles, args.out, {

@@ -11,7 +11,11 @@ import { describeUrl } from '../server/db/postgres-database.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { parseSeedArguments, SEED_USAGE } from '../server/tiles/pyramid-arguments.ts'
-import { choosePyramids, CommandProblem } from '../server/tiles/pyramid-command.ts'
+import {
+  choosePyramids,
+  CommandProblem,
+  readyPyramidSources,
+} from '../server/tiles/pyramid-command.ts'
 import { TileCutter } from '../server/tiles/tile-cutter.ts'
 import type { TilePyramid } from '../server/tiles/tile-pyramid.ts'
 import { rangeSize } from '../server/tiles/tile-range.ts'
@@ -70,11 +74,12 @@ if (args.kind === 'help') {
         commandTimeoutMs: BATCH_COMMAND_TIMEOUT_MS,
       })
       stage = ''
-      const progress = createProgressDisplay(process.stderr, total, 'seeding')
       const cutter = new TileCutter(opened.db, {
         indexMaxVertices: config.TILE_INDEX_MAX_VERTICES,
         indexMaxTiles: config.TILE_INDEX_MAX_TILES,
       })
+      await readyPyramidSources(cutter, pyramids, process.stderr)
+      const progress = createProgressDisplay(process.stderr, total, 'seeding')
       const summary = await seedTiles(pyramids, cache, cutter, {
         concurrency: args.concurrency,
         onProgress: (done) => progress.update(done),

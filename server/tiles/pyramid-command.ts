@@ -1,4 +1,5 @@
 import type { Layer } from './layer-catalog.ts'
+import type { TileCutter } from './tile-cutter.ts'
 import { TILE_LIMIT } from './pyramid-arguments.ts'
 import { planPyramid, type TilePyramid } from './tile-pyramid.ts'
 import type { LonLatBox } from './tile-range.ts'
@@ -89,4 +90,26 @@ function chooseTileSets(layers: Layer[], request: PyramidRequest): TileSet[] {
   if (request.allowAll) known.push('all')
   const shown = request.layer.length > 40 ? `${request.layer.slice(0, 40)}…` : request.layer
   throw new CommandProblem(2, `No layer named "${shown}"; give one of ${known.join(', ')}.`)
+}
+
+/**
+ * Readies the cutter's sources for every layer of the pyramids (read, and indexed where they
+ * are cut from memory) before the progress display starts: building a large layer's index
+ * takes seconds to minutes without a tile done, and counted in the rate it made the time left
+ * read as days. Says so on `stream`, as a line before and one after. Throws the first layer's
+ * failure.
+ */
+export async function readyPyramidSources(
+  cutter: TileCutter,
+  pyramids: TilePyramid[],
+  stream: NodeJS.WritableStream,
+): Promise<void> {
+  const layers = [...new Map(pyramids.flatMap((p) => p.set.layers).map((l) => [l.name, l]))]
+  const started = performance.now()
+  const count = layers.length === 1 ? 'one layer' : `${layers.length} layers`
+  stream.write(`Reading ${count} from the database and building the indexes...\n`)
+  for (const prepared of await cutter.prepare(layers.map(([, layer]) => layer))) {
+    if ('error' in prepared) throw prepared.error
+  }
+  stream.write(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`)
 }

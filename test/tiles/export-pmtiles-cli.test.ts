@@ -53,6 +53,10 @@ for (const backend of BACKENDS) {
       const out = path.join(fixture.tmp, 'zoning.pmtiles')
       const run = await exportArchive(['--layer', 'zoning', '--out', out], fixture.env)
       expect(run.code).toBe(0)
+      expect(lines(run.stderr).slice(0, 2)).toEqual([
+        'Reading 10 layers from the database and building the indexes...',
+        expect.stringMatching(/^Ready in \d+\.\d s\.$/),
+      ])
       const [title, tiles] = lines(run.stdout)
       expect(title).toBe(`Wrote ${out}: zoning at z0–14, PMTiles v3 of gzip MVT`)
 
