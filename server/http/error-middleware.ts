@@ -1,10 +1,16 @@
 import type { Context, Next } from 'koa'
 import type { Logger } from 'pino'
 import { isDatabaseUnavailable, QUERY_CANCELED } from '../db/database-errors.ts'
-import { HttpError } from './http-error.ts'
+import { FieldProblems, HttpError } from './http-error.ts'
+
+interface Problem {
+  code: string
+  message: string
+  field?: string
+}
 
 interface ErrorBody {
-  error: { code: string; message: string; field?: string }
+  error: Problem & { problems?: Problem[] }
 }
 
 interface ErrorResponse {
@@ -14,10 +20,11 @@ interface ErrorResponse {
 }
 
 /**
- * Renders every failure as `{ "error": { "code", "message", "field" } }`. Client errors keep
- * their message; a database that times out or is unreachable is a 503 the client may retry;
- * anything else is logged with its stack and answered with a bare 500, so no SQL, driver text or
- * stack trace reaches a client.
+ * Renders every failure as `{ "error": { "code", "message", "field" } }`, with `problems` (each
+ * `{ "code", "message", "field" }`) when the fields of a request were checked together. Client
+ * errors keep their message; a database that times out or is unreachable is a 503 the client
+ * may retry; anything else is logged with its stack and answered with a bare 500, so no SQL,
+ * driver text or stack trace reaches a client.
  */
 export function errorMiddleware(log: Logger) {
   return async (ctx: Context, next: Next) => {
@@ -53,8 +60,8 @@ export function errorMiddleware(log: Logger) {
 
 function toResponse(error: unknown): ErrorResponse {
   if (error instanceof HttpError && error.expose) {
-    const body: ErrorBody = { error: { code: error.code, message: error.message } }
-    if (error.field) body.error.field = error.field
+    const body: ErrorBody = { error: problemOf(error) }
+    if (error instanceof FieldProblems) body.error.problems = error.problems.map(problemOf)
     const retry = error.retryAfterS
     return {
       status: error.status,
@@ -86,6 +93,12 @@ function toResponse(error: unknown): ErrorResponse {
     status: 500,
     body: { error: { code: 'INTERNAL', message: 'Internal server error.' } },
   }
+}
+
+function problemOf(error: HttpError): Problem {
+  const problem: Problem = { code: error.code, message: error.message }
+  if (error.field) problem.field = error.field
+  return problem
 }
 
 /** Our own words for the client errors of libraries, whose messages name their internals. */

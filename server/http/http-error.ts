@@ -34,3 +34,21 @@ export const notFound = (code: string, message: string, field?: string) =>
 
 export const unprocessable = (code: string, message: string, field?: string) =>
   new HttpError(422, code, message, field)
+
+/**
+ * Everything wrong with the fields of one request, found together so that a caller learns it in
+ * one answer. The error itself is the first problem, so a client that reads only `code` and
+ * `field` sees what it saw before the list was sent. The status is 400 when any problem is a
+ * 400: one malformed field makes the request malformed, and a 422 would claim it was well formed.
+ */
+export class FieldProblems extends HttpError {
+  readonly problems: readonly HttpError[]
+
+  constructor(problems: readonly [HttpError, ...HttpError[]]) {
+    const [first] = problems
+    const status = problems.some((problem) => problem.status === 400) ? 400 : first.status
+    super(status, first.code, first.message, first.field)
+    this.name = 'FieldProblems'
+    this.problems = problems
+  }
+}

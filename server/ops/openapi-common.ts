@@ -157,31 +157,43 @@ const ring: Json = { type: 'array', items: position, minItems: 4, description: '
 const geometryOf = (type: string, coordinates: Json): Json =>
   closedObject(`A GeoJSON ${type} (RFC 7946).`, { type: { const: type }, coordinates })
 
+/** An error's `code`, `message` and `field`, with `more` fields beside them. */
+const errorObject = (description: string, more: Record<string, Json> = {}): Json =>
+  closedObject(
+    description,
+    {
+      code: {
+        type: 'string',
+        pattern: '^[A-Z][A-Z0-9_]*$',
+        description: 'Stable code to branch on, such as `LAYER_NOT_FOUND`.',
+        examples: ['LAYER_NOT_FOUND'],
+      },
+      message: {
+        type: 'string',
+        description: 'What was expected and what came, in a sentence, and how to fix it.',
+      },
+      field: {
+        type: 'string',
+        description:
+          'The request field, parameter or path segment at fault, when one is; a nested ' +
+          'field is written with dots (`location.lat`).',
+      },
+      ...more,
+    },
+    ['code', 'message'],
+  )
+
 /** The error body, the dataset notice and GeoJSON sites, which every area uses. */
 export const commonSchemas: Record<string, Json> = {
   Error: closedObject('The body of every error answer.', {
-    error: closedObject(
-      'What went wrong.',
-      {
-        code: {
-          type: 'string',
-          pattern: '^[A-Z][A-Z0-9_]*$',
-          description: 'Stable code to branch on, such as `LAYER_NOT_FOUND`.',
-          examples: ['LAYER_NOT_FOUND'],
-        },
-        message: {
-          type: 'string',
-          description: 'What was expected and what came, in a sentence, and how to fix it.',
-        },
-        field: {
-          type: 'string',
-          description:
-            'The request field, parameter or path segment at fault, when one is; a nested ' +
-            'field is written with dots (`location.lat`).',
-        },
-      },
-      ['code', 'message'],
-    ),
+    error: errorObject('What went wrong; with `problems`, the first of them.', {
+      problems: arrayOf(
+        errorObject('One problem of one field, which `field` names.'),
+        'Every problem found when the fields of a request are checked together, the first ' +
+          'being the error itself. Only a refused pollution report has it (`POST /api/reports`).',
+        { minItems: 1 },
+      ),
+    }),
   }),
   DatasetInfo: datasetInfoSchema('The loaded dataset: its name, version and notice.'),
   SiteGeometry: {

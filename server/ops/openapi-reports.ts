@@ -161,7 +161,13 @@ export const reportArea: OpenApiArea = {
               '`COORDINATE_OUT_OF_RANGE`, `CRS_UNSUPPORTED`, `OBSERVED_AT_INVALID`, ' +
               '`DESCRIPTION_INVALID`, `TEXT_INVALID`, `CONTACT_INVALID`, `PARAMETER_REPEATED`, ' +
               '`PHOTOS_TOO_MANY`, `FORM_INVALID`, `BODY_INVALID` or `BODY_INVALID_JSON`; ' +
-              '`field` names it.',
+              '`field` names it. Every field is checked, and `problems` lists what is wrong ' +
+              'with each, in the order of the fields (`category`, `location`, `observedAt`, ' +
+              '`description`, then the parts of `contact` in the order sent), the error itself ' +
+              'first. The answer is a 400 when any problem is, so the error may carry a code of ' +
+              'the 422 below. Refused alone, without `problems`: a field the report does not ' +
+              'have, a form field or a key of a JSON body given twice, too many photos, a body ' +
+              'that is no JSON object.',
           ),
           '413': errorResponse(
             '`PAYLOAD_TOO_LARGE` (a JSON report over 32 KB or a form over its limit), ' +
@@ -172,7 +178,10 @@ export const reportArea: OpenApiArea = {
           ),
           '422': errorResponse(
             '`OUTSIDE_COVERAGE` (the place is outside the zoning), `OBSERVED_AT_IN_FUTURE`, ' +
-              '`OBSERVED_AT_TOO_OLD`, `DESCRIPTION_TOO_LONG` or `PHOTO_INVALID`.',
+              '`OBSERVED_AT_TOO_OLD`, `DESCRIPTION_TOO_LONG` or `PHOTO_INVALID`; `problems` ' +
+              "as for a 400, all with these codes. A form's photos are checked as it is read, " +
+              'before its fields: `problems` then lists every unreadable photo and nothing ' +
+              'else. The place is looked up once the fields pass, and is then the one problem.',
           ),
           '429': tooMany,
           ...serverErrors,

@@ -1,7 +1,7 @@
 import { unstorableText } from '../db/storable-text.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { findDuplicateKey, repeatedKeyMessage } from '../http/duplicate-keys.ts'
-import { HttpError, badRequest, unprocessable } from '../http/http-error.ts'
+import { FieldProblems, HttpError, badRequest, unprocessable } from '../http/http-error.ts'
 import { parsePointQuery, type PointQuery } from '../zoning/point-query.ts'
 import { REPORT_CATEGORIES, isReportCategory, type ReportCategory } from './report-category.ts'
 
@@ -37,8 +37,11 @@ const OBSERVED_MAX_AGE_DAYS = 366
  * (`{ lon, lat, crs }`, crs as the lookup takes it, default EPSG:4326), `observedAt` (ISO 8601;
  * a time without an offset is China Standard Time, +08:00; not in the future and at most a year
  * old), `description` (1–2,000 characters, kept as plain text) and an optional `contact`
- * (`{ name, phone, email }`). From a form, `location` and `contact` come as JSON text. Throws a
- * 4xx naming the field for anything missing, unknown, of the wrong type or out of range.
+ * (`{ name, phone, email }`). From a form, `location` and `contact` come as JSON text. A
+ * field a report does not have is refused alone (400 FIELD_UNKNOWN); otherwise every field, and
+ * every part of `contact`, is read, and whatever is missing, unknown, of the wrong type or out
+ * of range is thrown together as FieldProblems, in the order above (the parts of `contact` in
+ * the order sent), each naming its field.
  */
 export function readReportFields(
   fields: Record<string, unknown>,
@@ -50,12 +53,42 @@ export function readReportFields(
     const message = `${describeValue(unknown)} is not a report field; send ${FIELDS.join(', ')}.`
     throw badRequest('FIELD_UNKNOWN', message, unknown)
   }
+  const problems: HttpError[] = []
+  const attempt = collecting(problems)
+  const category = attempt(() => readCategory(fields.category))
+  const location = attempt(() =>
+    readLocation(form ? fromJsonText(fields.location, 'location') : fields.location),
+  )
+  const observedAt = attempt(() => readObservedAt(fields.observedAt, now))
+  const description = attempt(() => readDescription(fields.description))
+  const contact = attempt(() =>
+    readContact(form ? fromJsonText(fields.contact, 'contact') : fields.contact, attempt),
+  )
+
+  const [first, ...more] = problems
+  if (first) throw new FieldProblems([first, ...more])
+  // Without problems, every reader above returned its value.
   return {
-    category: readCategory(fields.category),
-    location: readLocation(form ? fromJsonText(fields.location, 'location') : fields.location),
-    observedAt: readObservedAt(fields.observedAt, now),
-    description: readDescription(fields.description),
-    contact: readContact(form ? fromJsonText(fields.contact, 'contact') : fields.contact),
+    category: category!,
+    location: location!,
+    observedAt: observedAt!,
+    description: description!,
+    contact,
+  }
+}
+
+/** Runs a reader and keeps what it throws as a problem instead; undefined when it threw. */
+type Attempt = <T>(read: () => T) => T | undefined
+
+function collecting(problems: HttpError[]): Attempt {
+  return (read) => {
+    try {
+      return read()
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error
+      problems.push(error)
+      return undefined
+    }
   }
 }
 
@@ -210,7 +243,8 @@ function plainText(text: string, field: string): void {
 const PHONE = /^\+?[0-9][0-9 -]{4,28}[0-9]$/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-function readContact(value: unknown): ReportContact | undefined {
+/** The contact; each part is read through `attempt`, so one bad part hides no other. */
+function readContact(value: unknown, attempt: Attempt): ReportContact | undefined {
   if (value === undefined || value === null || value === '') return undefined
   if (typeof value !== 'object' || Array.isArray(value)) {
     // Contact text is personal: the message names its kind, never echoes it.
@@ -220,29 +254,35 @@ function readContact(value: unknown): ReportContact | undefined {
   }
   const contact: ReportContact = {}
   for (const [name, part] of Object.entries(value)) {
-    const field = `contact.${name}`
-    if (!(name in CONTACT_LIMITS)) {
-      throw badRequest('FIELD_UNKNOWN', `contact takes name, phone and email, not ${name}.`, field)
-    }
-    if (part === undefined || part === null) continue
-    if (typeof part !== 'string') {
-      throw badRequest('CONTACT_INVALID', `${field} must be text, in quotes.`, field)
-    }
-    const text = part.trim()
-    if (text === '') continue
-    plainText(text, field)
-    const limit = CONTACT_LIMITS[name as keyof typeof CONTACT_LIMITS]
-    if ([...text].length > limit) {
-      throw badRequest('CONTACT_INVALID', `${field} may hold ${limit} characters.`, field)
-    }
-    if (name === 'phone' && !PHONE.test(text)) {
-      const message = `${field} must be a phone number of digits, spaces and hyphens.`
-      throw badRequest('CONTACT_INVALID', message, field)
-    }
-    if (name === 'email' && !EMAIL.test(text)) {
-      throw badRequest('CONTACT_INVALID', `${field} must be an e-mail address.`, field)
-    }
-    contact[name as keyof ReportContact] = text
+    const text = attempt(() => readContactPart(name, part))
+    if (text !== undefined) contact[name as keyof ReportContact] = text
   }
   return Object.keys(contact).length > 0 ? contact : undefined
+}
+
+/** One part of the contact, trimmed; undefined when left empty. */
+function readContactPart(name: string, part: unknown): string | undefined {
+  const field = `contact.${name}`
+  if (!(name in CONTACT_LIMITS)) {
+    throw badRequest('FIELD_UNKNOWN', `contact takes name, phone and email, not ${name}.`, field)
+  }
+  if (part === undefined || part === null) return undefined
+  if (typeof part !== 'string') {
+    throw badRequest('CONTACT_INVALID', `${field} must be text, in quotes.`, field)
+  }
+  const text = part.trim()
+  if (text === '') return undefined
+  plainText(text, field)
+  const limit = CONTACT_LIMITS[name as keyof typeof CONTACT_LIMITS]
+  if ([...text].length > limit) {
+    throw badRequest('CONTACT_INVALID', `${field} may hold ${limit} characters.`, field)
+  }
+  if (name === 'phone' && !PHONE.test(text)) {
+    const message = `${field} must be a phone number of digits, spaces and hyphens.`
+    throw badRequest('CONTACT_INVALID', message, field)
+  }
+  if (name === 'email' && !EMAIL.test(text)) {
+    throw badRequest('CONTACT_INVALID', `${field} must be an e-mail address.`, field)
+  }
+  return text
 }

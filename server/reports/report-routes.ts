@@ -2,7 +2,7 @@ import type Router from '@koa/router'
 import type { Context } from 'koa'
 import type { Logger } from 'pino'
 import type { Database } from '../db/database.ts'
-import { HttpError, badRequest, notFound } from '../http/http-error.ts'
+import { FieldProblems, HttpError, badRequest, notFound } from '../http/http-error.ts'
 import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import type { CleanPhoto } from './photo-metadata.ts'
@@ -46,14 +46,19 @@ export function reportRoutes(deps: ReportDeps): Router {
   )
 
   router.post('/api/reports', submissions, async (ctx) => {
+    // A form's photos are checked as it is read, before its fields, and refused without them:
+    // in the fields' list they would lead out of the form's order, or follow and change the
+    // code the answer has always led with.
     const { fields, photos, form } = await readReportBody(ctx)
     const now = new Date()
     const report = readReportFields(fields, form, now)
-    const enrichment = await enrichReport(
-      deps.db,
-      await deps.catalog.list(),
-      report.category,
-      report.location,
+    const layers = await deps.catalog.list()
+    const enrichment = await enrichReport(deps.db, layers, report.category, report.location).catch(
+      (error: unknown) => {
+        // A place outside the zoning is a problem of a field like those above, listed alike.
+        if (error instanceof HttpError && error.field) throw new FieldProblems([error])
+        throw error
+      },
     )
     const stored = await saveReport(deps.db, report, enrichment, photos)
 

@@ -1,7 +1,7 @@
 import multer from '@koa/multer'
 import type { IncomingMessage } from 'node:http'
 import type { Context } from 'koa'
-import { HttpError, badRequest, unprocessable } from '../http/http-error.ts'
+import { FieldProblems, HttpError, badRequest, unprocessable } from '../http/http-error.ts'
 import { stripPhotoMetadata, type CleanPhoto } from './photo-metadata.ts'
 
 export const PHOTOS_MAX = 3
@@ -52,7 +52,7 @@ export interface ReportForm {
  * PHOTOS_MAX photos in the field `photos`, each a JPEG or PNG (told by content) of at most
  * PHOTO_LIMIT_BYTES, returned with their metadata stripped. Throws a 413 for a photo or form
  * too large, a 400 for a malformed form, a repeated field, a file in another field or too many
- * photos, and a 422 PHOTO_INVALID naming the photo for one that is not a readable image.
+ * photos, and FieldProblems of a 422 PHOTO_INVALID for each photo that is not a readable image.
  */
 export async function readReportForm(ctx: Context): Promise<ReportForm> {
   const length = Number(ctx.get('content-length'))
@@ -74,14 +74,19 @@ export async function readReportForm(ctx: Context): Promise<ReportForm> {
   if (repeated) throw badRequest('PARAMETER_REPEATED', `${repeated} must be given once.`, repeated)
 
   const files = (ctx.request.files ?? []) as multer.File[]
-  const photos = files.map((file, i) => {
+  const photos: CleanPhoto[] = []
+  const problems: HttpError[] = []
+  files.forEach((file, i) => {
     const clean = stripPhotoMetadata(file.buffer)
-    if ('problem' in clean) {
-      const message = `Photo ${i + 1} cannot be taken: ${clean.problem}. Send JPEG or PNG photos.`
-      throw unprocessable('PHOTO_INVALID', message, `photos[${i}]`)
+    if (!('problem' in clean)) {
+      photos.push(clean)
+      return
     }
-    return clean
+    const message = `Photo ${i + 1} cannot be taken: ${clean.problem}. Send JPEG or PNG photos.`
+    problems.push(unprocessable('PHOTO_INVALID', message, `photos[${i}]`))
   })
+  const [first, ...more] = problems
+  if (first) throw new FieldProblems([first, ...more])
   return { fields, photos }
 }
 

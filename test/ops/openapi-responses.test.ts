@@ -386,6 +386,12 @@ const CASES: Case[] = [
   },
   report(400, 'a report without a category', { ...REPORT, category: undefined }),
   report(400, 'a report with an unknown field', { ...REPORT, photoUrl: 'x' }),
+  report(400, 'a report with several bad fields', {
+    ...REPORT,
+    category: 'smell',
+    observedAt: '2999-01-01T00:00:00Z',
+    contact: { phone: 'x', email: 'y' },
+  }),
   {
     path: '/api/reports',
     method: 'post',
@@ -403,6 +409,11 @@ const CASES: Case[] = [
   },
   report(422, 'a report outside the zoning', { ...REPORT, location: { lon: 100, lat: 27 } }),
   report(422, 'a report from the future', { ...REPORT, observedAt: '2999-01-01T00:00:00Z' }),
+  report(422, 'a report from the future and too long', {
+    ...REPORT,
+    observedAt: '2999-01-01T00:00:00Z',
+    description: 'x'.repeat(2001),
+  }),
   {
     path: '/api/reports/{code}',
     method: 'get',

@@ -6,6 +6,7 @@ import {
   postReportForm,
   reportAt,
   type ErrorAnswer,
+  type ErrorProblem,
   type PhotoPart,
 } from './support/report-requests.ts'
 
@@ -15,6 +16,18 @@ const RECENT = new Date(Date.now() - 2 * 3_600_000).toISOString().slice(0, 19)
 const without = (name: string) =>
   Object.fromEntries(Object.entries(valid).filter(([k]) => k !== name))
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
+
+/** Cases refused for the request's shape, not a field's value: no list of problems comes. */
+const ALONE = new Set([
+  'an unknown field',
+  'an array body',
+  'a body that is not JSON',
+  'a body over 32 KB',
+  'four photos',
+  'a photo in another field',
+  'a photo over 8 MB',
+  'a second photo over 8 MB',
+])
 
 describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
   let server: TestServer
@@ -252,8 +265,155 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
     ['a body that is not JSON', '{"category": ', 400, 'BODY_INVALID_JSON'],
     ['a body over 32 KB', { ...valid, padding: 'x'.repeat(40_000) }, 413, 'PAYLOAD_TOO_LARGE'],
   ]
-  it.each(json)('refuses %s', async (_, body, status, code, field) => {
-    await expectError(await server.postJson('/api/reports', body), status, code, field)
+  /** A refusal of one field lists that one problem, the same as the error itself. */
+  const expectListed = (name: string, answer: ErrorAnswer, code: string, field?: string) => {
+    const listed = ALONE.has(name) ? undefined : [{ code, message: answer.error.message, field }]
+    expect(answer.error.problems).toEqual(listed)
+  }
+
+  it.each(json)('refuses %s', async (name, body, status, code, field) => {
+    const answer = await expectError(
+      await server.postJson('/api/reports', body),
+      status,
+      code,
+      field,
+    )
+    expectListed(name, answer, code, field)
+  })
+
+  /** The status and every problem, code and field, in the order listed. */
+  const expectProblems = async (
+    response: Response,
+    status: number,
+    problems: [string, string][],
+  ) => {
+    const body = (await response.json()) as ErrorAnswer
+    const listed = (body.error.problems ?? []).map((problem) => [problem.code, problem.field])
+    expect({ status: response.status, problems: listed }).toEqual({ status, problems })
+    for (const problem of body.error.problems!) expect(problem.message.length).toBeGreaterThan(10)
+    // The error itself is the first problem, as clients that read no list have always seen.
+    const { problems: _, ...first } = body.error
+    expect(first).toEqual(body.error.problems![0])
+    return body
+  }
+
+  it('lists every bad field of a report at once, in the order of the fields', async () => {
+    const body = await expectProblems(
+      await server.postJson('/api/reports', {
+        category: 'smell',
+        location: { lon: 112.17, lat: 120 },
+        observedAt: 'yesterday',
+        description: '   ',
+        contact: { name: '名'.repeat(51), phone: 'call me', email: 'li.example.cn' },
+      }),
+      400,
+      [
+        ['CATEGORY_INVALID', 'category'],
+        ['COORDINATE_OUT_OF_RANGE', 'location.lat'],
+        ['OBSERVED_AT_INVALID', 'observedAt'],
+        ['PARAMETER_MISSING', 'description'],
+        ['CONTACT_INVALID', 'contact.name'],
+        ['CONTACT_INVALID', 'contact.phone'],
+        ['CONTACT_INVALID', 'contact.email'],
+      ],
+    )
+    expect(body.error.code).toBe('CATEGORY_INVALID')
+    expect(body.error.field).toBe('category')
+  })
+
+  it('lists a missing field beside the others that are wrong', async () => {
+    await expectProblems(
+      await server.postJson('/api/reports', {
+        location: { lon: 'east', lat: 27.03 },
+        observedAt: inDays(-730),
+        description: 'a\u0000b',
+      }),
+      400,
+      [
+        ['PARAMETER_MISSING', 'category'],
+        ['COORDINATE_INVALID', 'location.lon'],
+        ['OBSERVED_AT_TOO_OLD', 'observedAt'],
+        ['TEXT_INVALID', 'description'],
+      ],
+    )
+  })
+
+  it('answers 422 when every problem is a 422', async () => {
+    await expectProblems(
+      await server.postJson('/api/reports', {
+        ...valid,
+        observedAt: inDays(1),
+        description: '污'.repeat(2001),
+      }),
+      422,
+      [
+        ['OBSERVED_AT_IN_FUTURE', 'observedAt'],
+        ['DESCRIPTION_TOO_LONG', 'description'],
+      ],
+    )
+  })
+
+  it('answers 400 when a 422 problem leads and a 400 follows', async () => {
+    const body = await expectProblems(
+      await server.postJson('/api/reports', {
+        ...valid,
+        observedAt: inDays(-730),
+        contact: { phone: 'call me' },
+      }),
+      400,
+      [
+        ['OBSERVED_AT_TOO_OLD', 'observedAt'],
+        ['CONTACT_INVALID', 'contact.phone'],
+      ],
+    )
+    expect(body.error.code).toBe('OBSERVED_AT_TOO_OLD')
+  })
+
+  it('lists the parts of the contact in the order sent, unknown ones too', async () => {
+    await expectProblems(
+      await server.postJson('/api/reports', {
+        ...valid,
+        contact: { email: 'li@', wechat: 'li', name: 'Li', phone: '12' },
+      }),
+      400,
+      [
+        ['CONTACT_INVALID', 'contact.email'],
+        ['FIELD_UNKNOWN', 'contact.wechat'],
+        ['CONTACT_INVALID', 'contact.phone'],
+      ],
+    )
+  })
+
+  it('refuses an unknown field alone, whatever else is wrong', async () => {
+    const response = await server.postJson('/api/reports', {
+      category: 'smell',
+      observedAt: 'yesterday',
+      anonymous: true,
+    })
+    const body = await expectError(response, 400, 'FIELD_UNKNOWN', 'anonymous')
+    expect(body.error.problems).toBeUndefined()
+  })
+
+  it('gives a single bad field the body it gave before, with a list of that one', async () => {
+    const response = await server.postJson('/api/reports', {
+      ...valid,
+      contact: { phone: 'call me' },
+    })
+    const problem: ErrorProblem = {
+      code: 'CONTACT_INVALID',
+      message: 'contact.phone must be a phone number of digits, spaces and hyphens.',
+      field: 'contact.phone',
+    }
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({ error: { ...problem, problems: [problem] } })
+  })
+
+  it('lists a place outside the zoning as the one problem of a report', async () => {
+    const response = await server.postJson('/api/reports', {
+      ...valid,
+      location: { lon: 100, lat: 30 },
+    })
+    await expectProblems(response, 422, [['OUTSIDE_COVERAGE', 'location']])
   })
 
   it('accepts the valid report these cases start from', async () => {
@@ -266,7 +426,8 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       headers: { 'content-type': 'text/plain' },
       body: 'category=water',
     })
-    await expectError(response, 415, 'UNSUPPORTED_MEDIA_TYPE')
+    const body = await expectError(response, 415, 'UNSUPPORTED_MEDIA_TYPE')
+    expect(body.error.problems).toBeUndefined()
   })
 
   const jpeg = (name: string): PhotoPart => ({ name, type: 'image/jpeg', bytes: jpegWith() })
@@ -382,8 +543,53 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       'contact',
     ],
   ]
-  it.each(forms)('refuses a form with %s', async (_, fields, photos, status, code, field) => {
-    await expectError(await postReportForm(server, fields, photos), status, code, field)
+  it.each(forms)('refuses a form with %s', async (name, fields, photos, status, code, field) => {
+    const answer = await expectError(
+      await postReportForm(server, fields, photos),
+      status,
+      code,
+      field,
+    )
+    expectListed(name, answer, code, field)
+  })
+
+  it('lists every bad field of a form, its JSON text included', async () => {
+    const { category: _, ...noCategory } = valid
+    await expectProblems(
+      await postReportForm(server, {
+        ...noCategory,
+        location: '{"lon": 112.17, "lat": 27.03, "lon": 112}',
+        description: '污'.repeat(2001),
+        contact: 'Li',
+      }),
+      400,
+      [
+        ['PARAMETER_MISSING', 'category'],
+        ['PARAMETER_REPEATED', 'location.lon'],
+        ['DESCRIPTION_TOO_LONG', 'description'],
+        ['FIELD_INVALID', 'contact'],
+      ],
+    )
+  })
+
+  it('lists every unreadable photo, apart from the fields read after them', async () => {
+    const text = (name: string): PhotoPart => ({
+      name,
+      type: 'image/jpeg',
+      bytes: Buffer.from('not a photo'),
+    })
+    await expectProblems(
+      await postReportForm(server, { ...valid, category: 'smell' }, [
+        text('a.jpg'),
+        jpeg('b.jpg'),
+        text('c.jpg'),
+      ]),
+      422,
+      [
+        ['PHOTO_INVALID', 'photos[0]'],
+        ['PHOTO_INVALID', 'photos[2]'],
+      ],
+    )
   })
 
   it('refuses a form with a field given twice', async () => {
@@ -393,7 +599,8 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
     }
     form.append('category', 'air')
     const response = await fetch(`${server.url}/api/reports`, { method: 'POST', body: form })
-    await expectError(response, 400, 'PARAMETER_REPEATED', 'category')
+    const body = await expectError(response, 400, 'PARAMETER_REPEATED', 'category')
+    expect(body.error.problems).toBeUndefined()
   })
 
   it('refuses a form whose declared length passes the limit before reading it', async () => {

@@ -48,6 +48,12 @@ export interface ReportAnswer {
   history: { status: string; at: string; referredTo?: string }[]
 }
 
+export interface ErrorProblem {
+  code: string
+  message: string
+  field?: string
+}
+
 export interface ErrorAnswer {
-  error: { code: string; message: string; field?: string }
+  error: ErrorProblem & { problems?: ErrorProblem[] }
 }
