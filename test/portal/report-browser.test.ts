@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { en } from '../../portal/src/i18n/en.ts'
 import { zh } from '../../portal/src/i18n/zh.ts'
 import { wgs84ToGcj02 } from '../import/support/web-map-datums.ts'
 import { jpegWith } from '../reports/support/photo-files.ts'
@@ -93,10 +94,10 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await server?.close()
     })
 
-    async function openForm(width = 1280, height = 800): Promise<Page> {
+    async function openForm(width = 1280, height = 800, path = '/report/new/'): Promise<Page> {
       const page = await browser.context.newPage()
       await page.setViewportSize({ width, height })
-      await page.goto(`${server.url}/report/new/`)
+      await page.goto(`${server.url}${path}`)
       await page.locator('[data-map][data-map-ready="true"]').waitFor({ timeout: 60_000 })
       return page
     }
@@ -121,10 +122,10 @@ describe.skipIf(SKIP_REASON !== undefined)(
       }, bounds)
     }
 
-    async function submit(page: Page) {
+    async function submit(page: Page, button = f.submit) {
       const [response] = await Promise.all([
         page.waitForResponse(isReportPost),
-        page.getByRole('button', { name: f.submit }).click(),
+        page.getByRole('button', { name: button }).click(),
       ])
       return response
     }
@@ -203,6 +204,103 @@ describe.skipIf(SKIP_REASON !== undefined)(
       expect(await page.locator('report-receipt').isVisible()).toBe(false)
       await page.close()
     })
+
+    /** The summary's items without the server's words after them, links or not. */
+    const summaryTexts = (page: Page) =>
+      page
+        .locator('[data-error-summary] li')
+        .evaluateAll((items) => items.map((item) => item.firstChild?.textContent))
+
+    interface Refused {
+      error: { code: string; problems: { code: string; message: string; field: string }[] }
+    }
+
+    for (const [language, t, prefix] of [
+      ['Chinese', zh, ''],
+      ['English', en, '/en'],
+    ] as const) {
+      it(`shows every problem the server finds at once, in ${language}`, async () => {
+        const g = t.reportForm
+        const page = await openForm(1280, 800, `${prefix}/report/new/`)
+        // All of these pass the form's own checks and only the server refuses them.
+        await page.getByRole('radio', { name: g.categories.air }).check()
+        await page.getByLabel(g.placeLabel).fill('200, 27.075')
+        await page.locator('#report-observed').fill('2020-01-01T08:00')
+        await page.getByLabel(g.descriptionLabel).fill('烟囱冒黑烟。')
+        await page.locator('#report-contact-phone').fill('call me')
+        await page.locator('#report-contact-email').fill('li.example.cn')
+
+        const response = await submit(page, g.submit)
+        const body = (await response.json()) as Refused
+        expect(response.status()).toBe(400)
+        expect(body.error.problems.map((problem) => [problem.code, problem.field])).toEqual([
+          ['COORDINATE_OUT_OF_RANGE', 'location.lon'],
+          ['OBSERVED_AT_TOO_OLD', 'observedAt'],
+          ['CONTACT_INVALID', 'contact.phone'],
+          ['CONTACT_INVALID', 'contact.email'],
+        ])
+
+        const summary = page.locator('[data-error-summary]')
+        await expect.poll(() => summary.isVisible()).toBe(true)
+        expect(
+          await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary')),
+        ).toBe(true)
+        expect(await summaryTexts(page)).toEqual([
+          g.errors.COORDINATE_OUT_OF_RANGE,
+          g.errors.OBSERVED_AT_TOO_OLD,
+          g.contactInvalid.contactPhone,
+          g.contactInvalid.contactEmail,
+        ])
+        expect(await summary.locator('li [lang="en"]').allTextContents()).toEqual(
+          body.error.problems.map((problem) => problem.message),
+        )
+        const beside = [
+          ['report-place-error', g.errors.COORDINATE_OUT_OF_RANGE, '#report-place'],
+          ['report-observed-error', g.errors.OBSERVED_AT_TOO_OLD, '#report-observed'],
+          ['report-contact-phone-error', g.contactInvalid.contactPhone, '#report-contact-phone'],
+          ['report-contact-email-error', g.contactInvalid.contactEmail, '#report-contact-email'],
+        ] as const
+        for (const [i, [id, text, target]] of beside.entries()) {
+          const slot = page.locator(`#${id}`)
+          expect(await slot.isVisible(), id).toBe(true)
+          expect(await slot.innerText()).toContain(text)
+          expect(await slot.locator('[lang="en"]').textContent()).toBe(
+            body.error.problems[i]!.message,
+          )
+          expect(await page.locator(target).getAttribute('aria-invalid')).toBe('true')
+          expect(await describedBy(page, target)).toContain(id)
+        }
+        expect(await page.locator('#report-category-error').isVisible()).toBe(false)
+        expect(await page.locator('#report-description-error').isVisible()).toBe(false)
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `report-problems-${prefix ? 'en' : 'zh'}-1280.png`),
+          fullPage: true,
+        })
+
+        // A link of the summary takes the focus to the field it names.
+        await summary.getByRole('link', { name: g.contactInvalid.contactEmail }).click()
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-contact-email')
+
+        // Two put right: the next answer lists the other two, and only they stay marked.
+        await page.getByLabel(g.placeLabel).fill('112.15, 27.075')
+        await page.locator('#report-contact-phone').fill('0734-1234567')
+        const again = await submit(page, g.submit)
+        const second = (await again.json()) as Refused
+        expect(again.status()).toBe(400)
+        expect(second.error.code).toBe('OBSERVED_AT_TOO_OLD')
+        await expect
+          .poll(() => summaryTexts(page))
+          .toEqual([g.errors.OBSERVED_AT_TOO_OLD, g.contactInvalid.contactEmail])
+        expect(await page.locator('#report-place-error').isVisible()).toBe(false)
+        expect(await page.locator('#report-place').getAttribute('aria-invalid')).toBeNull()
+        expect(await page.locator('#report-contact-phone-error').isVisible()).toBe(false)
+        expect(await page.locator('#report-contact-email').getAttribute('aria-invalid')).toBe(
+          'true',
+        )
+        expect(await page.locator('report-receipt').isVisible()).toBe(false)
+        await page.close()
+      })
+    }
 
     it('files a report placed by a map click, with a photo, and shows its receipt', async () => {
       const target = middleOf('ZH43042120001')

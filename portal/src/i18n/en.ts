@@ -963,6 +963,14 @@ export const en: Strings = {
         'hyphens.',
       REPORT_NOT_FOUND: 'No report has this tracking code; please check it and try again.',
     },
+    contactInvalid: {
+      contactName: 'The name must be text of at most 50 characters.',
+      contactPhone:
+        'The phone number is not in a valid form: use digits, spaces and hyphens only, for ' +
+        'example 0734-1234567.',
+      contactEmail:
+        'The email address is not in a valid form; it should look like name@example.com.',
+    },
     // Both are joined to another message without a space between, as Chinese needs none.
     photoNumber: (position) => `Photo ${position}: `,
     retryAfter: (minutes) =>

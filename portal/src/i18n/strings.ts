@@ -23,6 +23,7 @@ import type {
   SiteMode,
 } from '../precheck/precheck-terms.ts'
 import type {
+  ContactControl,
   PlaceDatum,
   ReportCategory,
   ReportError,
@@ -489,6 +490,8 @@ export interface Strings {
     errorDetail: string
     problems: Record<ReportProblem, string>
     errors: Record<ReportError, string>
+    /** For CONTACT_INVALID, which part of the contact, as several may be wrong at once. */
+    contactInvalid: Record<ContactControl, string>
     photoNumber: (position: string) => string
     retryAfter: (minutes: string) => string
     errorOther: string

@@ -717,6 +717,11 @@ export const zh: Strings = {
       TRACKING_CODE_INVALID: '跟踪码格式不正确：应为 20 位字母和数字，可带或不带连字符。',
       REPORT_NOT_FOUND: '没有这个跟踪码的举报，请核对后重试。',
     },
+    contactInvalid: {
+      contactName: '姓名或称呼须为文字，最多 50 个字。',
+      contactPhone: '电话号码的格式不正确：只能有数字、空格和连字符，如 0734-1234567。',
+      contactEmail: '电子邮箱的格式不正确，应如 name@example.com。',
+    },
     photoNumber: (position) => `第 ${position} 张照片：`,
     retryAfter: (minutes) => `约 ${minutes} 分钟后可以再试。`,
     errorOther: '提交的内容有误。',

@@ -1,4 +1,4 @@
-import type { Refusal } from './report-errors.ts'
+import type { Refusal, RefusalProblem } from './report-errors.ts'
 import { REPORTS_URL, reportInit, type ReportRequest } from './report-request.ts'
 
 /** What anyone holding a tracking code sees of a report, as `GET /api/reports/{code}` answers. */
@@ -53,14 +53,22 @@ export async function readReportResponse(response: Response): Promise<ReportOutc
   if (response.status < 400 || response.status >= 500) return failedOnServer
 
   const error = isRecord(body) && isRecord(body.error) ? body.error : {}
+  const problems = Array.isArray(error.problems) ? error.problems.filter(isRecord).map(problem) : []
   const retryAfter = Number(response.headers.get('retry-after') ?? NaN)
   return {
     kind: 'refused',
     status: response.status,
+    ...problem(error),
+    ...(problems.length > 0 ? { problems } : {}),
+    ...(Number.isFinite(retryAfter) ? { retryAfter } : {}),
+  }
+}
+
+function problem(error: Record<string, unknown>): RefusalProblem {
+  return {
     ...text('code', error.code),
     ...text('message', error.message),
     ...text('field', error.field),
-    ...(Number.isFinite(retryAfter) ? { retryAfter } : {}),
   }
 }
 

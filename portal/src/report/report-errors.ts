@@ -1,6 +1,11 @@
 import type { Strings } from '../i18n/index.ts'
 import { isTerm } from '../zoning/zoning-terms.ts'
-import { REPORT_ERRORS, type ReportControl, type ReportProblem } from './report-terms.ts'
+import {
+  CONTACT_CONTROLS,
+  REPORT_ERRORS,
+  type ReportControl,
+  type ReportProblem,
+} from './report-terms.ts'
 
 /** A message for a form: where it goes (nowhere in particular when undefined) and its text. */
 export interface ReportMessage {
@@ -10,12 +15,18 @@ export interface ReportMessage {
   detail?: string
 }
 
-/** An API refusal as the pages read it. */
-export interface Refusal {
-  status: number
+/** One problem of one field, as the API lists them in a refusal. */
+export interface RefusalProblem {
   code?: string
   message?: string
   field?: string
+}
+
+/** An API refusal as the pages read it: its first problem, and all when the API lists them. */
+export interface Refusal extends RefusalProblem {
+  status: number
+  /** Every problem of the report's fields, the first being the refusal's own. */
+  problems?: RefusalProblem[]
   /** Seconds, from `Retry-After`. */
   retryAfter?: number
 }
@@ -61,12 +72,25 @@ export function refusalMessage(refusal: Refusal, t: Strings): ReportMessage {
     }
     text = (control && missing[control]) ?? text
   }
+  if (refusal.code === 'CONTACT_INVALID' && isTerm(CONTACT_CONTROLS, control)) {
+    text = f.contactInvalid[control]
+  }
   const photo = /^photos\[(\d+)\]$/.exec(refusal.field ?? '')
   if (photo) text = f.photoNumber(String(Number(photo[1]) + 1)) + text
   if (refusal.code === 'RATE_LIMITED' && refusal.retryAfter !== undefined) {
     text += f.retryAfter(String(Math.max(1, Math.ceil(refusal.retryAfter / 60))))
   }
   return { control, text, ...(refusal.message ? { detail: refusal.message } : {}) }
+}
+
+/**
+ * Every problem of a refusal of `POST /api/reports` as the form shows them, in the API's order
+ * (that of the fields): each problem it lists, or the refusal alone when it lists none.
+ */
+export function refusalMessages(refusal: Refusal, t: Strings): ReportMessage[] {
+  const problems = refusal.problems ?? []
+  if (problems.length === 0) return [refusalMessage(refusal, t)]
+  return problems.map((problem) => refusalMessage({ status: refusal.status, ...problem }, t))
 }
 
 const PROBLEM_CONTROLS: Record<ReportProblem, ReportControl> = {

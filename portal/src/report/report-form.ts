@@ -12,7 +12,7 @@ import { stringsFor } from '../i18n/index.ts'
 import { locateDevice } from '../map/device-location.ts'
 import { isTerm } from '../zoning/zoning-terms.ts'
 import { sendReport } from './report-client.ts'
-import { problemMessage, refusalMessage, type ReportMessage } from './report-errors.ts'
+import { problemMessage, refusalMessages, type ReportMessage } from './report-errors.ts'
 import type { ReportMapElement } from './report-map.ts'
 import type { ReportReceiptElement } from './report-receipt.ts'
 import {
@@ -234,7 +234,7 @@ export class ReportFormElement extends HTMLElement {
         break
       }
       case 'refused':
-        this.#showMessages([refusalMessage(outcome, t)])
+        this.#showMessages(refusalMessages(outcome, t))
         break
       case 'failed': {
         const f = t.reportForm

@@ -44,6 +44,10 @@ export const REPORT_CONTROLS = [
 ] as const
 export type ReportControl = (typeof REPORT_CONTROLS)[number]
 
+/** The parts of the contact, which the API checks one by one. */
+export const CONTACT_CONTROLS = ['contactName', 'contactPhone', 'contactEmail'] as const
+export type ContactControl = (typeof CONTACT_CONTROLS)[number]
+
 /** Problems the form finds itself, before anything is sent. */
 export const REPORT_PROBLEMS = [
   'category-missing',
