@@ -205,6 +205,25 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('keeps a typed place beyond the poles off the map, and the server names it', async () => {
+      const page = await openForm(1280, 800)
+      const errorsBefore = browser.pageErrors.length
+      await page.getByRole('radio', { name: f.categories.air }).check()
+      await page.getByLabel(f.placeLabel).fill('112.6, 95')
+      await page.getByLabel(f.descriptionLabel).fill('烟囱冒黑烟。')
+      const response = await submit(page)
+      const body = (await response.json()) as { error: { code: string; field: string } }
+      expect([response.status(), body.error.code, body.error.field]).toEqual([
+        400,
+        'COORDINATE_OUT_OF_RANGE',
+        'location.lat',
+      ])
+      await expect.poll(() => page.locator('#report-place-error').isVisible()).toBe(true)
+      // The map throws on a latitude past 90° when asked to show it.
+      expect(browser.pageErrors.slice(errorsBefore)).toEqual([])
+      await page.close()
+    })
+
     /** The summary's items without the server's words after them, links or not. */
     const summaryTexts = (page: Page) =>
       page

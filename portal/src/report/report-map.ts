@@ -59,11 +59,13 @@ export class ReportMapElement extends HTMLElement {
 
   /**
    * Marks a WGS84 [lon, lat] on the map, or clears the mark; `bring` moves the map to it when
-   * it came from elsewhere than a click.
+   * it came from elsewhere than a click. A latitude past a pole clears the mark: the map throws
+   * on it, and the form's answer names the problem.
    */
-  showPlace(place: [number, number] | undefined, bring = false): void {
+  showPlace(typed: [number, number] | undefined, bring = false): void {
     const map = this.#map
     if (!map) return
+    const place = typed && Math.abs(typed[1]) <= 90 ? typed : undefined
     const features = place
       ? [
           {
