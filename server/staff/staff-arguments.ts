@@ -19,6 +19,14 @@ export type StaffArguments =
 
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._@-]{0,63}$/u
 
+// Scripts whose letters include many that look like each other's: a name mixing them can pass
+// for another person's name written in one of them.
+const LOOK_ALIKE_SCRIPTS: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+]
+
 /** Reads the staff command's arguments; a problem names what is wrong. */
 export function parseStaffArguments(args: string[]): StaffArguments {
   if (args.includes('--help') || args.includes('-h') || args.length === 0) return { kind: 'help' }
@@ -68,8 +76,9 @@ export function parseStaffArguments(args: string[]): StaffArguments {
 
 /** What is wrong with a staff name, or undefined when it will do. */
 function nameProblem(name: string): string | undefined {
-  // Characters that do not show, or show as nothing, would make two names look the same.
-  const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.exec(name)
+  // Characters that do not show, or show as nothing, would make two names look the same: Hangul
+  // fillers, for one, are letters that draw nothing.
+  const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u.exec(name)
   if (hidden) {
     const code = hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
     return (
@@ -79,6 +88,16 @@ function nameProblem(name: string): string | undefined {
   }
   if (/^\s|\s$/u.test(name)) {
     return `NAME must not begin or end with a space; got ${JSON.stringify(name.slice(0, 70))}.`
+  }
+  if (/\s\s/u.test(name)) {
+    return `NAME must not hold two spaces in a row; got ${JSON.stringify(name.slice(0, 70))}.`
+  }
+  const scripts = LOOK_ALIKE_SCRIPTS.filter(([, letters]) => letters.test(name))
+  if (scripts.length > 1) {
+    return (
+      `NAME must not mix ${scripts.map(([script]) => script).join(' and ')} letters, which ` +
+      `look alike (Cyrillic о and Latin o); got ${JSON.stringify(name.slice(0, 70))}.`
+    )
   }
   if (NAME.test(name)) return undefined
   return (

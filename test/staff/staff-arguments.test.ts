@@ -13,6 +13,10 @@ describe('parseStaffArguments', () => {
       name: 'li.wei',
       role: 'viewer',
     })
+    // One script of the look-alike ones per name; Han beside Latin is no look-alike.
+    for (const name of ['Борис', 'Αλέξης', '王 Wang', 'Li Wei 2']) {
+      expect(parseStaffArguments(['revoke', name])).toEqual({ kind: 'revoke', name })
+    }
     expect(parseStaffArguments(['list'])).toEqual({ kind: 'list' })
     expect(parseStaffArguments(['revoke', 'li.wei'])).toEqual({ kind: 'revoke', name: 'li.wei' })
     expect(parseStaffArguments([])).toEqual({ kind: 'help' })
@@ -44,6 +48,18 @@ describe('parseStaffArguments', () => {
       /^NAME must not contain control or invisible characters; got U\+200B at character 2 of /,
     ],
     [['revoke', 'bob\tsmith'], /got U\+0009 at character 4 of "bob\\tsmith"\.$/],
+    // Hangul fillers are letters that draw nothing.
+    [['add', 'bob\u3164', '--role', 'viewer'], /invisible characters; got U\+3164 at character 4/],
+    [['add', '\u115fbob', '--role', 'viewer'], /invisible characters; got U\+115F at character 1/],
+    [
+      ['add', 'bob  li', '--role', 'viewer'],
+      /^NAME must not hold two spaces in a row; got "bob {2}li"/,
+    ],
+    [
+      ['add', 'B\u043eb', '--role', 'viewer'], // a Cyrillic о between Latin letters
+      /^NAME must not mix Latin and Cyrillic letters, which look alike/,
+    ],
+    [['revoke', '\u0391lex'], /must not mix Latin and Greek letters/], // Greek capital alpha
     [['revoke'], /one NAME/],
     [['list', 'all'], /no arguments/],
     [['remove', 'ada'], /Unknown command remove/],

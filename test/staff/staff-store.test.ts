@@ -13,6 +13,7 @@ describe('sameStaffName', () => {
     ['bob', 'ＢＯＢ'], // full-width letters, U+FF22 U+FF2F U+FF22
     ['li.wei', 'LI．WEI'], // full-width full stop, U+FF0E
     ['bob', 'bob '], // a trailing space, as names added before it was refused have
+    ['bob li', 'bob  li'], // two spaces inside, likewise
     ['Strauß', 'STRAUSS'],
     ['ΟΔΥΣΣΕΥΣ', 'οδυσσευς'], // final sigma
     ['No1', 'No①'], // circled digit one, U+2460
