@@ -14,7 +14,10 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 
 const { config, problems } = readConfig(process.env)
 if (!config) {
-  for (const problem of problems) console.error(`ecozoning: bad setting ${problem}`)
+  // Logged as every other reason not to start is, at the default level: LOG_LEVEL may be the
+  // setting at fault.
+  const log = pino({ base: { service: 'ecozoning' } })
+  for (const problem of problems) log.fatal(`bad setting ${problem}`)
   process.exit(2)
 }
 
