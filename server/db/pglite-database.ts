@@ -1,6 +1,8 @@
+import { readdir } from 'node:fs/promises'
 import { PGlite, type Results } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { StartupError } from '../startup-error.ts'
+import { LOCK_FILE } from './data-dir-lock.ts'
 import type { Database } from './database.ts'
 import { ensureFolder } from './ensure-folder.ts'
 
@@ -10,7 +12,10 @@ import { ensureFolder } from './ensure-folder.ts'
  * several seconds while PostgreSQL initialises it.
  */
 export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) await ensureFolder(dataDir)
+  if (dataDir) {
+    await ensureFolder(dataDir)
+    await refuseForeignFolder(dataDir)
+  }
   const pg = await PGlite.create(dataDir, { extensions: { postgis } }).catch((error: unknown) => {
     throw dataDir ? fileSystemProblem(dataDir, error) : error
   })
@@ -69,6 +74,20 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
       await pg.close()
     },
   }
+}
+
+/**
+ * Refuses a folder that holds files but no database: PGlite would create its twenty-odd files
+ * and folders among them, in a home folder, say, where a mistyped DATA_DIR can point.
+ */
+async function refuseForeignFolder(dataDir: string): Promise<void> {
+  const entries = (await readdir(dataDir)).filter((name) => !name.startsWith(LOCK_FILE))
+  if (entries.length === 0 || entries.includes('PG_VERSION')) return
+  const shown = entries.slice(0, 3).join(', ') + (entries.length > 3 ? ', ...' : '')
+  throw new StartupError(
+    `DATA_DIR ${dataDir} holds other files (${shown}) and no embedded database. Point ` +
+      'DATA_DIR at an empty or missing folder, or at one the server has made.',
+  )
 }
 
 // PGlite's file system reports errors by Emscripten's numbers, not the system's.

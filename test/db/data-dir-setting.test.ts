@@ -90,6 +90,25 @@ describe('DATA_DIR where the embedded database may not write', () => {
     }
   })
 
+  it('stops the server, touching nothing, for a folder of other files', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-data-dir-'))
+    await writeFile(path.join(tmp, 'notes.txt'), 'mine')
+    await mkdir(path.join(tmp, 'photos'))
+    try {
+      const run = await runProgram('server/main.ts', [], { ...serverEnv, DATA_DIR: tmp })
+      expect(run.code).toBe(1)
+      expect(lastLine(run.stdout)).toMatchObject({
+        level: 60,
+        msg:
+          `DATA_DIR ${tmp} holds other files (notes.txt, photos) and no embedded database. ` +
+          'Point DATA_DIR at an empty or missing folder, or at one the server has made.',
+      })
+      expect((await readdir(tmp)).sort()).toEqual(['notes.txt', 'photos'])
+    } finally {
+      await rm(tmp, { recursive: true, force: true })
+    }
+  })
+
   it('stops the server naming DATA_DIR for a folder that cannot be made under /proc', async () => {
     // Node's recursive mkdir never returns for such a path.
     const folder = '/proc/ecozoning-data/pglite'
