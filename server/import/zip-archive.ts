@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import { createInflateRaw } from 'node:zlib'
+import { crc32, createInflateRaw } from 'node:zlib'
 import yauzl from 'yauzl'
 import { formatBytes } from '../ops/byte-size.ts'
 import { ImportError } from './import-error.ts'
@@ -149,27 +149,35 @@ const STORED = 0
 const DEFLATED = 8
 
 /**
- * An entry's bytes, unpacked here rather than by yauzl, and held to the size the archive
- * declares. When unpacking fails part-way (more bytes than declared, or corrupt data), yauzl's
- * reader may still have reads of the archive queued; destroyed then, it throws from one of them
- * where nothing can catch it. So the archive's reader is never destroyed: it is unhooked from
- * the unpacking and runs out to the end of the entry, its compressed bytes read and dropped.
+ * An entry's bytes, unpacked here rather than by yauzl, held to the size the archive declares
+ * and checked against its CRC-32 (yauzl checks neither for us). When unpacking fails part-way
+ * (more bytes than declared, or corrupt data), yauzl's reader may still have reads of the
+ * archive queued; destroyed then, it throws from one of them where nothing can catch it. So the
+ * archive's reader is never destroyed: it is unhooked from the unpacking and runs out to the end
+ * of the entry, its compressed bytes read and dropped.
  */
 async function unpack(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  const raw = await new Promise<Readable>((resolve, reject) =>
-    zip.openReadStream(entry, { decompress: false }, (e, s) => (e ? reject(e) : resolve(s))),
-  )
-  const unpacking = entry.compressionMethod === DEFLATED ? createInflateRaw() : new PassThrough()
+  const deflated = entry.compressionMethod === DEFLATED
+  const raw = await new Promise<Readable>((resolve, reject) => {
+    const opened = (e: Error | null, stream: Readable) => (e ? reject(e) : resolve(stream))
+    // yauzl takes the decompress option for deflated entries only; a stored one (Info-ZIP's
+    // zip stores a five-byte .cpg) is read as it is.
+    if (deflated) zip.openReadStream(entry, { decompress: false }, opened)
+    else zip.openReadStream(entry, opened)
+  })
+  const unpacking = deflated ? createInflateRaw() : new PassThrough()
   raw.pipe(unpacking)
   const declared = entry.uncompressedSize
   const chunks: Buffer[] = []
   let length = 0
+  let crc = 0
   try {
     for await (const chunk of unpacking) {
       length += (chunk as Buffer).length
       if (length > declared) {
         throw new Error(`it unpacks to more than the ${declared} bytes the archive declares`)
       }
+      crc = crc32(chunk as Buffer, crc)
       chunks.push(chunk as Buffer)
     }
   } catch (error) {
@@ -182,6 +190,9 @@ async function unpack(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
     throw new Error(
       `it unpacks to ${length} bytes, fewer than the ${declared} the archive declares`,
     )
+  }
+  if (crc !== entry.crc32) {
+    throw new Error('its bytes do not match the checksum the archive holds: the file is damaged')
   }
   return Buffer.concat(chunks)
 }

@@ -339,6 +339,27 @@ for (const backend of BACKENDS) {
         await new Promise((resolve) => setTimeout(resolve, 500))
       })
 
+      it('reads a Shapefile whose small files are stored rather than deflated', async () => {
+        // Info-ZIP's zip stores a file that deflating would not shrink, such as a .cpg.
+        const entries = await shapefile({ srid: 4490, stem: 'gis/water', encoding: 'gbk' })
+        const stored = entries.map((e) => (e.name.endsWith('.shp') ? e : { ...e, stored: true }))
+        const result = await run(await zip('stored.zip', stored))
+        expect(result.features).toBe(waterSources().length)
+      })
+
+      it('refuses a file whose bytes do not match the checksum its archive holds', async () => {
+        const entries = await shapefile({ srid: 4490, stem: 'gis/water', encoding: 'gbk' })
+        for (const stored of [false, true]) {
+          const damaged = entries.map((e) =>
+            e.name.endsWith('.dbf') ? { ...e, stored, declaredCrc: 0x12345678 } : e,
+          )
+          expect((await refused(await zip(`damaged-${stored}.zip`, damaged))).message).toBe(
+            'gis/water.dbf in the zip archive cannot be read (its bytes do not match the ' +
+              'checksum the archive holds: the file is damaged).',
+          )
+        }
+      })
+
       it('refuses a Shapefile without its .dbf', async () => {
         const entries = await shapefile({ srid: 4490, stem: 'water', encoding: 'gbk' })
         const file = await zip(

@@ -168,9 +168,11 @@ const SHP_SIGNATURE = Buffer.from([0x00, 0x00, 0x27, 0x0a])
 
 async function readArchive(file: UploadedFile, given: ChosenCrs | undefined): Promise<RawSite> {
   const { field } = file
+  // A zip is taken for a Shapefile's unless it is named as KML's.
+  const archiveCode = /\.kmz$/i.test(file.name) ? 'KML_INVALID' : 'SHAPEFILE_INVALID'
   const archive = await openZipBuffer(file.bytes, file.name).catch((error: unknown) => {
     if (!(error instanceof ImportError)) throw error
-    throw unprocessable('SHAPEFILE_INVALID', `${file.name}: ${error.message}`, field)
+    throw unprocessable(archiveCode, `${file.name}: ${error.message}`, field)
   })
   try {
     const names = archive.members.map((m) => m.name)
@@ -195,7 +197,11 @@ async function readArchive(file: UploadedFile, given: ChosenCrs | undefined): Pr
         const message = `${doc.name} unpacks to more than ${LIMIT_MB} MB, the most a site may be.`
         throw new HttpError(413, 'UPLOAD_TOO_LARGE', message, field)
       }
-      const raw = readKmlSite(decodeText(await doc.read()), field)
+      const bytes = await doc.read().catch((error: unknown) => {
+        if (!(error instanceof ImportError)) throw error
+        throw unprocessable('KML_INVALID', `${file.name}: ${error.message}`, field)
+      })
+      const raw = readKmlSite(decodeText(bytes), field)
       return { ...raw, file: `${file.name} (${doc.name})` }
     }
     const held = names.length > 0 ? names.join(', ').slice(0, 200) : 'nothing'
@@ -206,7 +212,7 @@ async function readArchive(file: UploadedFile, given: ChosenCrs | undefined): Pr
     )
   } catch (error) {
     if (error instanceof ImportError) {
-      throw unprocessable('SHAPEFILE_INVALID', `${file.name}: ${error.message}`, field)
+      throw unprocessable(archiveCode, `${file.name}: ${error.message}`, field)
     }
     throw error
   } finally {

@@ -191,6 +191,18 @@ for (const backend of BACKENDS) {
         expect(result.input.field).toBe('site')
       }
       await check(upload(kmz, 'site.kmz'), 'kml')
+      // Google Earth and Info-ZIP's zip may store a small doc.kml rather than deflate it.
+      await check(upload(writeZip([{ name: 'doc.kml', data: kml, stored: true }]), 'a.kmz'), 'kml')
+      const damaged = writeZip([{ name: 'doc.kml', data: kml, declaredCrc: 1 }])
+      const error = await read({}, upload(damaged, 'site.kmz')).then(
+        () => Promise.reject(new Error('the damaged KMZ was read')),
+        (e: HttpError) => e,
+      )
+      expect([error.status, error.code, error.field]).toEqual([422, 'KML_INVALID', 'site'])
+      expect(error.message).toBe(
+        'site.kmz: doc.kml in the zip archive cannot be read (its bytes do not match the ' +
+          'checksum the archive holds: the file is damaged).',
+      )
       const bom = Buffer.from([0xef, 0xbb, 0xbf])
       await check(
         upload(Buffer.concat([bom, Buffer.from(JSON.stringify(expected))]), 'a'),

@@ -1,5 +1,6 @@
-// A small zip writer for test fixtures, from PKWARE's APPNOTE.TXT: deflated members, names
-// either flagged UTF-8 or written as GBK bytes without the flag, as Chinese Windows writes them.
+// A small zip writer for test fixtures, from PKWARE's APPNOTE.TXT: deflated or stored members,
+// names either flagged UTF-8 or written as GBK bytes without the flag, as Chinese Windows writes
+// them.
 
 import { crc32, deflateRawSync } from 'node:zlib'
 import iconv from 'iconv-lite'
@@ -9,9 +10,14 @@ export interface ZipEntry {
   data: Buffer | string
   /** The unpacked size the headers state, when not the data's own: an archive that lies. */
   declaredSize?: number
+  /** Kept as it is rather than deflated, as Info-ZIP's zip keeps files too small to shrink. */
+  stored?: boolean
+  /** The CRC-32 the headers state, when not the data's own: a damaged archive. */
+  declaredCrc?: number
 }
 
 const UTF8_FLAG = 0x800
+const STORE = 0
 const DEFLATE = 8
 // 2024-01-01 00:00 in MS-DOS date and time.
 const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1
@@ -25,17 +31,18 @@ export function writeZip(entries: ZipEntry[], names: 'utf-8' | 'gbk' = 'utf-8'):
 
   for (const entry of entries) {
     const data = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data, 'utf8')
-    const compressed = deflateRawSync(data)
+    const compressed = entry.stored ? data : deflateRawSync(data)
+    const method = entry.stored ? STORE : DEFLATE
     const name = names === 'gbk' ? iconv.encode(entry.name, 'gbk') : Buffer.from(entry.name)
     const flags = names === 'utf-8' ? UTF8_FLAG : 0
-    const crc = crc32(data)
+    const crc = entry.declaredCrc ?? crc32(data)
     const size = entry.declaredSize ?? data.length
 
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
     local.writeUInt16LE(flags, 6)
-    local.writeUInt16LE(DEFLATE, 8)
+    local.writeUInt16LE(method, 8)
     local.writeUInt16LE(DOS_TIME, 10)
     local.writeUInt16LE(DOS_DATE, 12)
     local.writeUInt32LE(crc, 14)
@@ -50,7 +57,7 @@ export function writeZip(entries: ZipEntry[], names: 'utf-8' | 'gbk' = 'utf-8'):
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
     central.writeUInt16LE(flags, 8)
-    central.writeUInt16LE(DEFLATE, 10)
+    central.writeUInt16LE(method, 10)
     central.writeUInt16LE(DOS_TIME, 12)
     central.writeUInt16LE(DOS_DATE, 14)
     central.writeUInt32LE(crc, 16)
