@@ -83,7 +83,10 @@ export async function repairSite(
   const [row] = await db.query<Row>(
     `WITH ${SITE}
      SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
-            CASE WHEN ST_Dimension(g) = 2 THEN ST_Area(g::geography) END AS area_m2,
+            -- The spheroid's area of an invalid polygon can come out below zero, which
+            -- PostGIS raises as an error; such a site is repaired or refused below.
+            CASE WHEN ST_Dimension(g) = 2 AND ST_IsValid(g) THEN ST_Area(g::geography) END
+              AS area_m2,
             CASE WHEN ST_Dimension(g) = 1 THEN ST_Length(g::geography) END AS length_m
        FROM site`,
     [JSON.stringify(site)],
@@ -119,7 +122,12 @@ export async function repairSite(
          FROM (SELECT ST_Dump(g) AS d FROM site) dumped),
      fixed AS (
        SELECT part, ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
-              ST_Area(g::geography) AS drawn, ST_CollectionExtract(ST_MakeValid(g), 3) AS f
+              -- Ring by ring: the spheroid's area of the whole would be below zero, which
+              -- PostGIS raises as an error, for holes as large as their shell.
+              ST_Area(ST_MakePolygon(ST_ExteriorRing(g))::geography) - COALESCE(
+                (SELECT sum(ST_Area(ST_MakePolygon(ST_InteriorRingN(g, i))::geography))
+                   FROM generate_series(1, ST_NumInteriorRings(g)) AS i), 0) AS drawn,
+              ST_CollectionExtract(ST_MakeValid(g), 3) AS f
          FROM parts),
      pieces AS (SELECT (ST_Dump(f)).geom AS g FROM fixed),
      merged AS (
@@ -140,6 +148,13 @@ export async function repairSite(
     const which = several ? `polygon ${part.part}` : 'the polygon'
     const problem = `${which}: ${describeReason(part.reason)}`
     if (!(part.repaired > 0)) throw invalid(field, `${problem}, and encloses no area`)
+    if (part.drawn <= 0) {
+      throw invalid(
+        field,
+        `${problem}, and its holes enclose as much as its outer ring or more, so which area ` +
+          'is meant cannot be told; draw each hole inside its outer ring',
+      )
+    }
     const difference = Math.abs(part.repaired - part.drawn) / Math.max(part.repaired, part.drawn)
     if (difference > REPAIR_AREA_TOLERANCE) {
       throw invalid(
