@@ -2,25 +2,37 @@ import { bodyParser } from '@koa/bodyparser'
 import type { Context, Next } from 'koa'
 import { findDuplicateKey, repeatedKeyMessage } from './duplicate-keys.ts'
 import { HttpError } from './http-error.ts'
+import { undecodableMessage, undecodablePath } from './undecodable-text.ts'
 
 export const JSON_LIMIT_BYTES = 2 * 1024 * 1024
 
 /**
- * Parses JSON request bodies up to 2 MB. A body that is too large, not JSON, holding a
- * `__proto__` key or a key twice in one object becomes a 4xx that says so, instead of the
- * parser's own error or the last of the repeated values.
+ * Parses JSON request bodies up to 2 MB, in UTF-8 as JSON is (RFC 8259). A body that is too
+ * large, not JSON, declared in another charset, not UTF-8, holding a `__proto__` key or a key
+ * twice in one object becomes a 4xx that says so, instead of the parser's own error, text
+ * decoded wrongly or the last of the repeated values.
  */
 export function jsonBody() {
   const parse = jsonParser()
-  return (ctx: Context, next: Next) =>
-    parse(ctx, async () => {
+  return (ctx: Context, next: Next) => {
+    const charset = ctx.request.charset
+    if (charset && !/^utf-?8$/i.test(charset) && ctx.request.is('json')) {
+      const message = `A JSON body is UTF-8; charset=${charset} is not read. Send it in UTF-8.`
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', message)
+    }
+    return parse(ctx, async () => {
       const raw = (ctx.request as { rawBody?: unknown }).rawBody
       const repeated = typeof raw === 'string' && raw ? findDuplicateKey(raw) : undefined
       if (repeated !== undefined) {
         throw new HttpError(400, 'PARAMETER_REPEATED', repeatedKeyMessage(repeated), repeated)
       }
+      if (typeof raw === 'string' && raw.includes('\uFFFD')) {
+        const path = undecodablePath(ctx.request.body) ?? ''
+        throw new HttpError(400, 'TEXT_NOT_UTF8', undecodableMessage(path), path || undefined)
+      }
       await next()
     })
+  }
 }
 
 function jsonParser() {

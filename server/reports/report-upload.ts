@@ -2,6 +2,7 @@ import multer from '@koa/multer'
 import type { IncomingMessage } from 'node:http'
 import type { Context } from 'koa'
 import { FieldProblems, HttpError, badRequest, unprocessable } from '../http/http-error.ts'
+import { undecodableMessage, undecodablePath } from '../http/undecodable-text.ts'
 import { stripPhotoMetadata, type CleanPhoto } from './photo-metadata.ts'
 
 export const PHOTOS_MAX = 3
@@ -72,6 +73,11 @@ export async function readReportForm(ctx: Context): Promise<ReportForm> {
   const fields = (ctx.request.body ?? {}) as Record<string, unknown>
   const repeated = Object.keys(fields).find((name) => Array.isArray(fields[name]))
   if (repeated) throw badRequest('PARAMETER_REPEATED', `${repeated} must be given once.`, repeated)
+  // Fields are read as UTF-8, as browsers send them; anything else would be kept as marks.
+  const undecodable = undecodablePath(fields)
+  if (undecodable !== undefined) {
+    throw badRequest('TEXT_NOT_UTF8', undecodableMessage(undecodable), undecodable || undefined)
+  }
 
   const files = (ctx.request.files ?? []) as multer.File[]
   const photos: CleanPhoto[] = []

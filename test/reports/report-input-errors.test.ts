@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
@@ -601,6 +602,68 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
     const response = await fetch(`${server.url}/api/reports`, { method: 'POST', body: form })
     const body = await expectError(response, 400, 'PARAMETER_REPEATED', 'category')
     expect(body.error.problems).toBeUndefined()
+  })
+
+  describe('text that is not UTF-8', () => {
+    const post = (body: Buffer, type: string) =>
+      fetch(`${server.url}/api/reports`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: new Uint8Array(body),
+      })
+    const gbk = (value: unknown) => iconv.encode(JSON.stringify(value), 'gbk')
+    const before = async () => await server.db.query('SELECT count(*)::int AS n FROM reports')
+
+    it('refuses JSON in GBK, naming the field, and stores nothing', async () => {
+      const stored = await before()
+      const description = await expectError(
+        await post(gbk({ ...valid, description: '工厂烟囱冒黑烟' }), 'application/json'),
+        400,
+        'TEXT_NOT_UTF8',
+        'description',
+      )
+      expect(description.error.message).toBe(
+        'description holds bytes that are not UTF-8 text; send the text in UTF-8.',
+      )
+      await expectError(
+        await post(
+          gbk({ ...valid, description: 'Black smoke.', contact: { name: '李明' } }),
+          'application/json',
+        ),
+        400,
+        'TEXT_NOT_UTF8',
+        'contact.name',
+      )
+      expect(await before()).toEqual(stored)
+    })
+
+    it('refuses a JSON body declared in another charset, and takes utf-8 in any spelling', async () => {
+      const text = Buffer.from(JSON.stringify(valid))
+      const refused = await expectError(
+        await post(text, 'application/json; charset=gbk'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      )
+      expect(refused.error.message).toBe(
+        'A JSON body is UTF-8; charset=gbk is not read. Send it in UTF-8.',
+      )
+      for (const charset of ['UTF-8', 'utf8']) {
+        expect((await post(text, `application/json; charset=${charset}`)).status).toBe(201)
+      }
+    })
+
+    it('refuses a form field in GBK, naming it', async () => {
+      const parts = Object.entries({ ...valid, description: '工厂烟囱冒黑烟' }).map(([name, v]) =>
+        Buffer.concat([
+          Buffer.from(`--x\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
+          iconv.encode(typeof v === 'string' ? v : JSON.stringify(v), 'gbk'),
+          Buffer.from('\r\n'),
+        ]),
+      )
+      const body = Buffer.concat([...parts, Buffer.from('--x--\r\n')])
+      const response = await post(body, 'multipart/form-data; boundary=x')
+      await expectError(response, 400, 'TEXT_NOT_UTF8', 'description')
+    })
   })
 
   it('refuses a form whose declared length passes the limit before reading it', async () => {

@@ -1,0 +1,30 @@
+/**
+ * Where a decoded request holds U+FFFD, the character a UTF-8 decoder puts in place of bytes
+ * that are not UTF-8: text sent in GBK, say, read as UTF-8. Such text is lost, and storing it
+ * would keep only the replacement marks. Answers the path of the first string, key or value,
+ * holding one (`contact.name`, `items[2]`), '' for the body itself, or undefined for none.
+ */
+export function undecodablePath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\uFFFD') ? path : undefined
+  if (typeof value !== 'object' || value === null) return undefined
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = undecodablePath(item, `${path}[${i}]`)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key
+    if (key.includes('\uFFFD')) return at
+    const found = undecodablePath(item, at)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+/** The sentence that refuses such text, naming where it is when known. */
+export function undecodableMessage(path: string): string {
+  const where = path ? path : 'The request body'
+  return `${where} holds bytes that are not UTF-8 text; send the text in UTF-8.`
+}
