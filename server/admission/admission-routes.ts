@@ -1,16 +1,14 @@
 import type Router from '@koa/router'
 import type { Context } from 'koa'
 import type { Database } from '../db/database.ts'
-import { badRequest, notFound, unprocessable } from '../http/http-error.ts'
+import { badRequest, FieldProblems, HttpError, notFound } from '../http/http-error.ts'
 import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
-import { assertCovered } from '../zoning/coverage.ts'
 import { runAdmissionCheck } from './admission-check.ts'
-import { readAdmissionRequest } from './admission-request.ts'
+import { readAdmissionRequest, type AdmissionRequest } from './admission-request.ts'
 import { CheckLimit } from './check-limit.ts'
 import { checkInputOf, inputSha256 } from './check-input.ts'
 import { isCheckId, readCheckAnswer } from './check-store.ts'
-import { industryByCode } from './industry-catalogue.ts'
 
 export interface AdmissionDeps {
   db: Database
@@ -37,16 +35,8 @@ export function admissionRoutes(deps: AdmissionDeps): Router {
   router.post('/api/admission-check', (ctx) => limit.run(() => check(ctx)))
 
   async function check(ctx: Context) {
-    const request = await readAdmissionRequest(ctx, deps.db)
-    const industry = await industryByCode(deps.db, request.industry)
-    if (!industry) {
-      const message = `industry ${request.industry} is not in the GB/T 4754-2017 catalogue.`
-      throw unprocessable('INDUSTRY_UNKNOWN', message, 'industry')
-    }
-    await assertCovered(deps.db, request.site, request.siteInput.field)
-
-    const input = checkInputOf(request)
-    const check = await runAdmissionCheck(deps.db, request, industry, inputSha256(input), {
+    const { request, industry } = await readAdmissionRequest(ctx, deps.db)
+    const check = await runAdmissionCheck(deps.db, request, industry, hashOf(request), {
       layers: await deps.catalog.list(),
       nearbyM: deps.admissionNearbyM,
     })
@@ -74,4 +64,14 @@ export function admissionRoutes(deps: AdmissionDeps): Router {
   })
 
   return router
+}
+
+/** The input's hash; a site nested too deep to hash is a problem of its field, listed alike. */
+function hashOf(request: AdmissionRequest): string {
+  try {
+    return inputSha256(checkInputOf(request))
+  } catch (error) {
+    if (error instanceof HttpError && error.field) throw new FieldProblems([error])
+    throw error
+  }
 }

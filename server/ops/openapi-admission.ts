@@ -216,11 +216,19 @@ export const admissionArea: OpenApiArea = {
             'The request is malformed: `PARAMETER_MISSING` (no site, no industry), ' +
               '`SITE_FIELDS_CONFLICT` (the site given twice), `FIELD_UNKNOWN` (a field a check ' +
               'does not take, e.g. a misspelt one), `PARAMETER_REPEATED`, ' +
-              '`BODY_INVALID`, `BODY_INVALID_JSON`, `BODY_FORBIDDEN_KEY` or `UPLOAD_INVALID`.',
+              '`BODY_INVALID`, `BODY_INVALID_JSON`, `BODY_FORBIDDEN_KEY` or `UPLOAD_INVALID`. ' +
+              'Every field is checked, and `problems` lists what is wrong with each, in this ' +
+              'order: `crs`, the site, `industry`, `projectKind`, then an industry the ' +
+              'catalogue lacks and a site outside the zoning; the error itself first. The ' +
+              'answer is a 400 when any problem is, so the error may carry a code of the 422 ' +
+              'below. Refused alone, without `problems`: a body that is no JSON object, a form ' +
+              'malformed or of too many parts, a field a check does not take, a form field or ' +
+              "a key of a JSON body or of a form's `geometry` text given twice.",
           ),
           '413': errorResponse(
             'Too large: `PAYLOAD_TOO_LARGE` (a JSON body over 2 MB), `UPLOAD_TOO_LARGE` (a file ' +
-              'or field over 5 MB) or `SITE_TOO_COMPLEX` (over 10,000 vertices).',
+              'or field over 5 MB) or `SITE_TOO_COMPLEX` (over 10,000 vertices); alone, without ' +
+              '`problems`.',
           ),
           '415': errorResponse(
             '`UNSUPPORTED_MEDIA_TYPE`: the body is neither JSON nor multipart/form-data.',
@@ -231,7 +239,10 @@ export const admissionArea: OpenApiArea = {
               '`OUTSIDE_COVERAGE` (wholly outside the zoning), `SITE_TOO_LARGE`, ' +
               '`GEOMETRY_INVALID`, `WKT_INVALID`, `KML_INVALID`, `BOUNDARY_POINTS_INVALID`, ' +
               '`SHAPEFILE_INVALID`, `FILE_UNRECOGNISED`, `CRS_UNSUPPORTED`, `CRS_CONFLICT`, ' +
-              '`CRS_REQUIRED`, `ZONE_CONFLICT`, `ZONE_REQUIRED` or `COORDINATES_SWAPPED`.',
+              '`CRS_REQUIRED`, `ZONE_CONFLICT`, `ZONE_REQUIRED` or `COORDINATES_SWAPPED`; ' +
+              '`problems` as for a 400, all with these codes. The site is read in the `crs`, ' +
+              'so a `crs` that cannot be read leaves it unread, found only missing or given ' +
+              'twice; a conflict of the two names `crs` and stands in the place of the site.',
           ),
           ...serverErrors,
           '503': errorResponse(

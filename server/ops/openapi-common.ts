@@ -190,7 +190,8 @@ export const commonSchemas: Record<string, Json> = {
       problems: arrayOf(
         errorObject('One problem of one field, which `field` names.'),
         'Every problem found when the fields of a request are checked together, the first ' +
-          'being the error itself. Only a refused pollution report has it (`POST /api/reports`).',
+          'being the error itself. Only a refused pollution report (`POST /api/reports`) or ' +
+          'admission check (`POST /api/admission-check`) has it.',
         { minItems: 1 },
       ),
     }),

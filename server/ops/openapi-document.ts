@@ -25,11 +25,11 @@ ellipsoid, in m² and m.
 
 Every error is JSON, \`{"error": {"code", "message", "field"}}\` (\`field\` when one field is at
 fault), with a 4xx status for anything the caller can fix, 503 with \`Retry-After\` when the
-database times out, and never a stack trace or database text. A refused pollution report also
-lists every problem of its fields at once in \`error.problems\`, each \`{"code", "message",
-"field"}\`, the first being the error itself. A method a path does not take is a 405
-\`METHOD_NOT_ALLOWED\` with \`Allow\`; a path nothing serves is a 404 \`NOT_FOUND\`. Every answer
-carries \`X-Request-Id\`, which names its line in the server log.
+database times out, and never a stack trace or database text. A refused pollution report or
+admission check also lists every problem of its fields at once in \`error.problems\`, each
+\`{"code", "message", "field"}\`, the first being the error itself. A method a path does not
+take is a 405 \`METHOD_NOT_ALLOWED\` with \`Allow\`; a path nothing serves is a 404
+\`NOT_FOUND\`. Every answer carries \`X-Request-Id\`, which names its line in the server log.
 
 The staff endpoints under \`/api/staff/\` need a staff token and are documented for staff
 elsewhere; the portal's pages are not part of this API.`

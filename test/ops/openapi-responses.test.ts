@@ -327,6 +327,16 @@ const CASES: Case[] = [
     industry: 'C1311',
   }),
   check(422, 'a site outside the zoning', { geometry: point(100, 27.03), industry: 'C26' }),
+  check(400, 'a check with several bad fields', {
+    crs: 'EPSG:3857',
+    industry: '2614',
+    projectKind: 'demolition',
+  }),
+  check(422, 'a check whose fields are all wrong but well formed', {
+    wkt: 'POINT(112.03',
+    industry: 'C1311',
+    projectKind: 'demolition',
+  }),
   {
     path: '/api/admission-check/{id}',
     method: 'get',

@@ -8,6 +8,7 @@ import {
 import { describeValue } from '../../http/describe-value.ts'
 import { findDuplicateKey, repeatedKeyMessage } from '../../http/duplicate-keys.ts'
 import { badRequest, unprocessable } from '../../http/http-error.ts'
+import type { ChosenCrs } from '../../import/source-crs.ts'
 import { readBoundaryPoints } from './boundary-points.ts'
 import { readGeoJsonSite } from './geojson-site.ts'
 import { readKmlSite } from './kml-site.ts'
@@ -60,8 +61,23 @@ export async function readSite(
   form: boolean,
 ): Promise<SiteRead> {
   const given = parseSiteCrs(fields.crs)
-  const source = pickSource(fields, file)
+  return readSiteSource(db, pickSite(fields, file), file, form, given)
+}
 
+/** Where a site came: the field and its value as sent, or the file's field and its bytes. */
+export type SiteSource = SiteRead['source']
+
+/**
+ * Reads the site `source` (from pickSite) in the system `given` as crs, as readSite does once
+ * it has found the site and read the crs.
+ */
+export async function readSiteSource(
+  db: Queryable,
+  source: SiteSource,
+  file: UploadedFile | undefined,
+  form: boolean,
+  given: ChosenCrs | undefined,
+): Promise<SiteRead> {
   const raw =
     file && source.value === file.bytes
       ? await readUploadedSite(file, given)
@@ -89,10 +105,14 @@ export async function readSite(
   return { site: checked.geometry, input, source }
 }
 
-function pickSource(
+/**
+ * The one site field given, or the file. Throws a 400 PARAMETER_MISSING when there is none and
+ * a 400 SITE_FIELDS_CONFLICT naming the second when there are more.
+ */
+export function pickSite(
   fields: Record<string, unknown>,
   file: UploadedFile | undefined,
-): { field: string; value: unknown } {
+): SiteSource {
   const given = SITE_FIELDS.filter((name) => {
     const value = fields[name]
     return value !== undefined && value !== null && value !== ''
@@ -123,7 +143,7 @@ function readField(
   field: string,
   value: unknown,
   form: boolean,
-  given: Parameters<typeof readGeoJsonSite>[2],
+  given: ChosenCrs | undefined,
 ): RawSite {
   if (field === 'geometry') {
     if (form && typeof value === 'string') {
