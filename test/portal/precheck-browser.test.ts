@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { en } from '../../portal/src/i18n/en.ts'
 import { zh } from '../../portal/src/i18n/zh.ts'
 import { writeShapefile, type Ring } from '../import/support/shapefile-writer.ts'
 import { wgs84ToGcj02 } from '../import/support/web-map-datums.ts'
@@ -113,10 +114,10 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await server?.close()
     })
 
-    async function openPrecheck(width = 1280, height = 800): Promise<Page> {
+    async function openPrecheck(width = 1280, height = 800, path = '/precheck/'): Promise<Page> {
       const page = await browser.context.newPage()
       await page.setViewportSize({ width, height })
-      await page.goto(`${server.url}/precheck/`)
+      await page.goto(`${server.url}${path}`)
       const ready = page.locator('[data-map][data-map-ready="true"]')
       await ready.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
         const status = await page.locator('[data-map-status]').textContent()
@@ -562,6 +563,110 @@ describe.skipIf(SKIP_REASON !== undefined)(
       expect(await page.locator('#precheck-crs-error').isVisible()).toBe(false)
       await page.close()
     })
+
+    for (const [language, t, prefix] of [
+      ['Chinese', zh, ''],
+      ['English', en, '/en'],
+    ] as const) {
+      it(`shows every problem the server finds at once, in ${language}`, async () => {
+        const q = t.precheck
+        const page = await openPrecheck(1280, 800, `${prefix}/precheck/`)
+        const summary = page.locator('[data-error-summary]')
+        const describedBy = async (selector: string) =>
+          (await page.locator(selector).getAttribute('aria-describedby'))?.split(' ') ?? []
+        const refusal = async () => {
+          const [response] = await Promise.all([
+            page.waitForResponse(isCheckPost),
+            page.getByRole('button', { name: q.submit }).click(),
+          ])
+          type Problem = { code: string; message: string; field: string }
+          const body = (await response.json()) as { error: Problem & { problems: Problem[] } }
+          await expect.poll(() => summary.isVisible()).toBe(true)
+          return { status: response.status(), problems: body.error.problems }
+        }
+        /** The summary's entries: the form's words, and the API's message under each. */
+        const summaryEntries = async () =>
+          summary.locator('li').evaluateAll((items) =>
+            items.map((item) => {
+              const detail = item.querySelector('[lang="en"]')?.textContent ?? ''
+              const link = item.querySelector('a')?.textContent ?? item.textContent
+              return [link, detail]
+            }),
+          )
+
+        // Both pass the form's own checks: WKT that stops short, and a class the catalogue
+        // lacks, typed rather than chosen.
+        await page.getByRole('radio', { name: q.siteModes.text }).check()
+        const text = 'POLYGON((112.08 27.02, 112.145 27.02, 112.145 27.03'
+        await page.getByRole('textbox', { name: q.textLabel }).fill(text)
+        const industry = page.getByRole('combobox', { name: q.industryLabel })
+        await industry.fill('C1311')
+
+        const wkt = 'wkt is not valid WKT: expected ")" but found the end of the text.'
+        const unknown = 'industry C1311 is not in the GB/T 4754-2017 catalogue.'
+        const first = await refusal()
+        expect(first.status).toBe(422)
+        expect(first.problems).toEqual([
+          { code: 'WKT_INVALID', message: wkt, field: 'wkt' },
+          { code: 'INDUSTRY_UNKNOWN', message: unknown, field: 'industry' },
+        ])
+        expect(
+          await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary')),
+        ).toBe(true)
+        expect(await summaryEntries()).toEqual([
+          [q.errors.WKT_INVALID, wkt],
+          [q.errors.INDUSTRY_UNKNOWN, unknown],
+        ])
+        const beside = [
+          ['precheck-site-text-error', q.errors.WKT_INVALID, wkt, '#precheck-text'],
+          ['precheck-industry-error', q.errors.INDUSTRY_UNKNOWN, unknown, '#precheck-industry'],
+        ] as const
+        for (const [id, words, detail, target] of beside) {
+          const slot = page.locator(`#${id}`)
+          expect(await slot.isVisible(), id).toBe(true)
+          expect(await slot.locator('.message').count(), id).toBe(1)
+          expect(await slot.innerText()).toContain(words)
+          expect(await slot.locator('[lang="en"]').textContent()).toBe(detail)
+          expect(await page.locator(target).getAttribute('aria-invalid')).toBe('true')
+          expect(await describedBy(target)).toContain(id)
+        }
+        expect(await page.locator('#precheck-crs-error').isVisible()).toBe(false)
+        expect(await page.locator('precheck-result').isVisible()).toBe(false)
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `precheck-problems-${prefix ? 'en' : 'zh'}-1280.png`),
+          fullPage: true,
+        })
+
+        // A link of the summary takes the focus to the field it names.
+        await summary.getByRole('link', { name: q.errors.INDUSTRY_UNKNOWN }).click()
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('precheck-industry')
+
+        // A zone code no system has: the site, read in it, waits, and the crs is listed.
+        await page.getByLabel(q.crsLabel, { exact: true }).selectOption({
+          label: q.crsChoices['gauss-kruger'],
+        })
+        await page.getByLabel(q.gaussKrugerLabel).fill('4999')
+        const second = await refusal()
+        expect(second.status).toBe(422)
+        expect(second.problems.map((problem) => [problem.code, problem.field])).toEqual([
+          ['CRS_UNSUPPORTED', 'crs'],
+          ['INDUSTRY_UNKNOWN', 'industry'],
+        ])
+        expect(second.problems[0]!.message).toMatch(/^crs must be EPSG:4326 .*; got "4999"\.$/)
+        expect((await summaryEntries()).map(([words]) => words)).toEqual([
+          q.errors.CRS_UNSUPPORTED,
+          q.errors.INDUSTRY_UNKNOWN,
+        ])
+        const crsError = page.locator('#precheck-crs-error')
+        expect(await crsError.isVisible()).toBe(true)
+        expect(await crsError.innerText()).toContain(q.errors.CRS_UNSUPPORTED)
+        expect(await page.getByLabel(q.gaussKrugerLabel).getAttribute('aria-invalid')).toBe('true')
+        expect(await page.locator('#precheck-industry-error .message').count()).toBe(1)
+        expect(await page.locator('#precheck-site-text-error').isVisible()).toBe(false)
+        expect(await page.locator('#precheck-text').getAttribute('aria-invalid')).toBeNull()
+        await page.close()
+      })
+    }
 
     it('is in the navigation and fits 360 px and 1280 px screens', async () => {
       for (const width of [360, 1280]) {

@@ -1,6 +1,7 @@
 import { isCheckAnswer } from '../check/check-client.ts'
 import type { CheckAnswer, SiteGeometry } from '../check/check-types.ts'
 import type { ProjectKind } from '../zoning/zoning-terms.ts'
+import type { PrecheckRefusal, RefusalProblem } from './precheck-errors.ts'
 import type { SiteTextField } from './site-text.ts'
 
 /** Where `POST` sends a check. */
@@ -29,7 +30,7 @@ export type PrecheckRequest = Project &
 /** What sending a check came to. `refused` is a 4xx with the API's error, whatever it says. */
 export type PrecheckOutcome =
   | { kind: 'answered'; answer: CheckAnswer }
-  | { kind: 'refused'; status: number; code?: string; message?: string; field?: string }
+  | ({ kind: 'refused' } & PrecheckRefusal)
   | { kind: 'failed'; reason: 'network' | 'server' }
 
 /**
@@ -78,9 +79,17 @@ export async function readPrecheckResponse(response: Response): Promise<Precheck
   if (response.status < 400 || response.status >= 500) return failedOnServer
 
   const error = isRecord(body) && isRecord(body.error) ? body.error : {}
+  const problems = Array.isArray(error.problems) ? error.problems.filter(isRecord).map(problem) : []
   return {
     kind: 'refused',
     status: response.status,
+    ...problem(error),
+    ...(problems.length > 0 ? { problems } : {}),
+  }
+}
+
+function problem(error: Record<string, unknown>): RefusalProblem {
+  return {
     ...text('code', error.code),
     ...text('message', error.message),
     ...text('field', error.field),

@@ -13,7 +13,7 @@ import type { IndustryComboboxElement } from './industry-combobox.ts'
 import type { PrecheckMapElement } from './precheck-map.ts'
 import {
   problemMessage,
-  refusalMessage,
+  refusalMessages,
   type PrecheckControl,
   type PrecheckMessage,
 } from './precheck-errors.ts'
@@ -184,7 +184,7 @@ export class PrecheckFormElement extends HTMLElement {
         result.show(outcome.answer)
         break
       case 'refused':
-        this.#showMessages([refusalMessage(outcome, t)])
+        this.#showMessages(refusalMessages(outcome, t))
         break
       case 'failed': {
         const p = t.precheck
@@ -264,14 +264,17 @@ export class PrecheckFormElement extends HTMLElement {
     for (const message of messages) if (message.control) this.#placeMessage(message)
   }
 
-  /** Puts a message beside its control and ties the control to it. */
+  /** Puts a message beside its control, after any already there, and ties the control to it. */
   #placeMessage(message: PrecheckMessage): void {
     const control = message.control
     const slot = control ? this.#slot(control) : undefined
     if (!control || !slot) return
 
-    slot.replaceChildren(message.text)
-    if (message.detail) slot.append(detail(message.detail))
+    const line = document.createElement('span')
+    line.className = 'message'
+    line.textContent = message.text
+    if (message.detail) line.append(detail(message.detail))
+    slot.append(line)
     slot.hidden = false
     tieToMessage(this.#targets(control), slot)
   }

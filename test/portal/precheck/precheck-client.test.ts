@@ -97,6 +97,37 @@ describe('readPrecheckResponse', () => {
     expect(await readPrecheckResponse(bare)).toEqual({ kind: 'refused', status: 413 })
   })
 
+  it('reads every problem a refusal lists, leaving out entries that are none', async () => {
+    const first = { code: 'WKT_INVALID', message: 'wkt is not valid WKT.', field: 'wkt' }
+    const listed = {
+      error: {
+        ...first,
+        problems: [
+          first,
+          { code: 'INDUSTRY_UNKNOWN', message: 'industry C1311 is not…', field: 'industry' },
+          'not a problem',
+          { code: 7, message: 'a code that is no text' },
+        ],
+      },
+    }
+    expect(await readPrecheckResponse(json(422, listed))).toEqual({
+      kind: 'refused',
+      status: 422,
+      ...first,
+      problems: [
+        first,
+        { code: 'INDUSTRY_UNKNOWN', message: 'industry C1311 is not…', field: 'industry' },
+        { message: 'a code that is no text' },
+      ],
+    })
+    const none = { error: { ...first, problems: [] } }
+    expect(await readPrecheckResponse(json(422, none))).toEqual({
+      kind: 'refused',
+      status: 422,
+      ...first,
+    })
+  })
+
   it('fails on a server error and on an answer of the wrong shape', async () => {
     const timeout = { error: { code: 'DATABASE_TIMEOUT', message: 'Try again.' } }
     expect(await readPrecheckResponse(json(503, timeout))).toEqual({

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { en } from '../../../portal/src/i18n/en.ts'
 import { zh } from '../../../portal/src/i18n/zh.ts'
 import {
   controlOfField,
   problemMessage,
   refusalMessage,
+  refusalMessages,
 } from '../../../portal/src/precheck/precheck-errors.ts'
 import { CHECK_ERRORS, FORM_PROBLEMS } from '../../../portal/src/precheck/precheck-terms.ts'
 
@@ -54,6 +56,56 @@ describe('refusalMessage', () => {
 
   it('has Chinese text for every code it lists', () => {
     for (const code of CHECK_ERRORS) expect(p.errors[code]).toMatch(/[\u4e00-\u9fff]/)
+  })
+})
+
+describe('refusalMessages', () => {
+  const wkt = 'wkt is not valid WKT: expected ")" but found the end of the text.'
+  const refusal = {
+    status: 400,
+    code: 'WKT_INVALID',
+    message: wkt,
+    field: 'wkt',
+    problems: [
+      { code: 'WKT_INVALID', message: wkt, field: 'wkt' },
+      { code: 'PARAMETER_MISSING', message: 'industry is required.', field: 'industry' },
+      { code: 'PROJECT_KIND_INVALID', message: 'kind', field: 'projectKind' },
+      { code: 'CRS_UNSUPPORTED', message: 'crs', field: 'crs' },
+      { code: 'SITE_FIELDS_CONFLICT', message: 'twice', field: 'kml' },
+    ],
+  }
+
+  it('shows every problem a refusal lists, each beside its control, in the API order', () => {
+    expect(refusalMessages(refusal, zh)).toEqual([
+      { control: 'site', text: '无法读取输入的 WKT。', detail: wkt },
+      {
+        control: 'industry',
+        text: '请选择行业：输入名称或代码后从列表中选择。',
+        detail: 'industry is required.',
+      },
+      { control: 'projectKind', text: '请选择项目类型。', detail: 'kind' },
+      { control: 'crs', text: '不支持这个坐标系。', detail: 'crs' },
+      { control: 'site', text: '提交的内容有误。', detail: 'twice' },
+    ])
+  })
+
+  it('has the same in English', () => {
+    expect(refusalMessages(refusal, en).map((message) => message.text)).toEqual([
+      'The WKT cannot be read.',
+      'Please choose an industry: type a name or code and pick it from the list.',
+      'Please choose the kind of project.',
+      'This coordinate system is not supported.',
+      'Something in the submission is not right.',
+    ])
+  })
+
+  it('shows a refusal that lists no problems as its one message', () => {
+    const complex = { status: 413, code: 'SITE_TOO_COMPLEX', message: 'big', field: 'geometry' }
+    expect(refusalMessages(complex, zh)).toEqual([
+      { control: 'site', text: p.errors.SITE_TOO_COMPLEX, detail: 'big' },
+    ])
+    const empty = { status: 400, code: 'FIELD_UNKNOWN', field: 'projectkind', problems: [] }
+    expect(refusalMessages(empty, zh)).toEqual([{ control: undefined, text: p.errorOther }])
   })
 })
 
