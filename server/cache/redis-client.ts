@@ -45,13 +45,17 @@ export async function connectRedis(
     commandTimeout: commandTimeoutMs,
   })
   // ioredis reconnects by itself; without a listener a lost connection would be an unhandled
-  // 'error' event.
-  redis.on('error', () => {})
+  // 'error' event. The last one says why connecting failed, where connect() says only that the
+  // connection closed.
+  let socketError: NodeJS.ErrnoException | undefined
+  redis.on('error', (error: NodeJS.ErrnoException) => {
+    socketError = error
+  })
   const refuse = (error: unknown) => {
     redis.disconnect()
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = startupReason(error, socketError)
     throw new StartupError(`Redis at ${describeRedisUrl(url)} (REDIS_URL): ${reason}`, {
-      cause: error,
+      cause: socketError ?? error,
     })
   }
   await redis.connect().catch(refuse)
@@ -78,6 +82,28 @@ export async function connectRedis(
       await redis.quit().catch(() => redis.disconnect())
     },
   }
+}
+
+/** Why Redis could not be used at start, in words an operator can act on. */
+function startupReason(error: unknown, socketError: NodeJS.ErrnoException | undefined): string {
+  const message = error instanceof Error ? error.message : String(error)
+  switch (socketError?.code) {
+    case 'ECONNREFUSED':
+      return 'nothing listens there (connection refused). Start Redis, or correct REDIS_URL.'
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `its host name does not resolve (${socketError.code}).`
+    case 'ETIMEDOUT':
+      return 'connecting timed out: a firewall may drop the packets, or the host is down.'
+  }
+  const said = socketError?.message ?? message
+  if (said === 'Connection is closed.') {
+    return 'it closed the connection without answering; is a Redis server listening there?'
+  }
+  if (said === 'Command timed out') {
+    return 'it took the connection but did not answer in time; is it a Redis server, and busy?'
+  }
+  return said
 }
 
 /** host:port/db of a Redis URL, never its password. */

@@ -1,0 +1,50 @@
+import { once } from 'node:events'
+import net, { type AddressInfo } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import { connectRedis } from '../../server/cache/redis-client.ts'
+import { StartupError } from '../../server/startup-error.ts'
+
+/** Why connecting to `url` failed, as the start-up would say it. */
+async function refusal(url: string): Promise<string> {
+  const error = await connectRedis(url, 'test:').then(
+    async (client) => {
+      await client.close()
+      throw new Error(`${url} was connected to`)
+    },
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(StartupError)
+  return (error as Error).message
+}
+
+describe('a Redis that cannot be used at start', () => {
+  it('says nothing listens at a port that refuses connections', async () => {
+    const closed = net.createServer()
+    closed.listen(0, '127.0.0.1')
+    await once(closed, 'listening')
+    const { port } = closed.address() as AddressInfo
+    closed.close()
+    await once(closed, 'close')
+    expect(await refusal(`redis://127.0.0.1:${port}`)).toBe(
+      `Redis at 127.0.0.1:${port}/0 (REDIS_URL): nothing listens there (connection refused). ` +
+        'Start Redis, or correct REDIS_URL.',
+    )
+  })
+
+  it('says a server that takes the connection does not answer', async () => {
+    const sockets: net.Socket[] = []
+    const silent = net.createServer((socket) => sockets.push(socket))
+    silent.listen(0, '127.0.0.1')
+    await once(silent, 'listening')
+    const { port } = silent.address() as AddressInfo
+    try {
+      expect(await refusal(`redis://127.0.0.1:${port}`)).toBe(
+        `Redis at 127.0.0.1:${port}/0 (REDIS_URL): it took the connection but did not answer ` +
+          'in time; is it a Redis server, and busy?',
+      )
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      silent.close()
+    }
+  })
+})
