@@ -13,6 +13,7 @@ import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-d
 import { attributionText, readDatasetInfo } from '../server/data/dataset-info.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
+import { dropOutputToClosedPipes } from '../server/ops/closed-output.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { exportPmtiles, NothingToExportError } from '../server/tiles/pmtiles-export.ts'
@@ -27,6 +28,9 @@ import { formatBytes } from '../server/ops/byte-size.ts'
 import { createProgressDisplay } from '../server/tiles/tile-progress.ts'
 import { TileService } from '../server/tiles/tile-service.ts'
 import { StartupError } from '../server/startup-error.ts'
+
+// Output cut short by a closed pipe must not fail work that was done.
+dropOutputToClosedPipes()
 
 // Without Redis, tiles are written out once and never read again: a small cache will do.
 const SCRATCH_CACHE_BYTES = 16 * 1024 * 1024

@@ -9,8 +9,12 @@ import { importAccessList } from '../server/import/access-list-import.ts'
 import { importFile } from '../server/import/file-import.ts'
 import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
 import { ImportError, UnknownLayerError } from '../server/import/import-error.ts'
+import { dropOutputToClosedPipes } from '../server/ops/closed-output.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { StartupError } from '../server/startup-error.ts'
+
+// Output cut short by a closed pipe must not fail work that was done.
+dropOutputToClosedPipes()
 
 // Repairing and indexing a large layer takes longer than the server's per-request limit.
 const IMPORT_STATEMENT_TIMEOUT_MS = 30 * 60_000

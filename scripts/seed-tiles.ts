@@ -8,6 +8,7 @@ import { readConfig } from '../server/config.ts'
 import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
+import { dropOutputToClosedPipes } from '../server/ops/closed-output.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { parseSeedArguments, SEED_USAGE } from '../server/tiles/pyramid-arguments.ts'
@@ -23,6 +24,9 @@ import { createProgressDisplay, formatDuration } from '../server/tiles/tile-prog
 import { formatBytes } from '../server/ops/byte-size.ts'
 import { seedTiles, SeedCacheError } from '../server/tiles/tile-seeder.ts'
 import { StartupError } from '../server/startup-error.ts'
+
+// Output cut short by a closed pipe must not fail work that was done.
+dropOutputToClosedPipes()
 
 const args = parseSeedArguments(process.argv.slice(2))
 const { config, problems } = readConfig(process.env)

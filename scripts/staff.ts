@@ -4,11 +4,15 @@
 import { readConfig } from '../server/config.ts'
 import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
+import { dropOutputToClosedPipes } from '../server/ops/closed-output.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
 import { STAFF_USAGE, parseStaffArguments } from '../server/staff/staff-arguments.ts'
 import { addStaff, listStaff, revokeStaff } from '../server/staff/staff-store.ts'
 import { padColumns } from '../server/staff/terminal-columns.ts'
 import { StartupError } from '../server/startup-error.ts'
+
+// Output cut short by a closed pipe must not fail work that was done.
+dropOutputToClosedPipes()
 
 const args = parseStaffArguments(process.argv.slice(2))
 const { config, problems } = readConfig(process.env)

@@ -82,6 +82,15 @@ for (const backend of BACKENDS) {
       expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
     })
 
+    it('exits 0 when the import is done but its output pipe was closed', async () => {
+      // As `npm run import -- … | head -1` does once head has its line.
+      const args = [zone38, '--layer', 'water_source_zones']
+      const run = await runProgram('scripts/import.ts', args, env, { closedStdout: true })
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(await stored()).toEqual({ version: 2, names: waterSources().map((s) => s.name) })
+    })
+
     it('rejects a bad file in one line that says where, exit code 1, no change', async () => {
       const bad = fixture('bad/level-not-allowed.geojson')
       const run = await runImport([bad, '--layer', 'water_source_zones'], env)
@@ -91,7 +100,7 @@ for (const backend of BACKENDS) {
         `Nothing imported: ${bad}, feature 2, field level: The value "二级" is not allowed: ` +
           'the column takes level1, level2 or quasi.',
       ])
-      expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
+      expect(await stored()).toEqual({ version: 2, names: waterSources().map((s) => s.name) })
     })
 
     it('refuses a zipped .shp said to unpack to 3 GiB, in one line', async () => {
@@ -106,7 +115,7 @@ for (const backend of BACKENDS) {
         `Nothing imported: ${file}: 水源保护区/水源保护区.shp in the zip archive unpacks to ` +
           '3,221,225,472 bytes, over the limit of 1,073,741,824 bytes (1 GiB) for one file.',
       ])
-      expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
+      expect(await stored()).toEqual({ version: 2, names: waterSources().map((s) => s.name) })
     })
 
     it('lists the layers for an unknown one, with exit code 2 for a bad command line', async () => {

@@ -15,7 +15,15 @@ const RUN_LIMIT_MS = 60_000
  * does (`node --import tsx`), with the settings of `env` over a clean slate for the database and
  * cache settings. A program still running after a minute is killed, and the run rejected.
  */
-export function runProgram(program: string, args: string[], env: Record<string, string>) {
+export function runProgram(
+  program: string,
+  args: string[],
+  env: Record<string, string>,
+  options: {
+    /** Closes the program's standard output at once, as `| head -0` would: writes fail. */
+    closedStdout?: boolean
+  } = {},
+) {
   return new Promise<Run>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', program, ...args], {
       cwd: REPO_ROOT,
@@ -30,7 +38,8 @@ export function runProgram(program: string, args: string[], env: Record<string, 
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    if (options.closedStdout) child.stdout.destroy()
+    else child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const limit = setTimeout(() => {
       child.kill('SIGKILL')
