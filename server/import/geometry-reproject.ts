@@ -57,10 +57,16 @@ export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: strin
       }
       const [lon, lat] = convert([x, y])
       const { west, south, east, north } = CHINA_BOUNDS
+      if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
+        return fail(
+          `Coordinates (${round(x, 6)}, ${round(y, 6)}) read as ${as} fall nowhere on the ` +
+            `earth: the CRS is probably wrong. ${crsHint(x, y)}`,
+        )
+      }
       if (!(lon >= west && lon <= east && lat >= south && lat <= north)) {
         return fail(
           `Coordinates (${round(x, 6)}, ${round(y, 6)}) read as ${as}, fall at ` +
-            `${round(lon, 5)}°E, ${round(lat, 5)}°N, outside China (${west}–${east}°E, ` +
+            `${place(lon, lat)}, outside China (${west}–${east}°E, ` +
             `${south}–${north}°N): the CRS is probably wrong. ${crsHint(x, y)}`,
         )
       }
@@ -111,4 +117,10 @@ export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: strin
     }
     return { ...row, geometry }
   })
+}
+
+/** A longitude and latitude as a map writes them: 61.5°W, 0.2°S. */
+function place(lon: number, lat: number): string {
+  const east = `${round(Math.abs(lon), 5)}°${lon < 0 ? 'W' : 'E'}`
+  return `${east}, ${round(Math.abs(lat), 5)}°${lat < 0 ? 'S' : 'N'}`
 }

@@ -63,11 +63,21 @@ describe('reprojectRows', () => {
   })
 
   it('refuses positions that land outside China, saying the CRS is probably wrong', () => {
-    // Zone-38 eastings read as if they had no zone number land far east of China.
+    // Zone-38 eastings read as if they had no zone number lie past the projection's reach.
     const error = failure([row(square(38361893, 2976199, 100))], chosen('EPSG:4547'))
-    expect(error.message).toContain('outside China')
+    expect(error.message).toContain('fall nowhere on the earth')
     expect(error.message).toContain('the CRS is probably wrong')
     expect(error.message).toContain('--crs EPSG:4526')
+  })
+
+  it('names the hemispheres, and says when positions fall nowhere on the earth', () => {
+    // Zone 38's false origin lies at 114°E; 100,000 km north of it is past the pole.
+    const west = failure([row({ type: 'Point', coordinates: [38e6, 1e8] })], chosen('EPSG:4526'))
+    expect(west.message).toMatch(/fall at \d+\.\d+°W, \d+\.\d+°N, outside China/)
+    const far = { type: 'Point', coordinates: [1e12, 3e6] } as Geometry
+    const nowhere = failure([row(far)], chosen('EPSG:4547'))
+    expect(nowhere.message).toContain('fall nowhere on the earth: the CRS is probably wrong.')
+    expect(nowhere.message).not.toContain('Infinity')
   })
 
   it('refuses an unclosed ring and a position that is not two numbers', () => {

@@ -237,10 +237,15 @@ async function fromGaussKruger(
       !(lat! >= CHINA_BOUNDS.south && lat! <= CHINA_BOUNDS.north),
   )
   if (outside) {
+    const [lon, lat] = outside as [number, number]
+    const where =
+      Number.isFinite(lon) && Number.isFinite(lat)
+        ? `falls at ${round(Math.abs(lon), 4)}°${lon < 0 ? 'W' : 'E'}, ` +
+          `${round(Math.abs(lat), 4)}°${lat < 0 ? 'S' : 'N'}, outside China`
+        : 'falls nowhere on the earth'
     throw unprocessable(
       'GEOMETRY_INVALID',
-      `${raw.field} read in ${crs.name} falls at ${round(outside[0]!, 4)}°E, ` +
-        `${round(outside[1]!, 4)}°N, outside China: check the zone and the coordinates.`,
+      `${raw.field} read in ${crs.name} ${where}: check the zone and the coordinates.`,
       raw.field,
     )
   }

@@ -189,6 +189,15 @@ for (const backend of BACKENDS) {
       })
     })
 
+    it('says where a Gauss-Kruger site read in its zone falls outside China', async () => {
+      // 1 m east of the false origin of 6-degree zone 13 (75°E): about 500 km west of 75°E.
+      const error = await refusal({ wkt: 'POINT(13000001 4000000)', crs: 'EPSG:4491' })
+      expect([error.status, error.code, error.field]).toEqual([422, 'GEOMETRY_INVALID', 'wkt'])
+      const [, lon] = /falls at (\d+\.\d+)°E, \d+\.\d+°N, outside China: check/.exec(error.message)!
+      expect(Number(lon)).toBeGreaterThan(68)
+      expect(Number(lon)).toBeLessThan(73)
+    })
+
     it('refuses a site over 1,000 km² and passes one under it', async () => {
       // 0.3° × 0.3° at 27°N is about 994 km²; 0.31° × 0.31° about 1,061 km².
       await expect(
