@@ -49,6 +49,13 @@ export function readReportFields(
   now: Date,
 ): ReportFields {
   const unknown = Object.keys(fields).find((name) => !FIELDS.includes(name))
+  if (unknown === 'photos') {
+    // A form's photos come as files; as text, or in a JSON body, they cannot be read.
+    const message = form
+      ? 'photos must be sent as files (JPEG or PNG) in the form, not as text.'
+      : 'photos come in a multipart/form-data report, as files; a JSON report holds none.'
+    throw badRequest('FIELD_UNKNOWN', message, unknown)
+  }
   if (unknown !== undefined) {
     const message = `${describeValue(unknown)} is not a report field; send ${FIELDS.join(', ')}.`
     throw badRequest('FIELD_UNKNOWN', message, unknown)
@@ -221,6 +228,11 @@ function readDescription(value: unknown): string {
   }
   const text = value.trim()
   plainText(text, 'description')
+  // Marks that draw nothing (zero-width spaces, direction marks) would make an empty report.
+  if (!/[^\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(text)) {
+    const message = `description holds no visible text; say ${expected}.`
+    throw badRequest('DESCRIPTION_INVALID', message, 'description')
+  }
   const characters = [...text].length
   if (characters > DESCRIPTION_MAX_CHARACTERS) {
     const message =
@@ -278,7 +290,9 @@ function readContactPart(name: string, part: unknown): string | undefined {
     throw badRequest('CONTACT_INVALID', `${field} may hold ${limit} characters.`, field)
   }
   if (name === 'phone' && !PHONE.test(text)) {
-    const message = `${field} must be a phone number of digits, spaces and hyphens.`
+    const message =
+      `${field} must be a phone number of 6 to 30 digits, spaces and hyphens, ` +
+      'starting with a digit or +.'
     throw badRequest('CONTACT_INVALID', message, field)
   }
   if (name === 'email' && !EMAIL.test(text)) {

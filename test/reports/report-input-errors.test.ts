@@ -21,6 +21,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 /** Cases refused for the request's shape, not a field's value: no list of problems comes. */
 const ALONE = new Set([
   'an unknown field',
+  'photos in a JSON report',
   'an array body',
   'a body that is not JSON',
   'a body over 32 KB',
@@ -198,6 +199,13 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       'description',
     ],
     [
+      'a description of marks that draw nothing',
+      { ...valid, description: '\u202e\u200b\u2060' },
+      400,
+      'DESCRIPTION_INVALID',
+      'description',
+    ],
+    [
       'a description of 2,001 characters',
       { ...valid, description: '污'.repeat(2001) },
       422,
@@ -262,6 +270,7 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       'contact.name',
     ],
     ['an unknown field', { ...valid, anonymous: true }, 400, 'FIELD_UNKNOWN', 'anonymous'],
+    ['photos in a JSON report', { ...valid, photos: ['a.jpg'] }, 400, 'FIELD_UNKNOWN', 'photos'],
     ['an array body', [valid], 400, 'BODY_INVALID'],
     ['a body that is not JSON', '{"category": ', 400, 'BODY_INVALID_JSON'],
     ['a body over 32 KB', { ...valid, padding: 'x'.repeat(40_000) }, 413, 'PAYLOAD_TOO_LARGE'],
@@ -402,7 +411,9 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
     })
     const problem: ErrorProblem = {
       code: 'CONTACT_INVALID',
-      message: 'contact.phone must be a phone number of digits, spaces and hyphens.',
+      message:
+        'contact.phone must be a phone number of 6 to 30 digits, spaces and hyphens, ' +
+        'starting with a digit or +.',
       field: 'contact.phone',
     }
     expect(response.status).toBe(400)
@@ -590,6 +601,14 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
         ['PHOTO_INVALID', 'photos[0]'],
         ['PHOTO_INVALID', 'photos[2]'],
       ],
+    )
+  })
+
+  it('says photos come as files when a form sends them as text', async () => {
+    const response = await postReportForm(server, { ...valid, photos: 'a.jpg' })
+    const body = await expectError(response, 400, 'FIELD_UNKNOWN', 'photos')
+    expect(body.error.message).toBe(
+      'photos must be sent as files (JPEG or PNG) in the form, not as text.',
     )
   })
 
