@@ -8,6 +8,9 @@ import { divisionProblem } from './industry-sections.ts'
 import { readLayers } from '../tiles/layer-catalog.ts'
 import { DIMENSIONS, EFFECTS, PROJECT_KINDS } from '../zoning/access-list.ts'
 
+/** The farthest a distance rule may reach, m. */
+export const MAX_WITHIN_M = 50_000
+
 const industryCode = z
   .string()
   .regex(/^[A-T](\d{2,4})?$/, 'must be a GB/T 4754-2017 code such as C2614')
@@ -35,7 +38,13 @@ const ruleSchema = z
     unit_class: z.enum(['priority', 'key', 'general']).nullish(),
     layer: text().nullish(),
     layer_filter: z.record(text(), text()).nullish(),
-    within_m: z.number().positive().nullish(),
+    // Distance rules reach tens of kilometres at most (3 km round a red line, 10 km upstream of
+    // an intake); a larger reach is a slip of units, and would make every check scan the layer.
+    within_m: z
+      .number()
+      .positive()
+      .max(MAX_WITHIN_M, `must be at most ${MAX_WITHIN_M.toLocaleString('en-US')} m (50 km)`)
+      .nullish(),
     dimension: z.enum(DIMENSIONS),
     effect: z.enum(EFFECTS),
     industries: z.array(industryCode).default([]),

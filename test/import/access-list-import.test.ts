@@ -75,6 +75,10 @@ for (const backend of BACKENDS) {
             `and ${rules.length + 1}.`,
         ],
         [rules.map((r, i) => (i === 1 ? { ...r, efect: 'forbid' } : r)), 'feature 2'],
+        [
+          rules.map((r) => (r.within_m ? { ...r, within_m: 1e9 } : r)),
+          'field within_m: must be at most 50,000 m (50 km)',
+        ],
       ]
       for (const [items, words] of cases) {
         const file = await write('bad-rules.json', items)
