@@ -186,7 +186,8 @@ const DBF_END_OF_FILE = 0x1a
  * will decode them. The reader decodes as browsers do, writing U+FFFD for bytes that are not
  * text in the encoding, so a GBK .dbf whose .cpg says UTF-8 would load with its names garbled.
  * Throws an ImportError naming the record (as its feature) and field, with the --encoding to
- * try. A .dbf too short for its header is left to the reader, which says it cannot be read.
+ * try; a .dbf holding fewer records than its header lists, as one cut short does. A .dbf too
+ * short for its header is left to the reader, which says it cannot be read.
  */
 function checkDbfText(dbf: Uint8Array, encoding: SourceFeatures['encoding'], file: string) {
   const decoder = new TextDecoder(encoding.name, { fatal: true })
@@ -237,7 +238,17 @@ function checkDbfText(dbf: Uint8Array, encoding: SourceFeatures['encoding'], fil
   }
 
   if (recordLength === 0) return
-  const records = Math.min(recordCount, Math.floor((dbf.length - headerLength) / recordLength))
+  const whole = Math.max(0, Math.floor((dbf.length - headerLength) / recordLength))
+  if (whole < recordCount) {
+    // The reader would give the missing records' features no attributes at all, and the
+    // refusal would name a required attribute as if one row had left it empty.
+    throw new ImportError(
+      `The .dbf is cut short: its header lists ${recordCount} records, and it holds ` +
+        `${whole} whole ones. Copy or export the Shapefile again.`,
+      { file },
+    )
+  }
+  const records = recordCount
   for (let r = 0; r < records; r++) {
     const start = headerLength + r * recordLength
     if (dbf[start] === DBF_END_OF_FILE) return

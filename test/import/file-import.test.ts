@@ -360,6 +360,27 @@ for (const backend of BACKENDS) {
         }
       })
 
+      it('refuses a .dbf cut short, counting its records', async () => {
+        const entries = await shapefile({ srid: 4490, stem: 'gis/water', encoding: 'gbk' })
+        const cut = entries.map((e) => {
+          if (!e.name.endsWith('.dbf')) return e
+          const dbf = Buffer.from(e.data)
+          // The header's record count and length, as dBASE writes them.
+          const [count, header, record] = [
+            dbf.readUInt32LE(4),
+            dbf.readUInt16LE(8),
+            dbf.readUInt16LE(10),
+          ]
+          expect(count).toBe(waterSources().length)
+          return { ...e, data: dbf.subarray(0, header + record * (count - 1) + 5) }
+        })
+        const count = waterSources().length
+        expect((await refused(await zip('cut-dbf.zip', cut))).message).toBe(
+          `The .dbf is cut short: its header lists ${count} records, and it holds ${count - 1} ` +
+            'whole ones. Copy or export the Shapefile again.',
+        )
+      })
+
       it('refuses a Shapefile without its .dbf', async () => {
         const entries = await shapefile({ srid: 4490, stem: 'water', encoding: 'gbk' })
         const file = await zip(
