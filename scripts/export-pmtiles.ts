@@ -15,6 +15,7 @@ import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
 import { dropOutputToClosedPipes } from '../server/ops/closed-output.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
+import { typedPath } from '../server/ops/typed-path.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { exportPmtiles, NothingToExportError } from '../server/tiles/pmtiles-export.ts'
 import { EXPORT_USAGE, parseExportArguments } from '../server/tiles/pyramid-arguments.ts'
@@ -36,6 +37,7 @@ dropOutputToClosedPipes()
 const SCRATCH_CACHE_BYTES = 16 * 1024 * 1024
 
 const args = parseExportArguments(process.argv.slice(2))
+if (args.kind === 'export') args.out = typedPath(args.out)
 const { config, problems } = readConfig(process.env)
 
 if (args.kind === 'help') {

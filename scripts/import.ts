@@ -11,6 +11,7 @@ import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-argu
 import { ImportError, UnknownLayerError } from '../server/import/import-error.ts'
 import { dropOutputToClosedPipes } from '../server/ops/closed-output.ts'
 import { exitOnInterrupt } from '../server/ops/interrupt-exit.ts'
+import { typedPath } from '../server/ops/typed-path.ts'
 import { StartupError } from '../server/startup-error.ts'
 
 // Output cut short by a closed pipe must not fail work that was done.
@@ -20,6 +21,7 @@ dropOutputToClosedPipes()
 const IMPORT_STATEMENT_TIMEOUT_MS = 30 * 60_000
 
 const args = parseImportArguments(process.argv.slice(2))
+if (args.kind === 'layer' || args.kind === 'access-list') args.file = typedPath(args.file)
 const { config, problems } = readConfig(process.env)
 
 if (args.kind === 'help') {

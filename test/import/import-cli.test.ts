@@ -103,6 +103,18 @@ for (const backend of BACKENDS) {
       expect(await stored()).toEqual({ version: 2, names: waterSources().map((s) => s.name) })
     })
 
+    it('reads a relative FILE from the folder npm run was typed in (INIT_CWD)', async () => {
+      // npm runs the script in the project's folder and names the caller's in INIT_CWD.
+      const run = await runImport(['zone-38.zip', '--layer', 'water_source_zones'], {
+        ...env,
+        INIT_CWD: tmp,
+      })
+      expect(run.stderr).toBe('')
+      expect(lines(run.stdout)[0]).toBe(
+        `Imported layer water_source_zones from ${zone38} (水源保护区/水源保护区.shp)`,
+      )
+    })
+
     it('refuses a zipped .shp said to unpack to 3 GiB, in one line', async () => {
       const lying = zone38Entries.map((e) =>
         e.name.endsWith('.shp') ? { ...e, declaredSize: 3 * 2 ** 30 } : e,
@@ -115,7 +127,7 @@ for (const backend of BACKENDS) {
         `Nothing imported: ${file}: 水源保护区/水源保护区.shp in the zip archive unpacks to ` +
           '3,221,225,472 bytes, over the limit of 1,073,741,824 bytes (1 GiB) for one file.',
       ])
-      expect(await stored()).toEqual({ version: 2, names: waterSources().map((s) => s.name) })
+      expect(await stored()).toEqual({ version: 3, names: waterSources().map((s) => s.name) })
     })
 
     it('lists the layers for an unknown one, with exit code 2 for a bad command line', async () => {
