@@ -57,7 +57,7 @@ if (args.kind === 'help') {
       lines.push(
         [`Imported layer ${result.layer} from ${result.file}`, ''],
         ['features loaded', result.features],
-        ['repaired', `${result.repaired} (invalid geometries made valid by ST_MakeValid)`],
+        ['repaired', describeRepairs(result.repaired, result.repairedFeatures)],
         ['data version', result.dataVersion],
         ['CRS', `${result.crs.crs.name}, ${result.crs.from}`],
         ['text encoding', `${result.encoding.name}, ${result.encoding.from}`],
@@ -89,4 +89,12 @@ if (args.kind === 'help') {
   } finally {
     await opened?.close()
   }
+}
+
+/** The repair count, with the features to look at: a repair may change what a shape means. */
+function describeRepairs(count: number, features: number[]): string {
+  if (count === 0) return '0 (invalid geometries made valid by ST_MakeValid)'
+  const more = count > features.length ? `, and ${count - features.length} more` : ''
+  const which = `feature${count === 1 ? '' : 's'} ${features.join(', ')}${more}`
+  return `${count} (${which}: made valid by ST_MakeValid; check that each still means what it did)`
 }

@@ -9,6 +9,9 @@ export interface LayerImportResult {
   features: number
   /** Geometries that PostGIS found invalid and ST_MakeValid repaired. */
   repaired: number
+  /** The first of them by feature number, for an operator to look at: a repair may change
+   * what a shape means (a bow-tie becomes two triangles). */
+  repairedFeatures: number[]
   dataVersion: number
 }
 
@@ -21,6 +24,9 @@ export const LAYERS_CHANGED = 'ecozoning_layers_changed'
 
 const COLLECTION_TYPE: Record<Layer['geometryKind'], number> = { point: 1, line: 2, polygon: 3 }
 const SQL_TYPE = { text: 'text', integer: 'integer', number: 'double precision' } as const
+
+/** How many repaired features an import names. */
+const REPAIRS_LISTED = 20
 
 /**
  * Replaces a layer's features with `rows`: they are loaded into a staging table, repaired with
@@ -89,9 +95,13 @@ export async function replaceLayer(
     `INSERT INTO ${target} (geom${columns.map((c) => `, ${c}`).join('')})
      SELECT geom${columns.map((c) => `, ${c}`).join('')} FROM ${staging} ORDER BY feature_no`,
   )
-  const [stats] = await tx.query<{ features: number; repaired: number; b: number[] | null }>(
+  type Stats = { features: number; repaired: number; first: number[] | null; b: number[] | null }
+  const [stats] = await tx.query<Stats>(
     `SELECT count(*)::integer AS features,
             count(*) FILTER (WHERE NOT was_valid)::integer AS repaired,
+            (SELECT array_agg(feature_no ORDER BY feature_no)
+               FROM (SELECT feature_no FROM ${staging} WHERE NOT was_valid
+                      ORDER BY feature_no LIMIT ${REPAIRS_LISTED}) AS listed) AS first,
             (SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)]
                FROM (SELECT ST_Extent(geom)::geometry AS e FROM ${staging}) AS extent) AS b
        FROM ${staging}`,
@@ -114,6 +124,7 @@ export async function replaceLayer(
     layer: layer.name,
     features: stats!.features,
     repaired: stats!.repaired,
+    repairedFeatures: stats!.first ?? [],
     dataVersion: version!.data_version,
   }
 }

@@ -219,6 +219,7 @@ for (const backend of BACKENDS) {
     it('counts the geometries ST_MakeValid repairs', async () => {
       const result = await run(fixture('bow-tie.geojson'))
       expect(result.repaired).toBe(1)
+      expect(result.repairedFeatures).toEqual([1])
       const [row] = await database.db.query<{ parts: number; valid: boolean }>(
         'SELECT ST_NumGeometries(geom) AS parts, ST_IsValid(geom) AS valid FROM water_source_zones',
       )

@@ -91,6 +91,39 @@ for (const backend of BACKENDS) {
       expect(await stored()).toEqual({ version: 2, names: waterSources().map((s) => s.name) })
     })
 
+    it('names the features it repaired, to be looked at', async () => {
+      // Two valid squares, then two bow-ties: ST_MakeValid splits each into two triangles.
+      const square = [
+        [112.6, 26.88],
+        [112.61, 26.88],
+        [112.61, 26.89],
+        [112.6, 26.89],
+        [112.6, 26.88],
+      ]
+      const bowTie = [
+        [112.6, 26.88],
+        [112.61, 26.89],
+        [112.61, 26.88],
+        [112.6, 26.89],
+        [112.6, 26.88],
+      ]
+      const features = [square, square, bowTie, bowTie].map((ring, i) => ({
+        type: 'Feature',
+        properties: { name: `测试${i + 1}`, level: 'level1', source_name: '测试水源' },
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      }))
+      const file = path.join(tmp, 'two-bow-ties.geojson')
+      await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features }))
+      const run = await runImport([file, '--layer', 'water_source_zones'], env)
+      expect(run.stderr).toBe('')
+      expect(lines(run.stdout)).toContain(
+        '  repaired         2 (features 3, 4: made valid by ST_MakeValid; check that each still ' +
+          'means what it did)',
+      )
+      // Put the fixture's layer back as the tests after this one expect it.
+      expect((await runImport([zone38, '--layer', 'water_source_zones'], env)).code).toBe(0)
+    })
+
     it('rejects a bad file in one line that says where, exit code 1, no change', async () => {
       const bad = fixture('bad/level-not-allowed.geojson')
       const run = await runImport([bad, '--layer', 'water_source_zones'], env)
@@ -100,7 +133,7 @@ for (const backend of BACKENDS) {
         `Nothing imported: ${bad}, feature 2, field level: The value "二级" is not allowed: ` +
           'the column takes level1, level2 or quasi.',
       ])
-      expect(await stored()).toEqual({ version: 2, names: waterSources().map((s) => s.name) })
+      expect(await stored()).toEqual({ version: 4, names: waterSources().map((s) => s.name) })
     })
 
     it('reads a relative FILE from the folder npm run was typed in (INIT_CWD)', async () => {
@@ -127,7 +160,7 @@ for (const backend of BACKENDS) {
         `Nothing imported: ${file}: 水源保护区/水源保护区.shp in the zip archive unpacks to ` +
           '3,221,225,472 bytes, over the limit of 1,073,741,824 bytes (1 GiB) for one file.',
       ])
-      expect(await stored()).toEqual({ version: 3, names: waterSources().map((s) => s.name) })
+      expect(await stored()).toEqual({ version: 5, names: waterSources().map((s) => s.name) })
     })
 
     it('lists the layers for an unknown one, with exit code 2 for a bad command line', async () => {
