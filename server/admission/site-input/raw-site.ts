@@ -98,7 +98,11 @@ export function closeRings(site: SiteGeometry, fail: (message: string) => never)
       const first = ring[0]
       const last = ring[ring.length - 1]
       const closed = first && last && first[0] === last[0] && first[1] === last[1]
-      const distinct = closed ? ring.length - 1 : ring.length
+      // A single point is its own first and last: one point, not none.
+      const distinct = closed && ring.length > 1 ? ring.length - 1 : ring.length
+      if (distinct === 1) {
+        fail(`${where} has 1 point; a ring needs at least 3 (a site that is one point is a Point)`)
+      }
       if (distinct < 3) {
         fail(`${where} has ${distinct} distinct points; a ring needs at least 3`)
       }

@@ -156,6 +156,12 @@ describe('readBoundaryPoints', () => {
       exchange({ attributes: attributes({ 几度分带: '6' }) }),
       'disagree',
     ],
+    ['one point alone', 'J1,3000000,38500000', 'outer ring has 1 point; a ring needs at least 3'],
+    [
+      'two points',
+      'J1,3000000,38500000\nJ2,3000010,38500000',
+      'outer ring has 2 distinct points; a ring needs at least 3',
+    ],
     [
       'a parcel of points',
       exchange({ parcels: [['1,0,1,界桩,点,,,,@', ...pointLines(OUTER.slice(0, 1), 1)]] }),
