@@ -54,6 +54,15 @@ export function readKmlSite(text: string, field: string): RawSite {
     )
   }
 
+  // The converter makes a link to other KML a feature without a geometry, which would be
+  // named as an unreadable Placemark.
+  const placemarks = document.getElementsByTagName('Placemark').length
+  if (placemarks === 0 && document.getElementsByTagName('NetworkLink').length > 0) {
+    return fail(
+      'it only links to other KML (NetworkLink), which is not fetched; save the site itself ' +
+        'as a Placemark in the file',
+    )
+  }
   const features = kml(document).features
   const unread = features.findIndex((feature) => !feature.geometry)
   if (unread >= 0) {

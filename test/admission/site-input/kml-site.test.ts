@@ -101,6 +101,11 @@ describe('readKmlSite', () => {
     ],
     ['KML without Placemarks', kml(''), 'no Placemark'],
     [
+      'KML that only links to other KML',
+      kml('<NetworkLink><Link><href>http://example.org/site.kml</href></Link></NetworkLink>'),
+      'it only links to other KML (NetworkLink), which is not fetched',
+    ],
+    [
       'a Placemark whose coordinates cannot be read',
       kml('<Placemark><name>厂区</name><Point><coordinates>a,b</coordinates></Point></Placemark>'),
       'Placemark 1 ("厂区")',
