@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectProblems, type ErrorAnswer, type ErrorProblem } from '../support/error-answers.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
 // What a refused check lists in error.problems. Every expected code, field and message is
 // written from the request by hand; the fixture's catalogue has no C1311 (see
 // test/fixtures/dataset/README.md), and its zoning lies in 112.0–112.2°E × 27.0–27.1°N.
-
-interface Problem {
-  code: string
-  message: string
-  field?: string
-}
-
-interface Refusal {
-  error: Problem & { problems?: Problem[] }
-}
 
 const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] })
 const SITE = point(112.03, 27.03)
@@ -43,25 +34,9 @@ for (const backend of BACKENDS) {
     const postForm = (form: FormData) =>
       fetch(`${server.url}/api/admission-check`, { method: 'POST', body: form })
 
-    /** The status and every problem as [code, field], in the order listed. */
-    const expectProblems = async (
-      response: Response,
-      status: number,
-      problems: [string, string][],
-    ): Promise<Refusal> => {
-      const body = (await response.json()) as Refusal
-      const listed = (body.error.problems ?? []).map((problem) => [problem.code, problem.field])
-      expect({ status: response.status, problems: listed }).toEqual({ status, problems })
-      for (const problem of body.error.problems!) expect(problem.message.length).toBeGreaterThan(10)
-      // The error itself is the first problem, as clients that read no list have always seen.
-      const { problems: _, ...first } = body.error
-      expect(first).toEqual(body.error.problems![0])
-      return body
-    }
-
     /** A refusal of the request itself: the one error, and no list. */
     const expectAlone = async (response: Response, status: number, code: string) => {
-      const body = (await response.json()) as Refusal
+      const body = (await response.json()) as ErrorAnswer
       expect({ status: response.status, code: body.error.code }).toEqual({ status, code })
       expect(body.error.problems).toBeUndefined()
       return body
@@ -213,7 +188,7 @@ for (const backend of BACKENDS) {
 
     describe('a single bad field', () => {
       // Each answer is the one a check gave before problems were listed, with a list of one.
-      const single: [string, object, number, Problem][] = [
+      const single: [string, object, number, ErrorProblem][] = [
         [
           'a malformed industry',
           { geometry: SITE, industry: '2614' },

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectProblems } from '../support/error-answers.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { jpegWith, pngSized, pngWith } from './support/photo-files.ts'
@@ -290,22 +291,6 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
     )
     expectListed(name, answer, code, field)
   })
-
-  /** The status and every problem, code and field, in the order listed. */
-  const expectProblems = async (
-    response: Response,
-    status: number,
-    problems: [string, string][],
-  ) => {
-    const body = (await response.json()) as ErrorAnswer
-    const listed = (body.error.problems ?? []).map((problem) => [problem.code, problem.field])
-    expect({ status: response.status, problems: listed }).toEqual({ status, problems })
-    for (const problem of body.error.problems!) expect(problem.message.length).toBeGreaterThan(10)
-    // The error itself is the first problem, as clients that read no list have always seen.
-    const { problems: _, ...first } = body.error
-    expect(first).toEqual(body.error.problems![0])
-    return body
-  }
 
   it('lists every bad field of a report at once, in the order of the fields', async () => {
     const body = await expectProblems(

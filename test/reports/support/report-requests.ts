@@ -48,12 +48,4 @@ export interface ReportAnswer {
   history: { status: string; at: string; referredTo?: string }[]
 }
 
-export interface ErrorProblem {
-  code: string
-  message: string
-  field?: string
-}
-
-export interface ErrorAnswer {
-  error: ErrorProblem & { problems?: ErrorProblem[] }
-}
+export type { ErrorAnswer, ErrorProblem } from '../../support/error-answers.ts'
