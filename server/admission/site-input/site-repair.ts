@@ -20,7 +20,8 @@ export const MIN_SITE_LENGTH_M = 1
  * How far, as a fraction, the area of a repaired polygon may differ from the area its outline
  * nets as drawn (where a loop drawn the other way round counts negative) for the repair to be
  * taken. A slip that crosses an edge near a corner stays well inside it; a bow-tie, which nets
- * nothing, is far outside, and so is a hole drawn outside its shell.
+ * nothing, is far outside. A hole reaching outside its shell is refused whatever its size: made
+ * valid, its area would be added to the site.
  */
 export const REPAIR_AREA_TOLERANCE = 0.01
 
@@ -49,6 +50,8 @@ interface PartRow {
   valid: boolean
   reason: string
   drawn: number
+  holes: number
+  within_shell: boolean
   repaired: number
   pieces: number
   together: boolean
@@ -59,7 +62,8 @@ interface PartRow {
 /**
  * Checks a WGS84 site's topology with PostGIS and repairs what can be repaired without doubt.
  * Each polygon that crosses or touches itself is made valid with ST_MakeValid when the area of
- * the result is within REPAIR_AREA_TOLERANCE of the area drawn; polygons of a MultiPolygon that
+ * the result is within REPAIR_AREA_TOLERANCE of the area drawn and no hole reaches outside its
+ * outer ring; polygons of a MultiPolygon that
  * overlap or share edges are merged into their union. Throws a 422 GEOMETRY_INVALID with
  * PostGIS's reason for anything else, a 422 SITE_TOO_LARGE past MAX_SITE_AREA_KM2 and a 422
  * SITE_TOO_SMALL below MIN_SITE_AREA_M2 or MIN_SITE_LENGTH_M. Runs the same on PGlite and
@@ -127,13 +131,18 @@ export async function repairSite(
               ST_Area(ST_MakePolygon(ST_ExteriorRing(g))::geography) - COALESCE(
                 (SELECT sum(ST_Area(ST_MakePolygon(ST_InteriorRingN(g, i))::geography))
                    FROM generate_series(1, ST_NumInteriorRings(g)) AS i), 0) AS drawn,
-              ST_CollectionExtract(ST_MakeValid(g), 3) AS f
+              ST_CollectionExtract(ST_MakeValid(g), 3) AS f,
+              ST_NumInteriorRings(g) AS holes,
+              -- A hole only takes area away: a repair reaching outside the outer ring has made
+              -- part of a hole drawn across or beyond it into site.
+              ST_Covers(ST_MakeValid(ST_MakePolygon(ST_ExteriorRing(g))),
+                        ST_CollectionExtract(ST_MakeValid(g), 3)) AS within_shell
          FROM parts),
      pieces AS (SELECT (ST_Dump(f)).geom AS g FROM fixed),
      merged AS (
        SELECT ST_IsValid(ST_Collect(g)) AS together, ST_UnaryUnion(ST_Collect(g)) AS g
          FROM pieces)
-     SELECT part, valid, reason, drawn, ST_Area(f::geography) AS repaired,
+     SELECT part, valid, reason, drawn, holes, within_shell, ST_Area(f::geography) AS repaired,
             ST_NumGeometries(f) AS pieces, merged.together,
             ST_AsGeoJSON(merged.g, 9) AS geojson, ST_Area(merged.g::geography) AS area_m2
        FROM fixed CROSS JOIN merged
@@ -148,11 +157,11 @@ export async function repairSite(
     const which = several ? `polygon ${part.part}` : 'the polygon'
     const problem = `${which}: ${describeReason(part.reason)}`
     if (!(part.repaired > 0)) throw invalid(field, `${problem}, and encloses no area`)
-    if (part.drawn <= 0) {
+    if (part.holes > 0 && !part.within_shell) {
       throw invalid(
         field,
-        `${problem}, and its holes enclose as much as its outer ring or more, so which area ` +
-          'is meant cannot be told; draw each hole inside its outer ring',
+        `${problem}, and a hole reaches outside its outer ring, where it would add area rather ` +
+          'than take it away; draw each hole inside its outer ring',
       )
     }
     const difference = Math.abs(part.repaired - part.drawn) / Math.max(part.repaired, part.drawn)
