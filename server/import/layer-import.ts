@@ -56,10 +56,14 @@ export async function replaceLayer(
 
   const raw = 'ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(f.value->>0), 4326))'
   const collection = COLLECTION_TYPE[layer.geometryKind]
+  // Polygons are made valid keeping their structure: the parts of a MultiPolygon that overlap
+  // are merged into their union, holes are taken out of it. The default would keep only what
+  // the rings enclose an odd number of times, dropping where two parts overlap.
+  const method = layer.geometryKind === 'polygon' ? ", 'method=structure'" : ''
   const repaired =
     layer.geometryKind === 'point'
       ? raw
-      : `ST_Multi(ST_CollectionExtract(ST_MakeValid(${raw}), ${collection}))`
+      : `ST_Multi(ST_CollectionExtract(ST_MakeValid(${raw}${method}), ${collection}))`
   const casts = layer.attributes.map((a, i) => `(f.value->1->>${i})::${SQL_TYPE[a.type]}`)
 
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {

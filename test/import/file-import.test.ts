@@ -226,6 +226,38 @@ for (const backend of BACKENDS) {
       expect(row).toEqual({ parts: 2, valid: true })
     })
 
+    it('merges the overlapping parts of a MultiPolygon into their union', async () => {
+      const square = (w: number, s: number) => [
+        [
+          [w, s],
+          [w + 0.02, s],
+          [w + 0.02, s + 0.02],
+          [w, s + 0.02],
+          [w, s],
+        ],
+      ]
+      const feature = {
+        type: 'Feature',
+        properties: { name: '测试', source_name: '测试水源', level: 'level1' },
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [square(112.6, 26.9), square(112.61, 26.91)],
+        },
+      }
+      const file = path.join(tmp, 'overlapping-parts.geojson')
+      await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features: [feature] }))
+      const result = await run(file)
+      expect(result.repairedFeatures).toEqual([1])
+      // The union of two 0.02° squares overlapping by a 0.01° one: 0.0007 square degrees.
+      const [row] = await database.db.query<{ area: number; overlap: boolean }>(
+        `SELECT ST_Area(geom) AS area,
+                ST_Covers(geom, ST_SetSRID(ST_Point(112.615, 26.915), 4326)) AS overlap
+           FROM water_source_zones`,
+      )
+      expect(row!.area).toBeCloseTo(0.0007, 10)
+      expect(row!.overlap).toBe(true)
+    })
+
     describe('a bad file changes nothing and says where', () => {
       beforeAll(async () => {
         await run(fixture('water-sources.geojson'))
