@@ -275,7 +275,8 @@ function readContact(value: unknown, attempt: Attempt): ReportContact | undefine
 /** One part of the contact, trimmed; undefined when left empty. */
 function readContactPart(name: string, part: unknown): string | undefined {
   const field = `contact.${name}`
-  if (!(name in CONTACT_LIMITS)) {
+  // Own keys only: `toString` is in every object, and no part of a contact.
+  if (!Object.hasOwn(CONTACT_LIMITS, name)) {
     throw badRequest('FIELD_UNKNOWN', `contact takes name, phone and email, not ${name}.`, field)
   }
   if (part === undefined || part === null) return undefined

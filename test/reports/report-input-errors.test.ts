@@ -264,6 +264,13 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       'contact.name',
     ],
     [
+      'a contact key every object inherits',
+      { ...valid, contact: { toString: 'x' } },
+      400,
+      'FIELD_UNKNOWN',
+      'contact.toString',
+    ],
+    [
       'a name as a number',
       { ...valid, contact: { name: 5 } },
       400,
