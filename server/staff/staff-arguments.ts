@@ -92,7 +92,9 @@ function nameProblem(name: string): string | undefined {
   if (/\s\s/u.test(name)) {
     return `NAME must not hold two spaces in a row; got ${JSON.stringify(name.slice(0, 70))}.`
   }
-  const scripts = LOOK_ALIKE_SCRIPTS.filter(([, letters]) => letters.test(name))
+  // After NFKC, as names are compared: mathematical bold 𝐁 is a Latin B there.
+  const plain = name.normalize('NFKC')
+  const scripts = LOOK_ALIKE_SCRIPTS.filter(([, letters]) => letters.test(plain))
   if (scripts.length > 1) {
     return (
       `NAME must not mix ${scripts.map(([script]) => script).join(' and ')} letters, which ` +

@@ -60,6 +60,8 @@ describe('parseStaffArguments', () => {
       /^NAME must not mix Latin and Cyrillic letters, which look alike/,
     ],
     [['revoke', '\u0391lex'], /must not mix Latin and Greek letters/], // Greek capital alpha
+    // Mathematical bold B and b, which NFKC makes Latin, round a Cyrillic о.
+    [['add', '\u{1D401}\u043e\u{1D41B}', '--role', 'viewer'], /mix Latin and Cyrillic letters/],
     [['revoke'], /one NAME/],
     [['list', 'all'], /no arguments/],
     [['remove', 'ada'], /Unknown command remove/],
