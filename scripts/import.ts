@@ -44,8 +44,10 @@ if (args.kind === 'help') {
     const { db } = opened
 
     const lines: [string, string | number][] = []
+    // From the commit on, an interrupt waits to learn whether it was taken.
+    const beforeCommit = () => interrupted.hold()
     if (args.kind === 'access-list') {
-      const result = await importAccessList(db, args.list, args.file)
+      const result = await importAccessList(db, args.list, args.file, { beforeCommit })
       lines.push([`Imported ${result.list} from ${args.file}`, ''], [result.list, result.loaded])
       if (result.rulesKept !== undefined) lines.push(['rules kept', result.rulesKept])
       if (result.rulesDropped?.length) {
@@ -53,7 +55,7 @@ if (args.kind === 'help') {
         lines.push(['rules dropped', `${dropped.length}: ${dropped.join(', ')}`])
       }
     } else {
-      const result = await importFile(db, args)
+      const result = await importFile(db, { ...args, beforeCommit })
       lines.push(
         [`Imported layer ${result.layer} from ${result.file}`, ''],
         ['features loaded', result.features],
@@ -63,7 +65,7 @@ if (args.kind === 'help') {
         ['text encoding', `${result.encoding.name}, ${result.encoding.from}`],
       )
     }
-    interrupted.set('the import had been committed; only its report was cut short.')
+    interrupted.release('the import had been committed; only its report was cut short.')
     lines.push(['database', `${db.kind} ${db.location}`])
     if (db.kind === 'postgres') {
       lines.push(['server', `a running server shows it within ${config.CATALOG_REFRESH_MS} ms`])
@@ -86,6 +88,8 @@ if (args.kind === 'help') {
       console.error(`Import failed${stage}: ${(error as Error).message}`)
       if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') console.error(error)
     }
+    // An interrupt that waited on a commit that failed is taken once the failure is said.
+    interrupted.release()
   } finally {
     await opened?.close()
   }

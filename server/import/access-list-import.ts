@@ -24,20 +24,32 @@ export async function importAccessList(
   db: Database,
   list: AccessList,
   file: string,
+  hooks: { beforeCommit?: () => void } = {},
 ): Promise<AccessListImportResult> {
   const items = await readJsonArray(file)
 
   return db.transaction(async (tx) => {
-    if (list === 'rules') return { list, loaded: await loadRules(tx, items, file) }
-
-    const previous = await readRules(tx)
-    const loaded = await loadIndustries(tx, items, file)
-    const codes = new Set(items.map((item) => (item as { code: string }).code))
-    const kept = previous.filter((rule) => rule.industries.every((code) => codes.has(code)))
-    await loadRules(tx, kept, 'the rules already loaded')
-    const rulesDropped = previous.filter((rule) => !kept.includes(rule)).map((rule) => rule.code)
-    return { list, loaded, rulesKept: kept.length, rulesDropped }
+    const result = await replaceList(tx, list, items, file)
+    hooks.beforeCommit?.()
+    return result
   })
+}
+
+async function replaceList(
+  tx: Queryable,
+  list: AccessList,
+  items: unknown[],
+  file: string,
+): Promise<AccessListImportResult> {
+  if (list === 'rules') return { list, loaded: await loadRules(tx, items, file) }
+
+  const previous = await readRules(tx)
+  const loaded = await loadIndustries(tx, items, file)
+  const codes = new Set(items.map((item) => (item as { code: string }).code))
+  const kept = previous.filter((rule) => rule.industries.every((code) => codes.has(code)))
+  await loadRules(tx, kept, 'the rules already loaded')
+  const rulesDropped = previous.filter((rule) => !kept.includes(rule)).map((rule) => rule.code)
+  return { list, loaded, rulesKept: kept.length, rulesDropped }
 }
 
 async function readJsonArray(file: string): Promise<unknown[]> {

@@ -14,6 +14,8 @@ export interface FileImportOptions extends SourceOptions {
   layer: string
   /** The CRS of the file's coordinates, overriding what the file declares. */
   crs?: SourceCrs
+  /** Called as the layer is about to be committed, when nothing can fail but the commit. */
+  beforeCommit?: () => void
 }
 
 export interface FileImportResult extends LayerImportResult {
@@ -43,7 +45,11 @@ export async function importFile(
   const rows = reprojectRows(toFeatureRows(layer, source.features, source.file), crs, source.file)
 
   try {
-    const result = await db.transaction((tx) => replaceLayer(tx, layer, rows, source.source))
+    const result = await db.transaction(async (tx) => {
+      const replaced = await replaceLayer(tx, layer, rows, source.source)
+      options.beforeCommit?.()
+      return replaced
+    })
     return { ...result, file: source.file, crs, encoding: source.encoding }
   } catch (error) {
     if (error instanceof ImportError) {

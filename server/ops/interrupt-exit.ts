@@ -4,6 +4,14 @@ const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const
 export interface InterruptOutcome {
   /** Replaces the line said on an interrupt: once the work is committed, "nothing" is untrue. */
   set(outcome: string): void
+  /**
+   * Until `release`, an interrupt waits before it says its line and exits: while a commit is on
+   * its way to the database, whether it will be taken cannot be told, and exiting would let the
+   * database take it after the line said it was not.
+   */
+  hold(): void
+  /** Ends a hold, setting the line first when given; an interrupt that waited is taken now. */
+  release(outcome?: string): void
 }
 
 /**
@@ -21,18 +29,29 @@ export interface InterruptOutcome {
  */
 export function exitOnInterrupt(outcome: string): InterruptOutcome {
   let said = outcome
-  let exiting = false
+  let held = false
+  let waiting: (() => void) | undefined
   for (const [signal, code] of Object.entries(EXIT_CODES)) {
     process.on(signal, () => {
-      if (exiting) return
-      exiting = true
-      console.error(`Interrupted (${signal}): ${said}`)
-      process.exit(code)
+      if (waiting) return
+      waiting = () => {
+        console.error(`Interrupted (${signal}): ${said}`)
+        process.exit(code)
+      }
+      if (!held) waiting()
     })
   }
   return {
     set(next) {
       said = next
+    },
+    hold() {
+      held = true
+    },
+    release(next) {
+      if (next !== undefined) said = next
+      held = false
+      waiting?.()
     },
   }
 }

@@ -67,4 +67,39 @@ describe('a command interrupted at work', () => {
       expect((await readdir(folder)).sort()).toEqual(['command.mts', 'pglite'])
     },
   )
+
+  it('waits out a commit under way, then says what became of it', async () => {
+    // A commit on its way when Ctrl-C comes: it settles 300 ms later, and was taken.
+    const script = path.join(tmp, 'committing.mts')
+    await writeFile(
+      script,
+      `import { exitOnInterrupt } from ${from('server/ops/interrupt-exit.ts')}
+const interrupted = exitOnInterrupt('nothing imported.')
+interrupted.hold()
+process.on('SIGINT', () => setTimeout(() => {
+  console.log('committed')
+  interrupted.release('the import had been committed.')
+}, 300))
+console.log('ready')
+setInterval(() => {}, 1000)
+`,
+    )
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT })
+    let stdout = ''
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const ready = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString()
+        if (stdout.includes('ready')) resolve()
+      }),
+    )
+    const closed = once(child, 'close')
+    await Promise.race([ready, closed])
+    child.kill('SIGINT')
+    const [exitCode] = await closed
+    expect(exitCode).toBe(130)
+    expect(stdout).toContain('committed')
+    expect(stderr.trim()).toBe('Interrupted (SIGINT): the import had been committed.')
+  })
 })
