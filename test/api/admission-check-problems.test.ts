@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectProblems, type ErrorAnswer, type ErrorProblem } from '../support/error-answers.ts'
 import { BACKENDS } from '../support/services.ts'
@@ -269,6 +270,31 @@ for (const backend of BACKENDS) {
           415,
           'UNSUPPORTED_MEDIA_TYPE',
         )
+      })
+
+      it('refuses text that is not UTF-8 alone, in the body or a form field', async () => {
+        const kml =
+          '<kml><Placemark><name>厂区</name><Point><coordinates>112.03,27.03</coordinates>' +
+          '</Point></Placemark></kml>'
+        const json = await server.get('/api/admission-check', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: new Uint8Array(iconv.encode(JSON.stringify({ kml, industry: 'C26' }), 'gbk')),
+        })
+        const body = await expectAlone(json, 400, 'TEXT_NOT_UTF8')
+        expect(body.error.field).toBe('kml')
+        const form = Buffer.concat([
+          Buffer.from('--x\r\nContent-Disposition: form-data; name="kml"\r\n\r\n'),
+          iconv.encode(kml, 'gbk'),
+          Buffer.from('\r\n--x\r\nContent-Disposition: form-data; name="industry"\r\n\r\nC26'),
+          Buffer.from('\r\n--x--\r\n'),
+        ])
+        const answer = await server.get('/api/admission-check', {
+          method: 'POST',
+          headers: { 'content-type': 'multipart/form-data; boundary=x' },
+          body: new Uint8Array(form),
+        })
+        expect((await expectAlone(answer, 400, 'TEXT_NOT_UTF8')).error.field).toBe('kml')
       })
 
       it('refuses a key given twice alone, in the body or in GeoJSON text', async () => {

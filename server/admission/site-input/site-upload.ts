@@ -1,6 +1,7 @@
 import multer from '@koa/multer'
 import type { Context } from 'koa'
 import { HttpError, badRequest, unprocessable } from '../../http/http-error.ts'
+import { undecodableMessage, undecodablePath } from '../../http/undecodable-text.ts'
 import { ImportError } from '../../import/import-error.ts'
 import type { ChosenCrs } from '../../import/source-crs.ts'
 import { openZipBuffer } from '../../import/zip-archive.ts'
@@ -73,6 +74,12 @@ export async function readMultipart(ctx: Context): Promise<MultipartBody> {
   }
 
   const fields = (ctx.request.body ?? {}) as Record<string, unknown>
+  // Fields are read as UTF-8, as browsers send them; text in another encoding would be kept as
+  // replacement marks, in the stored input and its hash too.
+  const undecodable = undecodablePath(fields)
+  if (undecodable !== undefined) {
+    throw badRequest('TEXT_NOT_UTF8', undecodableMessage(undecodable), undecodable || undefined)
+  }
   const files = (ctx.request.files ?? []) as multer.File[]
   const [file] = files
   return {
