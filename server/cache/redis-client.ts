@@ -25,6 +25,8 @@ export const SERVER_COMMAND_TIMEOUT_MS = 500
 // loop for seconds at a time on a large layer, and an answer that came in meanwhile is read
 // only after the timer has gone off: at 500 ms such a command counts as timed out.
 export const BATCH_COMMAND_TIMEOUT_MS = 60_000
+// Connecting and choosing the database, for server and tools alike: nothing else runs yet.
+const STARTUP_TIMEOUT_MS = 5_000
 
 /**
  * Connects to Redis at `url`, every key under `prefix`, failing a command that takes longer
@@ -58,10 +60,21 @@ export async function connectRedis(
       cause: socketError ?? error,
     })
   }
-  await redis.connect().catch(refuse)
-  // ioredis goes on in database 0 when Redis refuses the one the URL names (one past the
-  // server's `databases`): processes meant to be apart would share keys without a word.
-  await redis.select(redis.options.db ?? 0).catch(refuse)
+  // A batch tool's long command timeout would hold its start for minutes on a Redis that takes
+  // connections and never answers; connecting gets the server's few seconds whatever the tool.
+  const answered = async () => {
+    await redis.connect()
+    // ioredis goes on in database 0 when Redis refuses the one the URL names (one past the
+    // server's `databases`): processes meant to be apart would share keys without a word.
+    await redis.select(redis.options.db ?? 0)
+  }
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Command timed out')), STARTUP_TIMEOUT_MS)
+  })
+  await Promise.race([answered(), deadline])
+    .catch(refuse)
+    .finally(() => clearTimeout(timer))
 
   let restingUntil = -Infinity
   const resting = () => performance.now() < restingUntil
