@@ -249,6 +249,13 @@ function checkDbfText(dbf: Uint8Array, encoding: SourceFeatures['encoding'], fil
     )
   }
   const records = recordCount
+  // Before the values one by one: UTF-8 read as GBK fails only here and there, where a value's
+  // bytes end in half a pair, and would be named as that value's problem.
+  refuseUtf8ReadAsGbk(
+    dbf.subarray(headerLength, headerLength + records * recordLength),
+    encoding,
+    file,
+  )
   for (let r = 0; r < records; r++) {
     const start = headerLength + r * recordLength
     if (dbf[start] === DBF_END_OF_FILE) return
@@ -257,6 +264,33 @@ function checkDbfText(dbf: Uint8Array, encoding: SourceFeatures['encoding'], fil
       if (!decodes(bytes)) refuse('The value is', { feature: r + 1, field: field.name })
     }
   }
+}
+
+/**
+ * UTF-8 Chinese text read as GBK decodes, to the wrong characters: GBK takes most byte pairs.
+ * Chinese text in GBK, on the other hand, is almost never valid UTF-8, so a .dbf whose non-ASCII
+ * text is all valid UTF-8 was written in UTF-8, whatever the default or a .cpg says. Only the
+ * encoding given by --encoding is taken as it is.
+ */
+function refuseUtf8ReadAsGbk(
+  records: Uint8Array,
+  encoding: SourceFeatures['encoding'],
+  file: string,
+) {
+  if (!/^(gbk|gb18030|gb2312)$/.test(encoding.name) || encoding.from === 'given by --encoding') {
+    return
+  }
+  if (!records.some((byte) => byte >= 0x80)) return
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(records)
+  } catch {
+    return
+  }
+  throw new ImportError(
+    `The .dbf's text is UTF-8, not ${encoding.name} (${encoding.from}): read as ` +
+      `${encoding.name}, its text would be garbled. Give --encoding utf-8, or a .cpg saying UTF-8.`,
+    { file },
+  )
 }
 
 function chooseEncoding(

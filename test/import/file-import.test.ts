@@ -162,6 +162,22 @@ for (const backend of BACKENDS) {
       await expectWaterSources()
     })
 
+    it('refuses UTF-8 text that the default or a .cpg would read as GBK', async () => {
+      // GBK reads most byte pairs, so UTF-8 Chinese would load garbled without a word.
+      for (const cpg of [undefined, '936']) {
+        const entries = await shapefile({ srid: 4490, stem: 'water', encoding: 'utf-8', cpg })
+        const error = await importFile(database.db, {
+          file: await zip(`utf8-${cpg ?? 'no-cpg'}.zip`, entries),
+          layer: 'water_source_zones',
+        }).catch((e: unknown) => e as ImportError)
+        const from = cpg ? 'named by the .cpg' : 'the default without a .cpg'
+        expect((error as ImportError).message).toBe(
+          `The .dbf's text is UTF-8, not gbk (${from}): read as gbk, its text would be ` +
+            'garbled. Give --encoding utf-8, or a .cpg saying UTF-8.',
+        )
+      }
+    })
+
     it('picks the Shapefile --member names among several', async () => {
       const water = await shapefile({ srid: 4490, stem: 'gis/水源', encoding: 'gbk' })
       const other = await shapefile({ srid: 4490, stem: 'gis/其他', encoding: 'gbk' })
