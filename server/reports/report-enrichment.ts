@@ -42,7 +42,10 @@ export async function enrichReport(
   ])
   const unit = units[0]
   if (!unit) {
-    await assertCovered(db, site, 'location')
+    await assertCovered(db, site, 'location', {
+      subject: 'The place',
+      otherwise: ' Report pollution there to the 12369 hotline.',
+    })
     throw new Error('A point outside every unit passed the coverage check.')
   }
 

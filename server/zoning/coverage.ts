@@ -3,11 +3,26 @@ import type { SiteGeometry } from '../geo/geojson-geometry.ts'
 import { unprocessable } from '../http/http-error.ts'
 import { isCovered } from './site-zoning.ts'
 
+/** How a refusal names what lies outside, and what to do instead. */
+export interface CoverageWords {
+  /** "The site", "The place". */
+  subject: string
+  /** A sentence after the refusal, with its leading space; none when empty. */
+  otherwise: string
+}
+
+const SITE_WORDS: CoverageWords = { subject: 'The site', otherwise: '' }
+
 /**
  * Throws a 422 when the site lies wholly outside the zoned area, with the likely fix: a point
  * whose swapped coordinates fall inside was given as latitude, longitude.
  */
-export async function assertCovered(db: Queryable, site: SiteGeometry, field: string) {
+export async function assertCovered(
+  db: Queryable,
+  site: SiteGeometry,
+  field: string,
+  words: CoverageWords = SITE_WORDS,
+) {
   if (await isCovered(db, site)) return
 
   let hint = ''
@@ -22,7 +37,7 @@ export async function assertCovered(db: Queryable, site: SiteGeometry, field: st
   }
   throw unprocessable(
     'OUTSIDE_COVERAGE',
-    `The site lies outside the area this zoning covers.${hint}`,
+    `${words.subject} lies outside the area this zoning covers.${hint}${words.otherwise}`,
     field,
   )
 }

@@ -417,7 +417,11 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       ...valid,
       location: { lon: 100, lat: 30 },
     })
-    await expectProblems(response, 422, [['OUTSIDE_COVERAGE', 'location']])
+    const body = await expectProblems(response, 422, [['OUTSIDE_COVERAGE', 'location']])
+    expect(body.error.message).toBe(
+      'The place lies outside the area this zoning covers. Report pollution there to the 12369 ' +
+        'hotline.',
+    )
   })
 
   it('accepts the valid report these cases start from', async () => {
