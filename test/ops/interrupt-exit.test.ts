@@ -23,6 +23,23 @@ console.log('ready')
 setInterval(() => {}, 1000)
 `
 
+/** Runs a command script until it prints "ready" (or ends), keeping what it writes. */
+async function startCommand(script: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT })
+  let stdout = ''
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const ready = new Promise<void>((resolve) =>
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      if (stdout.includes('ready')) resolve()
+    }),
+  )
+  const closed = once(child, 'close')
+  await Promise.race([ready, closed])
+  return { child, closed, stdout: () => stdout, stderr: () => stderr }
+}
+
 describe('a command interrupted at work', () => {
   let tmp: string
   beforeAll(async () => {
@@ -41,28 +58,17 @@ describe('a command interrupted at work', () => {
       await mkdir(folder)
       const script = path.join(folder, 'command.mts')
       await writeFile(script, COMMAND(folder))
-      const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT })
-      let stdout = ''
-      let stderr = ''
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-      const ready = new Promise<void>((resolve) =>
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString()
-          if (stdout.includes('ready')) resolve()
-        }),
-      )
-      const closed = once(child, 'close')
-      await Promise.race([ready, closed])
-      expect(stderr, 'the command failed to start').toBe('')
+      const command = await startCommand(script)
+      expect(command.stderr(), 'the command failed to start').toBe('')
 
       // At work: the lock and the archive's scratch file are there.
       expect(await readdir(path.join(folder, 'pglite'))).toEqual(['ecozoning.lock'])
       expect(await readdir(folder)).toContainEqual(expect.stringMatching(/^out\.pmtiles\..*\.tmp/))
 
-      child.kill(signal)
-      const [exitCode] = await closed
+      command.child.kill(signal)
+      const [exitCode] = await command.closed
       expect(exitCode).toBe(code)
-      expect(stderr.trim()).toBe(`Interrupted (${signal}): nothing written.`)
+      expect(command.stderr().trim()).toBe(`Interrupted (${signal}): nothing written.`)
       expect(await readdir(path.join(folder, 'pglite'))).toEqual([])
       expect((await readdir(folder)).sort()).toEqual(['command.mts', 'pglite'])
     },
@@ -84,22 +90,11 @@ console.log('ready')
 setInterval(() => {}, 1000)
 `,
     )
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT })
-    let stdout = ''
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const ready = new Promise<void>((resolve) =>
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString()
-        if (stdout.includes('ready')) resolve()
-      }),
-    )
-    const closed = once(child, 'close')
-    await Promise.race([ready, closed])
-    child.kill('SIGINT')
-    const [exitCode] = await closed
+    const command = await startCommand(script)
+    command.child.kill('SIGINT')
+    const [exitCode] = await command.closed
     expect(exitCode).toBe(130)
-    expect(stdout).toContain('committed')
-    expect(stderr.trim()).toBe('Interrupted (SIGINT): the import had been committed.')
+    expect(command.stdout()).toContain('committed')
+    expect(command.stderr().trim()).toBe('Interrupted (SIGINT): the import had been committed.')
   })
 })

@@ -652,7 +652,7 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       expect(await before()).toEqual(stored)
     })
 
-    it('refuses a JSON body declared in another charset, and takes utf-8 in any spelling', async () => {
+    it('refuses JSON declared in another charset, and takes utf-8 in any spelling', async () => {
       const text = Buffer.from(JSON.stringify(valid))
       const refused = await expectError(
         await post(text, 'application/json; charset=gbk'),
