@@ -72,7 +72,10 @@ export async function connectRedis(
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('Command timed out')), STARTUP_TIMEOUT_MS)
   })
-  await Promise.race([answered(), deadline])
+  const answering = answered()
+  // Past the deadline the connection is dropped, and what it then says is not heard.
+  answering.catch(() => {})
+  await Promise.race([answering, deadline])
     .catch(refuse)
     .finally(() => clearTimeout(timer))
 
