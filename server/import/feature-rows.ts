@@ -44,9 +44,20 @@ export function toFeatureRows(layer: Layer, features: Feature[], file?: string):
   })
 }
 
+/**
+ * A dBase field name holds at most 10 characters: QGIS, ArcGIS and GDAL write `source_name` as
+ * `source_nam` in a Shapefile, so a longer name is also read from its first 10.
+ */
+const DBF_NAME_LENGTH = 10
+
+/** The names an attribute is read from, its own first. */
+function fieldNames({ name, aliases }: LayerAttribute): string[] {
+  const cut = name.length > DBF_NAME_LENGTH ? [name.slice(0, DBF_NAME_LENGTH)] : []
+  return [name, ...aliases, ...cut]
+}
+
 function readAttribute(properties: Record<string, unknown>, attribute: LayerAttribute): unknown {
-  const names = [attribute.name, ...attribute.aliases].map((n) => n.toLowerCase())
-  for (const name of names) {
+  for (const name of fieldNames(attribute).map((n) => n.toLowerCase())) {
     for (const [key, value] of Object.entries(properties)) {
       if (key.toLowerCase() === name && value !== null && value !== '') return value
     }
@@ -61,7 +72,8 @@ function convert(
 ): string | number | null {
   if (raw === undefined) {
     if (!attribute.required) return null
-    const aliases = attribute.aliases.length > 0 ? ` (or ${attribute.aliases.join(', ')})` : ''
+    const others = fieldNames(attribute).slice(1)
+    const aliases = others.length > 0 ? ` (or ${others.join(', ')})` : ''
     throw new ImportError(`Required attribute ${attribute.name}${aliases} is missing.`, where)
   }
   if (attribute.type === 'text') {

@@ -178,6 +178,18 @@ for (const backend of BACKENDS) {
       }
     })
 
+    it('reads the field names QGIS and GDAL cut to ten characters', async () => {
+      const entries = await shapefile({
+        srid: 4490,
+        stem: 'water',
+        encoding: 'utf-8',
+        cpg: 'UTF-8',
+        fieldNames: 'cut',
+      })
+      await run(await zip('cut-names.zip', entries))
+      await expectWaterSources()
+    })
+
     it('picks the Shapefile --member names among several', async () => {
       const water = await shapefile({ srid: 4490, stem: 'gis/水源', encoding: 'gbk' })
       const other = await shapefile({ srid: 4490, stem: 'gis/其他', encoding: 'gbk' })
@@ -550,7 +562,7 @@ for (const backend of BACKENDS) {
         const error = await refused(bad('missing-source-name.geojson'))
         expect(error.describe()).toBe(
           `${bad('missing-source-name.geojson')}, feature 3, field source_name: ` +
-            'Required attribute source_name (or SOURCE, 水源地名称, 水源地) is missing.',
+            'Required attribute source_name (or SOURCE, 水源地名称, 水源地, source_nam) is missing.',
         )
       })
 

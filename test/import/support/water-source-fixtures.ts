@@ -32,12 +32,12 @@ export function waterSources(): WaterSource[] {
 }
 
 // Bureau field names are Chinese: the catalogue's aliases for name, source_name and level.
-const FIELDS: DbfField[] = [
-  { name: '名称', type: 'C', length: 60 },
-  { name: '水源地', type: 'C', length: 40 },
-  { name: '级别', type: 'C', length: 10 },
-  { name: '序号', type: 'N', length: 4 },
-]
+const CHINESE_FIELDS = ['名称', '水源地', '级别', '序号']
+// A GeoJSON saved as a Shapefile by QGIS or ogr2ogr: dBase names end at 10 characters.
+const CUT_FIELDS = ['name', 'source_nam', 'level', 'fid']
+
+const fieldsNamed = (names: string[]): DbfField[] =>
+  names.map((name, i) => ({ name, type: i === 3 ? 'N' : 'C', length: [60, 40, 10, 4][i]! }))
 
 /** Shoelace sum: positive for a counter-clockwise ring in x/y. */
 const signedArea = (ring: Position[]) =>
@@ -68,6 +68,8 @@ export interface ShapefileOptions {
   cpg?: string
   /** Replaces the shape of the record at this index with a null shape. */
   nullShapeAt?: number
+  /** The .dbf's field names: the bureau's Chinese ones, or the layer's cut to 10 characters. */
+  fieldNames?: 'chinese' | 'cut'
 }
 
 /** The water sources as the files of one Shapefile, projected by PostGIS. */
@@ -75,6 +77,7 @@ export async function waterSourceShapefile(
   db: Database,
   options: ShapefileOptions,
 ): Promise<ZipEntry[]> {
+  const names = options.fieldNames === 'cut' ? CUT_FIELDS : CHINESE_FIELDS
   const records = await Promise.all(
     waterSources().map(async (source, i) => {
       const projected =
@@ -85,16 +88,13 @@ export async function waterSourceShapefile(
         i === options.nullShapeAt
           ? { type: 'null' }
           : { type: 'polygon', rings: shapefileRings(projected) }
-      const attributes = {
-        名称: source.name,
-        水源地: source.source_name,
-        级别: source.level,
-        序号: i + 1,
-      }
+      const values = [source.name, source.source_name, source.level, i + 1]
+      const attributes = Object.fromEntries(names.map((name, j) => [name, values[j]!]))
       return { shape, attributes }
     }),
   )
-  const { shp, shx, dbf } = writeShapefile({ records, fields: FIELDS, encoding: options.encoding })
+  const fields = fieldsNamed(names)
+  const { shp, shx, dbf } = writeShapefile({ records, fields, encoding: options.encoding })
 
   const entries: ZipEntry[] = [
     { name: `${options.stem}.shp`, data: shp },
