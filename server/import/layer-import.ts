@@ -49,7 +49,10 @@ export async function replaceLayer(
     `CREATE TEMP TABLE ${staging} (LIKE ${target} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)
      ON COMMIT DROP`,
   )
-  await tx.query(`ALTER TABLE ${staging} ADD COLUMN feature_no integer, ADD COLUMN was_valid bool`)
+  await tx.query(
+    `ALTER TABLE ${staging} ADD COLUMN feature_no integer, ADD COLUMN was_valid bool,
+                            ADD COLUMN beyond_shells bool`,
+  )
   const hasArea = layer.attributes.some((a) => a.name === 'area_km2')
   // Area is always recomputed on the ellipsoid below: source files state it in varied units.
   if (hasArea) await tx.query(`ALTER TABLE ${staging} ALTER COLUMN area_km2 DROP NOT NULL`)
@@ -64,6 +67,14 @@ export async function replaceLayer(
     layer.geometryKind === 'point'
       ? raw
       : `ST_Multi(ST_CollectionExtract(ST_MakeValid(${raw}${method}), ${collection}))`
+  // A hole drawn outside its outer ring is made into land of its own by the repair, which
+  // would give the feature ground it does not hold: such a feature is refused instead.
+  const shells = `(SELECT ST_Union(ST_MakeValid(ST_MakePolygon(ST_ExteriorRing((d).geom))))
+                     FROM ST_Dump(${raw}) AS d)`
+  const beyondShells =
+    layer.geometryKind === 'polygon'
+      ? `CASE WHEN ST_IsValid(${raw}) THEN false ELSE NOT ST_Covers(${shells}, ${repaired}) END`
+      : 'false'
   const casts = layer.attributes.map((a, i) => `(f.value->1->>${i})::${SQL_TYPE[a.type]}`)
 
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
@@ -74,8 +85,9 @@ export async function replaceLayer(
         layer.attributes.map((a) => row.values[a.name] ?? null),
       ])
     await tx.query(
-      `INSERT INTO ${staging} (geom, was_valid, feature_no${columns.map((c) => `, ${c}`).join('')})
-       SELECT ${repaired}, ST_IsValid(${raw}), $2::integer + f.ordinality::integer
+      `INSERT INTO ${staging}
+              (geom, was_valid, beyond_shells, feature_no${columns.map((c) => `, ${c}`).join('')})
+       SELECT ${repaired}, ST_IsValid(${raw}), ${beyondShells}, $2::integer + f.ordinality::integer
               ${casts.map((c) => `, ${c}`).join('')}
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS f`,
       [JSON.stringify(batch), start],
@@ -89,6 +101,15 @@ export async function replaceLayer(
     throw new ImportError('The geometry is empty once repaired (degenerate rings or lines).', {
       feature: empty.feature_no,
     })
+  }
+  const [beyond] = await tx.query<{ feature_no: number }>(
+    `SELECT feature_no FROM ${staging} WHERE beyond_shells ORDER BY feature_no LIMIT 1`,
+  )
+  if (beyond) {
+    const message =
+      'A hole lies outside its outer ring: repaired, it would become land the feature does ' +
+      'not hold. Draw each hole inside its outer ring.'
+    throw new ImportError(message, { feature: beyond.feature_no })
   }
   if (hasArea) {
     await tx.query(`UPDATE ${staging} SET area_km2 = ST_Area(geom::geography) / 1e6`)

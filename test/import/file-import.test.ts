@@ -254,26 +254,30 @@ for (const backend of BACKENDS) {
       expect(row).toEqual({ parts: 2, valid: true })
     })
 
-    it('merges the overlapping parts of a MultiPolygon into their union', async () => {
-      const square = (w: number, s: number) => [
-        [
-          [w, s],
-          [w + 0.02, s],
-          [w + 0.02, s + 0.02],
-          [w, s + 0.02],
-          [w, s],
-        ],
-      ]
-      const feature = {
+    const ring = (w: number, s: number) => [
+      [w, s],
+      [w + 0.02, s],
+      [w + 0.02, s + 0.02],
+      [w, s + 0.02],
+      [w, s],
+    ]
+    const inner = (w: number, s: number) =>
+      ring(w, s).map(([x, y]) => [x! / 2 + w / 2, y! / 2 + s / 2])
+    const geojsonFile = async (name: string, geometries: object[]) => {
+      const features = geometries.map((geometry, i) => ({
         type: 'Feature',
-        properties: { name: '测试', source_name: '测试水源', level: 'level1' },
-        geometry: {
-          type: 'MultiPolygon',
-          coordinates: [square(112.6, 26.9), square(112.61, 26.91)],
-        },
-      }
-      const file = path.join(tmp, 'overlapping-parts.geojson')
-      await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features: [feature] }))
+        properties: { name: `测试${i + 1}`, source_name: '测试水源', level: 'level1' },
+        geometry,
+      }))
+      const file = path.join(tmp, name)
+      await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features }))
+      return file
+    }
+
+    it('merges the overlapping parts of a MultiPolygon into their union', async () => {
+      const file = await geojsonFile('overlapping-parts.geojson', [
+        { type: 'MultiPolygon', coordinates: [[ring(112.6, 26.9)], [ring(112.61, 26.91)]] },
+      ])
       const result = await run(file)
       expect(result.repairedFeatures).toEqual([1])
       // The union of two 0.02° squares overlapping by a 0.01° one: 0.0007 square degrees.
@@ -306,6 +310,18 @@ for (const backend of BACKENDS) {
         return error as ImportError
       }
       const bad = (name: string) => fixture(`bad/${name}`)
+
+      it('refuses a hole drawn outside its outer ring, naming the feature', async () => {
+        const file = await geojsonFile('hole-outside.geojson', [
+          // A hole inside, drawn as Shapefiles draw holes (clockwise in GeoJSON terms): kept.
+          { type: 'Polygon', coordinates: [ring(112.6, 26.9), inner(112.605, 26.905).reverse()] },
+          { type: 'Polygon', coordinates: [ring(112.6, 26.9), ring(112.7, 26.9).reverse()] },
+        ])
+        expect((await refused(file)).describe()).toBe(
+          `${file}, feature 2: A hole lies outside its outer ring: repaired, it would become ` +
+            'land the feature does not hold. Draw each hole inside its outer ring.',
+        )
+      })
 
       it('names a file that does not exist', async () => {
         const file = path.join(tmp, 'missing.geojson')
