@@ -219,10 +219,13 @@ for (const backend of BACKENDS) {
         expect(answer.body.site.conversion.method).toContain('Gauss-Kruger')
       })
 
-      it('as a J-list without the zone number, with crs EPSG:4546', async () => {
+      it('as a J-list without the zone number, with crs EPSG:4546, as text or number', async () => {
         const text = ['点号,X,Y', ...surveyLines(plain)].join('\n')
-        const body = { boundaryPoints: text, crs: 'EPSG:4546', industry: INDUSTRY }
-        expectSameAnswer(await check(body))
+        for (const crs of ['EPSG:4546', 4546]) {
+          const answer = await check({ boundaryPoints: text, crs, industry: INDUSTRY })
+          expectSameAnswer(answer)
+          expect(answer.body.site.crs.code).toBe('EPSG:4546')
+        }
       })
 
       it('as EWKT in the 6-degree zone on the same meridian, in its own code', async () => {

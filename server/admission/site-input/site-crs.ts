@@ -17,12 +17,14 @@ export const SITE_CRS_CHOICES =
 
 /**
  * Reads the `crs` field: the names the lookup takes (EPSG:4326, EPSG:4490, gcj02, bd09), a
- * CGCS2000 Gauss-Krüger code EPSG:4491–4554, also as a bare number or an OGC URN. Undefined
- * when the field is absent or empty; a 422 CRS_UNSUPPORTED listing the choices otherwise.
+ * CGCS2000 Gauss-Krüger code EPSG:4491–4554, also as a bare number (text, or a JSON number as
+ * `"crs": 4526`) or an OGC URN. Undefined when the field is absent or empty; a 422
+ * CRS_UNSUPPORTED listing the choices otherwise.
  */
 export function parseSiteCrs(value: unknown, field = 'crs'): ChosenCrs | undefined {
   if (value === undefined || value === null || value === '') return undefined
-  const text = typeof value === 'string' ? value.trim() : ''
+  const text =
+    typeof value === 'string' ? value.trim() : Number.isInteger(value) ? String(value) : ''
   const crs =
     parseSourceCrs(text) ??
     parseGeoJsonCrsName(text) ??

@@ -23,6 +23,8 @@ describe('parseSiteCrs', () => {
     ['EPSG:4525', 'EPSG:4525 (CGCS2000 / 3-degree Gauss-Kruger zone 37)'],
     ['4547', 'EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E)'],
     ['urn:ogc:def:crs:EPSG::4526', 'EPSG:4526 (CGCS2000 / 3-degree Gauss-Kruger zone 38)'],
+    [4526, 'EPSG:4526 (CGCS2000 / 3-degree Gauss-Kruger zone 38)'],
+    [4326, 'EPSG:4326 (WGS84 longitude/latitude)'],
   ])('reads %j', (text, name) => {
     expect(parseSiteCrs(text)).toEqual({
       crs: expect.objectContaining({ name }),
@@ -35,16 +37,19 @@ describe('parseSiteCrs', () => {
     expect(parseSiteCrs('')).toBeUndefined()
   })
 
-  it.each([['EPSG:3857'], ['EPSG:4555'], [4326], ['Xian 1980']])('refuses %j', (value) => {
-    let error: HttpError | undefined
-    try {
-      parseSiteCrs(value)
-    } catch (thrown) {
-      error = thrown as HttpError
-    }
-    expect([error?.status, error?.code, error?.field]).toEqual([422, 'CRS_UNSUPPORTED', 'crs'])
-    expect(error?.message).toContain('EPSG:4513–4533')
-  })
+  it.each([['EPSG:3857'], ['EPSG:4555'], [3857], [4526.5], [true], ['Xian 1980']])(
+    'refuses %j',
+    (value) => {
+      let error: HttpError | undefined
+      try {
+        parseSiteCrs(value)
+      } catch (thrown) {
+        error = thrown as HttpError
+      }
+      expect([error?.status, error?.code, error?.field]).toEqual([422, 'CRS_UNSUPPORTED', 'crs'])
+      expect(error?.message).toContain('EPSG:4513–4533')
+    },
+  )
 })
 
 describe('zones', () => {
