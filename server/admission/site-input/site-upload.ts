@@ -196,9 +196,10 @@ async function readArchive(file: UploadedFile, given: ChosenCrs | undefined): Pr
       )
     }
 
+    // The main file of a KMZ is doc.kml by convention; without one, Google Earth reads the
+    // first .kml of the archive and ignores the others.
     const kml = archive.members.filter((m) => /\.kml$/i.test(m.name))
-    const doc =
-      kml.find((m) => /(^|\/)doc\.kml$/i.test(m.name)) ?? (kml.length === 1 ? kml[0] : undefined)
+    const doc = kml.find((m) => /(^|\/)doc\.kml$/i.test(m.name)) ?? kml[0]
     if (doc) {
       if (doc.size > UPLOAD_LIMIT_BYTES) {
         const message = `${doc.name} unpacks to more than ${LIMIT_MB} MB, the most a site may be.`

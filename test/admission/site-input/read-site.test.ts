@@ -232,6 +232,16 @@ for (const backend of BACKENDS) {
         expect(result.input.field).toBe('site')
       }
       await check(upload(kmz, 'site.kmz'), 'kml')
+      // Without a doc.kml, the first .kml is the main one, as Google Earth reads it.
+      const other = kml.replace('112.5,26.9', '112.6,27')
+      const two = [
+        { name: 'files/site.kml', data: kml },
+        { name: 'other.kml', data: other },
+      ]
+      await check(upload(writeZip(two), 'site.kmz'), 'kml')
+      expect((await read({}, upload(writeZip(two), 'site.kmz'))).input.file).toBe(
+        'site.kmz (files/site.kml)',
+      )
       // Google Earth and Info-ZIP's zip may store a small doc.kml rather than deflate it.
       await check(upload(writeZip([{ name: 'doc.kml', data: kml, stored: true }]), 'a.kmz'), 'kml')
       const damaged = writeZip([{ name: 'doc.kml', data: kml, declaredCrc: 1 }])
