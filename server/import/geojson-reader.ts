@@ -18,7 +18,7 @@ export async function readGeoJsonFile(
   const bytes = await readFile(file)
   const encoding = options.encoding
     ? { name: options.encoding, from: 'given by --encoding' }
-    : { name: 'utf-8', from: 'the GeoJSON standard' }
+    : (utf16ByMark(bytes) ?? { name: 'utf-8', from: 'the GeoJSON standard' })
 
   let text: string
   try {
@@ -43,6 +43,17 @@ export async function readGeoJsonFile(
     defaultCrs: { crs: lonLatCrs('EPSG:4326'), from: 'the GeoJSON default, RFC 7946' },
     encoding,
   }
+}
+
+/**
+ * UTF-16 when the file opens with its byte-order mark, as Windows Notepad saves "Unicode" text:
+ * not GeoJSON's encoding, but a mark no UTF-8 or GBK text begins with.
+ */
+function utf16ByMark(bytes: Buffer): { name: string; from: string } | undefined {
+  const from = 'its byte-order mark'
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { name: 'utf-16le', from }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { name: 'utf-16be', from }
+  return undefined
 }
 
 function featuresOf(json: unknown, file: string): Feature[] {

@@ -83,6 +83,22 @@ for (const backend of BACKENDS) {
       await expectWaterSources()
     })
 
+    it('loads a GeoJSON saved as UTF-16 with its byte-order mark', async () => {
+      const text = await readFile(fixture('water-sources.geojson'), 'utf8')
+      const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+      const big = Buffer.from(little).swap16()
+      for (const [name, bytes] of [
+        ['utf-16le', little],
+        ['utf-16be', big],
+      ] as const) {
+        const file = path.join(tmp, `${name}.geojson`)
+        await writeFile(file, bytes)
+        const result = await run(file)
+        expect(result.encoding).toEqual({ name, from: 'its byte-order mark' })
+        await expectWaterSources()
+      }
+    })
+
     it('loads a single Feature and bumps the data version once per import', async () => {
       const token = async () =>
         (
