@@ -1,8 +1,10 @@
 /**
  * Where a decoded request holds U+FFFD, the character a UTF-8 decoder puts in place of bytes
  * that are not UTF-8: text sent in GBK, say, read as UTF-8. Such text is lost, and storing it
- * would keep only the replacement marks. Answers the path of the first string, key or value,
- * holding one (`contact.name`, `items[2]`), '' for the body itself, or undefined for none.
+ * would keep only the replacement marks. A form field with no value at all counts too: the form
+ * reader leaves one so when its part declares a charset it does not decode (`charset=gbk`).
+ * Answers the path of the first string, key or value, holding one (`contact.name`, `items[2]`),
+ * '' for the body itself, or undefined for none.
  */
 export function undecodablePath(value: unknown, path = ''): string | undefined {
   if (typeof value === 'string') return value.includes('\uFFFD') ? path : undefined
@@ -16,7 +18,7 @@ export function undecodablePath(value: unknown, path = ''): string | undefined {
   }
   for (const [key, item] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key
-    if (key.includes('\uFFFD')) return at
+    if (key.includes('\uFFFD') || item === undefined) return at
     const found = undecodablePath(item, at)
     if (found !== undefined) return found
   }

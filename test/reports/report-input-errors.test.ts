@@ -667,17 +667,23 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       }
     })
 
-    it('refuses a form field in GBK, naming it', async () => {
-      const parts = Object.entries({ ...valid, description: '工厂烟囱冒黑烟' }).map(([name, v]) =>
-        Buffer.concat([
-          Buffer.from(`--x\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
-          iconv.encode(typeof v === 'string' ? v : JSON.stringify(v), 'gbk'),
-          Buffer.from('\r\n'),
-        ]),
-      )
-      const body = Buffer.concat([...parts, Buffer.from('--x--\r\n')])
-      const response = await post(body, 'multipart/form-data; boundary=x')
-      await expectError(response, 400, 'TEXT_NOT_UTF8', 'description')
+    it('refuses a form field in GBK, declared so or not, naming it', async () => {
+      for (const declared of ['', 'Content-Type: text/plain; charset=gbk\r\n']) {
+        const fields = Object.entries({ ...valid, description: '工厂烟囱冒黑烟' })
+        const parts = fields.map(([name, v]) =>
+          Buffer.concat([
+            Buffer.from(`--x\r\nContent-Disposition: form-data; name="${name}"\r\n`),
+            Buffer.from(`${name === 'description' ? declared : ''}\r\n`),
+            iconv.encode(typeof v === 'string' ? v : JSON.stringify(v), 'gbk'),
+            Buffer.from('\r\n'),
+          ]),
+        )
+        const stored = await before()
+        const body = Buffer.concat([...parts, Buffer.from('--x--\r\n')])
+        const response = await post(body, 'multipart/form-data; boundary=x')
+        await expectError(response, 400, 'TEXT_NOT_UTF8', 'description')
+        expect(await before()).toEqual(stored)
+      }
     })
   })
 
