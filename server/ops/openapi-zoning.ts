@@ -235,7 +235,8 @@ export const zoningArea: OpenApiArea = {
             'A parameter is wrong: `PARAMETER_MISSING`, `PARAMETER_REPEATED`, ' +
               '`PARAMETER_UNKNOWN` (one it does not take, e.g. a misspelt crs), ' +
               '`COORDINATE_INVALID`, `COORDINATE_OUT_OF_RANGE` (with a hint when lon and lat ' +
-              'look swapped) or `CRS_UNSUPPORTED`; `field` names it.',
+              'look swapped) or `CRS_UNSUPPORTED`; `field` names it. When more than one of ' +
+              '`crs`, `lon` and `lat` is wrong, `problems` lists each, in that order.',
           ),
           '422': errorResponse(
             '`OUTSIDE_COVERAGE`: the point is in no control unit (with a hint when the swapped ' +

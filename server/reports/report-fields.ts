@@ -93,7 +93,7 @@ function collecting(problems: HttpError[]): Attempt {
       return read()
     } catch (error) {
       if (!(error instanceof HttpError)) throw error
-      problems.push(error)
+      problems.push(...(error instanceof FieldProblems ? error.problems : [error]))
       return undefined
     }
   }
@@ -145,6 +145,8 @@ function readLocation(value: unknown): PointQuery {
     throw badRequest('FIELD_UNKNOWN', message, `location.${unknown}`)
   }
 
+  // Each part's problem is listed: those of its type here, the others as the lookup finds them.
+  const problems: HttpError[] = []
   const query: Record<string, string | undefined> = {}
   for (const name of LOCATION_FIELDS) {
     const part = given[name]
@@ -153,17 +155,28 @@ function readLocation(value: unknown): PointQuery {
     if (typeof part !== 'string' && !numeric) {
       const kind = name === 'crs' ? 'string' : 'number'
       const message = `location.${name} must be a ${kind}, got ${describeValue(part)}.`
-      throw badRequest('LOCATION_INVALID', message, `location.${name}`)
+      problems.push(badRequest('LOCATION_INVALID', message, `location.${name}`))
+    } else {
+      query[name] = String(part)
     }
-    query[name] = String(part)
   }
+  let point: PointQuery | undefined
   try {
-    return parsePointQuery(query)
+    point = parsePointQuery(query)
   } catch (error) {
     if (!(error instanceof HttpError)) throw error
-    const field = `location.${error.field ?? 'lon'}`
-    throw new HttpError(error.status, error.code, `location.${error.message}`, field)
+    const found = error instanceof FieldProblems ? error.problems : [error]
+    for (const problem of found) {
+      const field = `location.${problem.field ?? 'lon'}`
+      // A part of the wrong type was left out, and is not also "required".
+      if (problems.some((known) => known.field === field)) continue
+      const message = `location.${problem.message}`
+      problems.push(new HttpError(problem.status, problem.code, message, field))
+    }
   }
+  const [first, ...more] = problems
+  if (first) throw new FieldProblems([first, ...more])
+  return point!
 }
 
 const ISO_TIME =

@@ -1,5 +1,5 @@
 import { LONLAT_CRS, parseLonLatCrs, toWgs84, type LonLatCrs } from '../geo/datum.ts'
-import { badRequest } from '../http/http-error.ts'
+import { badRequest, FieldProblems, HttpError } from '../http/http-error.ts'
 import { refuseUnknownParameters } from '../http/query-parameters.ts'
 
 export interface PointQuery {
@@ -13,30 +13,54 @@ export interface PointQuery {
 /**
  * Reads `lon`, `lat` and the optional `crs` (default EPSG:4326) of a query string and converts
  * the point to WGS84. Throws a 400 naming the field for a missing, non-numeric or out-of-range
- * value, an unknown crs, or a parameter it does not take.
+ * value, an unknown crs, or a parameter it does not take; FieldProblems when several of crs, lon
+ * and lat are wrong, in that order.
  */
 export function parsePointQuery(query: Record<string, string | string[] | undefined>): PointQuery {
   refuseUnknownParameters(query, ['lon', 'lat', 'crs'])
-  const crsText = single(query.crs, 'crs') ?? 'EPSG:4326'
+  const problems: HttpError[] = []
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read()
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error
+      problems.push(error)
+      return undefined
+    }
+  }
+  const crs = attempt(() => readCrs(query.crs))
+  const lon = attempt(() => coordinate(query.lon, 'lon', 180))
+  const lat = attempt(() => readLatitude(query.lat, lon))
+  const [first, ...more] = problems
+  if (first) throw more.length > 0 ? new FieldProblems([first, ...more]) : first
+  const [wgsLon, wgsLat] = toWgs84([lon!, lat!], crs!)
+  return { lon: wgsLon, lat: wgsLat, input: { lon: lon!, lat: lat!, crs: crs! } }
+}
+
+function readCrs(value: string | string[] | undefined): LonLatCrs {
+  const crsText = single(value, 'crs') ?? 'EPSG:4326'
   const crs = parseLonLatCrs(crsText)
   if (!crs) {
     const message = `crs must be one of ${LONLAT_CRS.join(', ')}, got "${crsText.slice(0, 40)}".`
     throw badRequest('CRS_UNSUPPORTED', message, 'crs')
   }
-  const lon = coordinate(query.lon, 'lon', 180)
-  // Read up to 180 first, so a longitude given as lat gets the swap hint below.
-  const lat = coordinate(query.lat, 'lat', 180, 90)
+  return crs
+}
+
+/** The latitude, read up to 180 first so that a longitude given as lat gets a hint. */
+function readLatitude(value: string | string[] | undefined, lon: number | undefined): number {
+  const lat = coordinate(value, 'lat', 180, 90)
   if (Math.abs(lat) > 90) {
     // A latitude beyond 90 is most often a longitude given in the wrong parameter.
-    const swap = Math.abs(lon) <= 90 ? ' lon and lat look swapped; give the longitude as lon.' : ''
+    const swapped = lon !== undefined && Math.abs(lon) <= 90
+    const swap = swapped ? ' lon and lat look swapped; give the longitude as lon.' : ''
     throw badRequest(
       'COORDINATE_OUT_OF_RANGE',
       `lat must be between -90 and 90, got ${lat}.${swap}`,
       'lat',
     )
   }
-  const [wgsLon, wgsLat] = toWgs84([lon, lat], crs)
-  return { lon: wgsLon, lat: wgsLat, input: { lon, lat, crs } }
+  return lat
 }
 
 function coordinate(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectProblems } from '../support/error-answers.ts'
 import { BACKENDS } from '../support/services.ts'
 import { metresPerDegreeLon } from '../support/geodesy.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
@@ -106,6 +107,14 @@ for (const backend of BACKENDS) {
         ['lon=112&lat=27&=1', 'PARAMETER_UNKNOWN', 400, '', /without a name/],
         ['lon=100&lat=30', 'OUTSIDE_COVERAGE', 422, 'lon'],
       ]
+      it('lists crs, lon and lat when more than one is wrong', async () => {
+        await expectProblems(await server.get('/api/lookup?lon=abc&lat=91&crs=wgs'), 400, [
+          ['CRS_UNSUPPORTED', 'crs'],
+          ['COORDINATE_INVALID', 'lon'],
+          ['COORDINATE_OUT_OF_RANGE', 'lat'],
+        ])
+      })
+
       it.each(cases)('%s answers %s', async (query, code, status, field, message) => {
         const response = await server.get(`/api/lookup?${query}`)
         expect(response.status).toBe(status)

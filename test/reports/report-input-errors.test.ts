@@ -340,6 +340,29 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
     )
   })
 
+  it('lists each bad part of the location', async () => {
+    await expectProblems(
+      await server.postJson('/api/reports', {
+        ...valid,
+        location: { lon: 'east', lat: 120, crs: 'EPSG:3857' },
+      }),
+      400,
+      [
+        ['CRS_UNSUPPORTED', 'location.crs'],
+        ['COORDINATE_INVALID', 'location.lon'],
+        ['COORDINATE_OUT_OF_RANGE', 'location.lat'],
+      ],
+    )
+    await expectProblems(
+      await server.postJson('/api/reports', { ...valid, location: { lon: true, lat: 'north' } }),
+      400,
+      [
+        ['LOCATION_INVALID', 'location.lon'],
+        ['COORDINATE_INVALID', 'location.lat'],
+      ],
+    )
+  })
+
   it('answers 422 when every problem is a 422', async () => {
     await expectProblems(
       await server.postJson('/api/reports', {
