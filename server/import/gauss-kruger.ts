@@ -46,11 +46,17 @@ export function gaussKrugerByEpsg(code: number): GaussKruger | undefined {
 
 /**
  * The CGCS2000 Gauss-Krüger system with these parameters: the registered one when they match
- * a code (3-degree series first, as its central meridians include the 6-degree ones), else an
- * unregistered one named by its parameters.
+ * a code, else an unregistered one named by its parameters. A 6-degree zone's central meridian
+ * is also a 3-degree zone's, and without a zone number in front of the eastings the two
+ * project alike: `width` says which to name, when a .prj's name tells; 3-degree otherwise.
  */
-export function gaussKruger(centralMeridian: number, falseEasting: number): GaussKruger {
-  for (const series of [SERIES[2]!, SERIES[3]!, SERIES[0]!, SERIES[1]!]) {
+export function gaussKruger(
+  centralMeridian: number,
+  falseEasting: number,
+  width: 3 | 6 = 3,
+): GaussKruger {
+  const order = width === 3 ? [2, 3, 0, 1] : [0, 1, 2, 3]
+  for (const series of order.map((i) => SERIES[i]!)) {
     for (let code = series.first; code <= series.last; code++) {
       const candidate = gaussKrugerByEpsg(code)!
       if (

@@ -62,7 +62,19 @@ export function crsFromPrj(wkt: string, file: string): SourceCrs {
   }
   if ((parameters.get('falsenorthing') ?? 0) !== 0) return unknown('its false northing is not 0')
 
-  return gaussKrugerCrs(gaussKruger(centralMeridian, falseEasting))
+  return gaussKrugerCrs(gaussKruger(centralMeridian, falseEasting, zoneWidthOf(root)))
+}
+
+/**
+ * The zone width a projection's name gives: 3 for CGCS2000_3_Degree_GK_CM_114E or "3-degree
+ * Gauss-Kruger", 6 for CGCS2000_GK_CM_111E or "Gauss-Kruger CM 111E", as ArcGIS and the EPSG
+ * registry name them; undefined for a name that says neither.
+ */
+function zoneWidthOf(root: WktNode): 3 | 6 | undefined {
+  const name = String(root.values[0] ?? '')
+  if (/3[\s_-]*degree/i.test(name)) return 3
+  if (/\bGK\b|_GK_|Gauss/i.test(name)) return 6
+  return undefined
 }
 
 function datumOf(geographic: WktNode | undefined): 'cgcs2000' | 'wgs84' | undefined {

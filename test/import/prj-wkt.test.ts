@@ -38,6 +38,26 @@ describe('crsFromPrj', () => {
     }
   })
 
+  it('tells a 6-degree zone from the 3-degree one on its meridian by the name', () => {
+    // EPSG:4508 is the 6-degree CM 111E, EPSG:4546 the 3-degree one: 4502 + 6 and 4534 + 12.
+    const esri = prj('cgcs2000-gk-cm-114e.esri.prj').replace('114.0', '111.0')
+    const ogc = prj('cgcs2000-gk-cm-114e.ogc.prj').replace(/114/g, '111')
+    const cases: [string, number][] = [
+      [esri.replace('CGCS2000_3_Degree_GK_CM_114E', 'CGCS2000_GK_CM_111E'), 4508],
+      [esri.replace('CGCS2000_3_Degree_GK_CM_114E', 'CGCS2000_3_Degree_GK_CM_111E'), 4546],
+      [ogc.replace('3-degree Gauss-Kruger', 'Gauss-Kruger'), 4508],
+      [ogc, 4546],
+      [esri.replace('CGCS2000_3_Degree_GK_CM_114E', 'parcel'), 4546],
+    ]
+    for (const [wkt, epsg] of cases) {
+      const crs = crsFromPrj(wkt, 'zone.prj')
+      expect([wkt.slice(0, 40), crs.kind === 'gauss-kruger' && crs.system.epsg]).toEqual([
+        wkt.slice(0, 40),
+        epsg,
+      ])
+    }
+  })
+
   it('reads CGCS2000 longitude/latitude as EPSG:4490 in both dialects', () => {
     for (const name of ['cgcs2000-geographic.esri.prj', 'cgcs2000-geographic.ogc.prj']) {
       expect(read(name)).toMatchObject({ kind: 'lonlat', datum: 'EPSG:4490' })
