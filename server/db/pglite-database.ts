@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises'
+import { setImmediate } from 'node:timers/promises'
 import { PGlite, type Results } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { StartupError } from '../startup-error.ts'
@@ -36,9 +37,10 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     location: dataDir ?? 'memory',
 
     query(text, params) {
-      return counted(async () =>
-        rowsOf(await pg.query(text, params as unknown[] | undefined), text),
-      )
+      return counted(async () => {
+        await betweenStatements()
+        return rowsOf(await pg.query(text, params as unknown[] | undefined), text)
+      })
     },
 
     transaction(work) {
@@ -46,6 +48,7 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
         pg.transaction((tx) =>
           work({
             async query(text, params) {
+              await betweenStatements()
               return rowsOf(await tx.query(text, params as unknown[] | undefined), text)
             },
           }),
@@ -75,6 +78,14 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     },
   }
 }
+
+/**
+ * A turn of the event loop before each statement. PGlite runs a statement on this thread and
+ * settles its promise at once, so a chain of statements (an import's batches, say) would run
+ * on microtasks alone, and signals, timers and sockets would wait for the whole chain: Ctrl-C
+ * during an import was heard only after its commit.
+ */
+const betweenStatements = () => setImmediate()
 
 /**
  * Refuses a folder that holds files but no database: PGlite would create its twenty-odd files
