@@ -40,7 +40,5 @@ export async function cutReportTile(
     extent: TILE_EXTENT,
   })
   const tile = index.getTile(address.z, address.x, address.y)
-  return tile && tile.features.length > 0
-    ? encodeLayerTile(REPORT_POINTS_LAYER, tile)
-    : Buffer.alloc(0)
+  return (tile && encodeLayerTile(REPORT_POINTS_LAYER, tile)) ?? Buffer.alloc(0)
 }

@@ -89,9 +89,8 @@ export class LayerIndex {
         return current
       })
     }
-    return tile && tile.features.length > 0
-      ? { pbf: encodeLayerTile(this.#layer.name, tile) }
-      : null
+    const pbf = tile && encodeLayerTile(this.#layer.name, tile)
+    return pbf ? { pbf } : null
   }
 
   async #build(): Promise<Built> {

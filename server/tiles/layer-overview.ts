@@ -63,6 +63,8 @@ export class LayerOverview {
         const encoded = new Map<number, EncodedTile>()
         for (const { address, tile } of withFeatures) {
           const pbf = encodeLayerTile(layerName, tile!)
+          // Nothing drawable was left of its features: the layer has none there.
+          if (!pbf) continue
           const gzipped = pbf.length > SMALL_TILE_BYTES ? await gzipAsync(pbf) : undefined
           encoded.set(keyOf(address), { pbf, gzipped })
           bytes += pbf.length + (gzipped?.length ?? 0)

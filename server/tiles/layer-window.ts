@@ -50,6 +50,7 @@ export class LayerWindow {
       extent: TILE_EXTENT,
     })
     const cut = index.getTile(tile.z, tile.x, tile.y)
-    return cut && cut.features.length > 0 ? { pbf: encodeLayerTile(this.#layer.name, cut) } : null
+    const pbf = cut && encodeLayerTile(this.#layer.name, cut)
+    return pbf ? { pbf } : null
   }
 }

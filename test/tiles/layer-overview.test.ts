@@ -180,7 +180,7 @@ describe('the overview of a layer', () => {
     const index = new GeoJSONVT(box, options)
     const tile = index.getTile(6, lonToTileX(112.5, 6), latToTileY(26.9, 6))!
     const together = fromGeojsonVt({ units: tile, zones: tile }, { version: 2, extent: 4096 })
-    const apart = Buffer.concat([encodeLayerTile('units', tile), encodeLayerTile('zones', tile)])
+    const apart = Buffer.concat([encodeLayerTile('units', tile)!, encodeLayerTile('zones', tile)!])
     expect(apart).toEqual(Buffer.from(together))
     expect(Object.keys(decodeTile(apart))).toEqual(['units', 'zones'])
   })
