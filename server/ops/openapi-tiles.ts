@@ -83,7 +83,8 @@ const tileHeaders = {
 
 const tileErrors = (what: string): Record<string, Json> => ({
   '400': errorResponse(
-    'The tile address is not one: `TILE_ADDRESS_INVALID` (z, x or y not a whole number), ' +
+    'The tile address is not one: `TILE_ADDRESS_INVALID` (z, x or y not a whole number, ' +
+      'or negative), ' +
       '`TILE_OUT_OF_RANGE` (z above 24, or x or y outside the grid of the zoom) or ' +
       '`TILE_FORMAT_UNSUPPORTED` (an extension other than `.mvt`); `field` names the ' +
       'segment, `format` for the extension.',

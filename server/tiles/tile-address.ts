@@ -11,7 +11,7 @@ export const MAX_ZOOM = 24
 
 /**
  * Parses the z, x and y path segments of a tile URL. Throws a 400 naming the segment when one
- * is not a whole number or lies outside the grid of its zoom (0 ≤ x, y < 2^z).
+ * is not a whole number, is negative, or lies outside the grid of its zoom (0 ≤ x, y < 2^z).
  */
 export function parseTileAddress(z: string, x: string, y: string): TileAddress {
   const zoom = parseWhole(z, 'z')
@@ -50,6 +50,10 @@ function parseWhole(text: string, field: string): number {
     const most = field === 'z' ? MAX_ZOOM : 2 ** MAX_ZOOM - 1
     const message = `${field} must be between 0 and ${most}, got ${shown}.`
     throw badRequest('TILE_OUT_OF_RANGE', message, field)
+  }
+  // A negative number is a number all the same: the client is told where the grid starts.
+  if (/^-[1-9]\d*$/.test(text)) {
+    throw badRequest('TILE_ADDRESS_INVALID', `${field} must be 0 or more, got ${shown}.`, field)
   }
   throw badRequest(
     'TILE_ADDRESS_INVALID',

@@ -36,6 +36,26 @@ describe('tile address', () => {
     expect(junk.message).toBe(`x must be a whole number, got "${'a'.repeat(20)}…".`)
   })
 
+  it('says a negative z, x or y must be 0 or more', () => {
+    for (const [z, x, y, field, value] of [
+      ['-1', '0', '0', 'z', '-1'],
+      ['3', '-1', '0', 'x', '-1'],
+      ['3', '0', '-12', 'y', '-12'],
+    ]) {
+      const error = errorOf(() => parseTileAddress(z!, x!, y!))
+      expect([error.status, error.code, error.field]).toEqual([400, 'TILE_ADDRESS_INVALID', field])
+      expect(error.message).toBe(`${field} must be 0 or more, got ${value}.`)
+    }
+    const long = errorOf(() => parseTileAddress('3', `-${'9'.repeat(100)}`, '0'))
+    expect(long.message).toBe(`x must be 0 or more, got -${'9'.repeat(19)}….`)
+    // Not a plain negative number: no number at all.
+    for (const x of ['-0', '-01', '--1', '-1.5']) {
+      expect(errorOf(() => parseTileAddress('3', x, '0')).message).toBe(
+        `x must be a whole number, got "${x}".`,
+      )
+    }
+  })
+
   it.each([['-1'], ['1.0'], ['1e3'], [' 1'], ['0x10'], ['']])('rejects %j as a zoom', (z) => {
     expect(errorOf(() => parseTileAddress(z, '0', '0')).code).toBe('TILE_ADDRESS_INVALID')
   })

@@ -227,6 +227,13 @@ for (const backend of BACKENDS) {
         expect(body.error.code).toBe(code)
         expect(body.error.field).toBe(field)
       })
+
+      it('tells a client asking for a negative x that it must be 0 or more', async () => {
+        const response = await tile('control_units/3/-1/0.mvt')
+        expect(response.status).toBe(400)
+        const body = (await response.json()) as { error: Record<string, string> }
+        expect(body.error.message).toBe('x must be 0 or more, got -1.')
+      })
     })
   })
 }
