@@ -18,8 +18,9 @@ const GEOMETRY_TYPES: Record<Layer['geometryKind'], string[]> = {
 /**
  * Maps features onto a layer's columns: each attribute is read from its own name or one of its
  * aliases (case-insensitive), converted to the column's type. Throws an ImportError naming the
- * feature and field for a missing required attribute, a value of the wrong type, text the
- * database cannot store (unstorableText), or a geometry of the wrong kind. Pure.
+ * feature and field for a missing or blank required attribute, a value of the wrong type (a
+ * number must be written in decimal digits), text the database cannot store (unstorableText),
+ * or a geometry of the wrong kind. Pure.
  */
 export function toFeatureRows(layer: Layer, features: Feature[], file?: string): FeatureRow[] {
   if (features.length === 0) throw new ImportError('The file holds no features.', { file })
@@ -37,8 +38,8 @@ export function toFeatureRows(layer: Layer, features: Feature[], file?: string):
     const properties = feature.properties ?? {}
     const values: FeatureRow['values'] = {}
     for (const attribute of layer.attributes) {
-      const raw = readAttribute(properties, attribute)
-      values[attribute.name] = convert(raw, attribute, { ...where, field: attribute.name })
+      const found = readAttribute(properties, attribute)
+      values[attribute.name] = convert(found, attribute, { ...where, field: attribute.name })
     }
     return { geometry, values }
   })
@@ -56,30 +57,59 @@ function fieldNames({ name, aliases }: LayerAttribute): string[] {
   return [name, ...aliases, ...cut]
 }
 
-function readAttribute(properties: Record<string, unknown>, attribute: LayerAttribute): unknown {
-  for (const name of fieldNames(attribute).map((n) => n.toLowerCase())) {
-    for (const [key, value] of Object.entries(properties)) {
-      if (key.toLowerCase() === name && value !== null && value !== '') return value
-    }
-  }
-  return undefined
+/** An attribute as found in a feature: its value, else the first of its fields held blank. */
+interface Found {
+  value: unknown
+  blank?: string
 }
 
+/**
+ * Reads an attribute from the first of its names holding a value. Text of only white space (or
+ * of the NUL bytes some .dbf writers pad with) holds none: a blank name is a missing name, not
+ * an empty one, and a blank number is no number, not 0 as JavaScript would read it.
+ */
+function readAttribute(properties: Record<string, unknown>, attribute: LayerAttribute): Found {
+  let blank: string | undefined
+  for (const name of fieldNames(attribute).map((n) => n.toLowerCase())) {
+    for (const [key, value] of Object.entries(properties)) {
+      if (key.toLowerCase() !== name || value === null) continue
+      if (typeof value === 'string' && withoutPadding(value).trim() === '') {
+        blank ??= key
+        continue
+      }
+      return { value }
+    }
+  }
+  return { value: undefined, blank }
+}
+
+/** Some .dbf writers pad text fields with NUL bytes instead of spaces: padding, not text. */
+const withoutPadding = (text: string) => text.replace(/\u0000+$/, '')
+
+/**
+ * A number as a file writes it in text: plain decimal digits, with a sign and a fraction. Not
+ * what JavaScript's Number() also reads (hexadecimal 0x…, binary 0b…, octal 0o…, exponents,
+ * Infinity), which no bureau file means as a count, a code or an area.
+ */
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
+
 function convert(
-  raw: unknown,
+  found: Found,
   attribute: LayerAttribute,
   where: { file?: string; feature: number; field: string },
 ): string | number | null {
+  const raw = found.value
   if (raw === undefined) {
     if (!attribute.required) return null
     const others = fieldNames(attribute).slice(1)
     const aliases = others.length > 0 ? ` (or ${others.join(', ')})` : ''
-    throw new ImportError(`Required attribute ${attribute.name}${aliases} is missing.`, where)
+    const blank = found.blank === undefined ? '' : `: ${found.blank} is blank`
+    const message = `Required attribute ${attribute.name}${aliases} is missing${blank}.`
+    throw new ImportError(message, where)
   }
   if (attribute.type === 'text') {
     if (typeof raw === 'string') {
-      // Some .dbf writers pad text fields with NUL bytes instead of spaces: padding, not text.
-      const text = raw.replace(/\u0000+$/, '')
+      const text = withoutPadding(raw)
       // Checked here so that the refusal names the feature and field, before any database work.
       const problem = unstorableText(text)
       if (problem) throw new ImportError(problem, where)
@@ -87,10 +117,19 @@ function convert(
     }
     if (typeof raw === 'number') return String(raw)
   } else {
-    const number = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN
+    const number =
+      typeof raw === 'number'
+        ? raw
+        : typeof raw === 'string' && PLAIN_DECIMAL.test(raw.trim())
+          ? Number(raw.trim())
+          : NaN
     const whole = attribute.type === 'integer'
     if (Number.isFinite(number) && (!whole || Number.isInteger(number))) return number
   }
-  const expected = { text: 'text', integer: 'an integer', number: 'a number' }[attribute.type]
+  const expected = {
+    text: 'text',
+    integer: 'an integer in decimal digits',
+    number: 'a number in decimal digits',
+  }[attribute.type]
   throw new ImportError(`Expected ${expected}, got ${JSON.stringify(raw)}.`, where)
 }

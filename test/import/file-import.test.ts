@@ -605,6 +605,35 @@ for (const backend of BACKENDS) {
         expect(error.message).toContain('"衡阳县"')
       })
 
+      it('refuses a blank or hexadecimal number and blank required text, storing nothing', async () => {
+        const district = (adcode: unknown, name: unknown) => ({
+          type: 'Feature',
+          properties: { adcode, name },
+          geometry: { type: 'Polygon', coordinates: [ring(112.6, 26.9)] },
+        })
+        const cases: [object[], string][] = [
+          [
+            [district(430421, '衡阳县'), district('  ', '衡南县')],
+            'feature 2, field adcode: Required attribute adcode (or ADCODE, 行政区划代码, ' +
+              '区划代码) is missing: adcode is blank.',
+          ],
+          [
+            [district('0x68F45', '衡阳县')],
+            'feature 1, field adcode: Expected an integer in decimal digits, got "0x68F45".',
+          ],
+          [
+            [district(430421, '   ')],
+            'feature 1, field name: Required attribute name (or NAME, 名称, 区县名称) is ' +
+              'missing: name is blank.',
+          ],
+        ]
+        for (const [features, where] of cases) {
+          const file = path.join(tmp, 'districts.geojson')
+          await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features }))
+          expect((await refused(file, {}, 'districts')).describe()).toBe(`${file}, ${where}`)
+        }
+      })
+
       it('names the feature and field of a value the table does not allow', async () => {
         const error = await refused(bad('level-not-allowed.geojson'))
         expect(error.describe()).toBe(
