@@ -1,6 +1,7 @@
 import type { Feature, Geometry } from 'geojson'
 import type { Layer, LayerAttribute } from '../tiles/layer-catalog.ts'
 import { unstorableText } from '../db/storable-text.ts'
+import { describeValues, valueCode } from './attribute-values.ts'
 import { ImportError } from './import-error.ts'
 
 /** One feature ready for the staging table: lon/lat geometry and the layer's columns. */
@@ -20,7 +21,8 @@ const GEOMETRY_TYPES: Record<Layer['geometryKind'], string[]> = {
  * aliases (case-insensitive), converted to the column's type. Throws an ImportError naming the
  * feature and field for a missing or blank required attribute, a value of the wrong type (a
  * number must be written in decimal digits), text the database cannot store (unstorableText),
- * or a geometry of the wrong kind. Pure.
+ * a value outside an attribute's fixed set, or a geometry of the wrong kind. A value of a fixed
+ * set may be given as its code or one of its Chinese forms, and is stored as the code. Pure.
  */
 export function toFeatureRows(layer: Layer, features: Feature[], file?: string): FeatureRow[] {
   if (features.length === 0) throw new ImportError('The file holds no features.', { file })
@@ -113,9 +115,9 @@ function convert(
       // Checked here so that the refusal names the feature and field, before any database work.
       const problem = unstorableText(text)
       if (problem) throw new ImportError(problem, where)
-      return text.trim()
+      return fixedValue(text.trim(), attribute, where)
     }
-    if (typeof raw === 'number') return String(raw)
+    if (typeof raw === 'number') return fixedValue(String(raw), attribute, where)
   } else {
     const number =
       typeof raw === 'number'
@@ -132,4 +134,22 @@ function convert(
     number: 'a number in decimal digits',
   }[attribute.type]
   throw new ImportError(`Expected ${expected}, got ${JSON.stringify(raw)}.`, where)
+}
+
+/**
+ * The text, or for an attribute of fixed values the code it stands for; throws an ImportError
+ * listing the codes and their Chinese forms when it stands for none.
+ */
+function fixedValue(
+  text: string,
+  attribute: LayerAttribute,
+  where: { file?: string; feature: number; field: string },
+): string {
+  if (!attribute.values) return text
+  const code = valueCode(attribute.values, text)
+  if (code !== undefined) return code
+  const message =
+    `The value ${JSON.stringify(text)} is not allowed: the column takes ` +
+    `${describeValues(attribute.values)}.`
+  throw new ImportError(message, where)
 }

@@ -13,6 +13,15 @@ export interface LayerAttribute {
   description_zh: string
   description_en: string
   aliases: string[]
+  /** For an attribute holding one of a fixed set: each code, with the Chinese forms files
+   * write for it (sql/009_attribute_value_aliases.sql). */
+  values?: AttributeValue[]
+}
+
+/** One value of a fixed set: what the table stores, and what bureau files write instead. */
+export interface AttributeValue {
+  code: string
+  aliases: string[]
 }
 
 export interface Layer {

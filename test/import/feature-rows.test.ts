@@ -108,6 +108,161 @@ describe('toFeatureRows', () => {
     })
   })
 
+  describe('values of a fixed set', () => {
+    // The Chinese forms bureau files write, and the code each stands for, by layer and field.
+    const FORMS: [string, string, Record<string, string>][] = [
+      [
+        'control_units',
+        'class',
+        {
+          优先保护单元: 'priority',
+          优先保护: 'priority',
+          优先保护类: 'priority',
+          重点管控单元: 'key',
+          重点管控: 'key',
+          重点管控类: 'key',
+          一般管控单元: 'general',
+          一般管控: 'general',
+          一般管控类: 'general',
+        },
+      ],
+      [
+        'water_source_zones',
+        'level',
+        {
+          一级保护区: 'level1',
+          一级: 'level1',
+          二级保护区: 'level2',
+          二级: 'level2',
+          准保护区: 'quasi',
+        },
+      ],
+      [
+        'nature_reserve_zones',
+        'zone',
+        { 核心区: 'core', 缓冲区: 'buffer', 实验区: 'experimental', 试验区: 'experimental' },
+      ],
+      ['industrial_parks', 'park_level', { 国家级: 'national', 省级: 'provincial' }],
+      [
+        'no_raising_zones',
+        'kind',
+        {
+          禁养区: 'no_raising',
+          禁止养殖区: 'no_raising',
+          限养区: 'restricted',
+          限制养殖区: 'restricted',
+        },
+      ],
+      [
+        'facilities',
+        'kind',
+        {
+          入河排污口: 'outfall',
+          排污口: 'outfall',
+          养殖场: 'farm',
+          畜禽养殖场: 'farm',
+          取水口: 'intake',
+        },
+      ],
+    ]
+    /** A feature of `layer` whose other required attributes hold something plausible. */
+    const complete = (layer: string, field: string, value: unknown) => {
+      const properties: Record<string, unknown> = {}
+      for (const attribute of layers.get(layer)!.attributes) {
+        if (attribute.required) properties[attribute.name] = attribute.type === 'text' ? 'x' : 1
+      }
+      if (layer === 'control_units') properties.code = 'ZH43042110001'
+      return { ...properties, [field]: value }
+    }
+    const point = (properties: Record<string, unknown>): Feature => ({
+      type: 'Feature',
+      properties,
+      geometry: { type: 'Point', coordinates: [112.6, 26.88] },
+    })
+    const stored = (layer: string, field: string, values: unknown[]) => {
+      const features = values.map((value) => complete(layer, field, value))
+      const catalogued = layers.get(layer)!
+      const made = catalogued.geometryKind === 'point' ? features.map(point) : features.map(feature)
+      return toFeatureRows(catalogued, made, 'f.geojson').map((row) => row.values[field])
+    }
+
+    it('stores the code for each Chinese form, and for the code itself', () => {
+      for (const [layer, field, forms] of FORMS) {
+        const codes = [...new Set(Object.values(forms))]
+        expect(stored(layer, field, Object.keys(forms)), `${layer}.${field}`).toEqual(
+          Object.values(forms),
+        )
+        expect(stored(layer, field, codes), `${layer}.${field}`).toEqual(codes)
+      }
+    })
+
+    it('takes a form padded with spaces, under a Chinese field name', () => {
+      const unit = { 单元编码: 'ZH43042110001', 单元名称: '测试单元', 区县代码: 430421 }
+      expect(values('control_units', [{ ...unit, 管控类别: ' 优先保护单元 ' }])).toEqual([
+        {
+          code: 'ZH43042110001',
+          name: '测试单元',
+          class: 'priority',
+          district_adcode: 430421,
+          area_km2: null,
+        },
+      ])
+    })
+
+    it('refuses a value that matches nothing, listing the codes with their Chinese forms', () => {
+      const refused = (layer: string, field: string, value: string) =>
+        refusal(layer, [complete(layer, field, value)])
+      expect(refused('control_units', 'class', '优先')).toBe(
+        'f.geojson, feature 1, field class: The value "优先" is not allowed: the column takes ' +
+          'priority (优先保护单元, 优先保护, 优先保护类), key (重点管控单元, 重点管控, 重点管控类) ' +
+          'or general (一般管控单元, 一般管控, 一般管控类).',
+      )
+      expect(refused('water_source_zones', 'level', 'Level1')).toBe(
+        'f.geojson, feature 1, field level: The value "Level1" is not allowed: the column takes ' +
+          'level1 (一级保护区, 一级), level2 (二级保护区, 二级) or quasi (准保护区).',
+      )
+      expect(refused('nature_reserve_zones', 'zone', '核心')).toBe(
+        'f.geojson, feature 1, field zone: The value "核心" is not allowed: the column takes ' +
+          'core (核心区), buffer (缓冲区) or experimental (实验区, 试验区).',
+      )
+    })
+
+    it('leaves text outside a fixed set as it is', () => {
+      const zone = { reserve_name: '南岳衡山', reserve_level: '国家级', zone: '核心区' }
+      expect(values('nature_reserve_zones', [zone])).toEqual([
+        { reserve_name: '南岳衡山', reserve_level: '国家级', zone: 'core' },
+      ])
+    })
+
+    it('gives each attribute the table holds to a fixed set the same codes as the table', async () => {
+      // The sets the tables' CHECK constraints list, read from the database.
+      const checks = await db.query<{ table: string; definition: string }>(
+        `SELECT conrelid::regclass::text AS table, pg_get_constraintdef(oid) AS definition
+           FROM pg_constraint WHERE contype = 'c' AND pg_get_constraintdef(oid) LIKE '%ANY%'`,
+      )
+      const checked = new Map<string, string[]>()
+      for (const { table, definition } of checks) {
+        const column = /^CHECK \(\(+(\w+)/.exec(definition)?.[1]
+        const codes = [...definition.matchAll(/'([^']*)'::text/g)].map((m) => m[1]!)
+        checked.set(`${table}.${column}`, codes)
+      }
+      const catalogued = new Map<string, string[]>()
+      for (const layer of layers.values()) {
+        for (const attribute of layer.attributes) {
+          if (!attribute.values) continue
+          const codes = attribute.values.map((v) => v.code)
+          catalogued.set(`${layer.tableName}.${attribute.name}`, codes)
+        }
+      }
+      const layerTables = new Set([...layers.values()].map((l) => l.tableName))
+      const layerChecks = [...checked].filter(([key]) => layerTables.has(key.split('.')[0]!))
+      expect(new Map(layerChecks)).toEqual(catalogued)
+      expect([...catalogued.keys()].sort()).toEqual(
+        FORMS.map(([layer, field]) => `${layer}.${field}`).sort(),
+      )
+    })
+  })
+
   describe('text', () => {
     it('refuses blank required text as missing, naming the blank field', () => {
       for (const blank of ['   ', '\u3000\u3000', '\u0000\u0000']) {

@@ -22,6 +22,7 @@ import {
   waterSources,
   type ShapefileOptions,
 } from './support/water-source-fixtures.ts'
+import { writeShapefile } from './support/shapefile-writer.ts'
 import { gcj02ToBd09, wgs84ToGcj02 } from './support/web-map-datums.ts'
 import { writeZip, type ZipEntry } from './support/zip-writer.ts'
 
@@ -204,6 +205,48 @@ for (const backend of BACKENDS) {
       })
       await run(await zip('cut-names.zip', entries))
       await expectWaterSources()
+    })
+
+    it('stores the code for the Chinese unit classes of a GBK Shapefile', async () => {
+      // Clockwise, as a Shapefile's outer ring runs.
+      const square = (w: number): [number, number][] => [
+        [w, 26.88],
+        [w, 26.89],
+        [w + 0.01, 26.89],
+        [w + 0.01, 26.88],
+        [w, 26.88],
+      ]
+      const classes = ['优先保护单元', '重点管控单元', '一般管控']
+      const { shp, shx, dbf } = writeShapefile({
+        records: classes.map((管控类别, i) => ({
+          shape: { type: 'polygon', rings: [square(112.6 + i / 50)] },
+          attributes: {
+            单元编码: `ZH4304211000${i + 1}`,
+            单元名称: `测试单元${i + 1}`,
+            管控类别,
+            区县代码: 430421,
+          },
+        })),
+        fields: [
+          { name: '单元编码', type: 'C', length: 13 },
+          { name: '单元名称', type: 'C', length: 40 },
+          { name: '管控类别', type: 'C', length: 20 },
+          { name: '区县代码', type: 'N', length: 6 },
+        ],
+        encoding: 'gbk',
+      })
+      const file = await zip('units.zip', [
+        { name: 'units.shp', data: shp },
+        { name: 'units.shx', data: shx },
+        { name: 'units.dbf', data: dbf },
+      ])
+      expect((await run(file, { layer: 'control_units' })).features).toBe(3)
+      const stored = await database.db.query('SELECT code, class FROM control_units ORDER BY id')
+      expect(stored).toEqual([
+        { code: 'ZH43042110001', class: 'priority' },
+        { code: 'ZH43042110002', class: 'key' },
+        { code: 'ZH43042110003', class: 'general' },
+      ])
     })
 
     it('picks the Shapefile --member names among several', async () => {
@@ -638,7 +681,8 @@ for (const backend of BACKENDS) {
         const error = await refused(bad('level-not-allowed.geojson'))
         expect(error.describe()).toBe(
           `${bad('level-not-allowed.geojson')}, feature 2, field level: ` +
-            'The value "二级" is not allowed: the column takes level1, level2 or quasi.',
+            'The value "三级保护区" is not allowed: the column takes level1 (一级保护区, 一级), ' +
+            'level2 (二级保护区, 二级) or quasi (准保护区).',
         )
       })
 

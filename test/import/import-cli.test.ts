@@ -130,8 +130,9 @@ for (const backend of BACKENDS) {
       expect(run.code).toBe(1)
       expect(run.stdout).toBe('')
       expect(lines(run.stderr)).toEqual([
-        `Nothing imported: ${bad}, feature 2, field level: The value "二级" is not allowed: ` +
-          'the column takes level1, level2 or quasi.',
+        `Nothing imported: ${bad}, feature 2, field level: The value "三级保护区" is not ` +
+          'allowed: the column takes level1 (一级保护区, 一级), level2 (二级保护区, 二级) or ' +
+          'quasi (准保护区).',
       ])
       expect(await stored()).toEqual({ version: 4, names: waterSources().map((s) => s.name) })
     })
