@@ -64,6 +64,11 @@ if (args.kind === 'help') {
         ['CRS', `${result.crs.crs.name}, ${result.crs.from}`],
         ['text encoding', `${result.encoding.name}, ${result.encoding.from}`],
       )
+      if (result.deletedRecords > 0) {
+        // GDAL and QGIS skip them too; the count says why the file's records outnumber features.
+        const skipped = `${result.deletedRecords} skipped, as marked deleted in the .dbf`
+        lines.push(['deleted records', skipped])
+      }
     }
     interrupted.release('the import had been committed; only its report was cut short.')
     lines.push(['database', `${db.kind} ${db.location}`])

@@ -6,6 +6,8 @@ import { ImportError } from './import-error.ts'
 
 /** One feature ready for the staging table: lon/lat geometry and the layer's columns. */
 export interface FeatureRow {
+  /** The feature's number in its file (1 for the first), as messages name it. */
+  number: number
   geometry: Geometry
   values: Record<string, string | number | null>
 }
@@ -22,13 +24,20 @@ const GEOMETRY_TYPES: Record<Layer['geometryKind'], string[]> = {
  * feature and field for a missing or blank required attribute, a value of the wrong type (a
  * number must be written in decimal digits), text the database cannot store (unstorableText),
  * a value outside an attribute's fixed set, or a geometry of the wrong kind. A value of a fixed
- * set may be given as its code or one of its Chinese forms, and is stored as the code. Pure.
+ * set may be given as its code or one of its Chinese forms, and is stored as the code. Features
+ * are numbered by `numbers` when given (a Shapefile's record numbers), else from 1. Pure.
  */
-export function toFeatureRows(layer: Layer, features: Feature[], file?: string): FeatureRow[] {
+export function toFeatureRows(
+  layer: Layer,
+  features: Feature[],
+  file?: string,
+  numbers?: number[],
+): FeatureRow[] {
   if (features.length === 0) throw new ImportError('The file holds no features.', { file })
 
   return features.map((feature, i) => {
-    const where = { file, feature: i + 1 }
+    const number = numbers?.[i] ?? i + 1
+    const where = { file, feature: number }
     const geometry = feature.geometry
     if (!geometry) throw new ImportError('The feature has no geometry.', where)
     if (!GEOMETRY_TYPES[layer.geometryKind].includes(geometry.type)) {
@@ -43,7 +52,7 @@ export function toFeatureRows(layer: Layer, features: Feature[], file?: string):
       const found = readAttribute(properties, attribute)
       values[attribute.name] = convert(found, attribute, { ...where, field: attribute.name })
     }
-    return { geometry, values }
+    return { number, geometry, values }
   })
 }
 

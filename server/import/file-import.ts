@@ -23,14 +23,17 @@ export interface FileImportResult extends LayerImportResult {
   file: string
   crs: ChosenCrs
   encoding: SourceFeatures['encoding']
+  /** The records of a Shapefile marked deleted in its .dbf, skipped as GIS tools skip them. */
+  deletedRecords: number
 }
 
 /**
  * Replaces a layer's features with those of a GeoJSON file or a Shapefile (see readSourceFile),
  * converting coordinates to WGS84 longitude/latitude from the given CRS, else the one the file
- * declares, else longitude/latitude. Everything is checked before the one transaction that
- * replaces the layer; any ImportError it throws names the file, feature and field, and means the
- * database has not changed.
+ * declares, else longitude/latitude. A Shapefile's records marked deleted are skipped, and the
+ * others keep their record numbers as feature numbers in messages. Everything is checked before
+ * the one transaction that replaces the layer; any ImportError it throws names the file,
+ * feature and field, and means the database has not changed.
  */
 export async function importFile(
   db: Database,
@@ -42,7 +45,8 @@ export async function importFile(
   const crs = options.crs
     ? { crs: options.crs, from: 'given by --crs' }
     : (source.declaredCrs() ?? source.defaultCrs)
-  const rows = reprojectRows(toFeatureRows(layer, source.features, source.file), crs, source.file)
+  const featureRows = toFeatureRows(layer, source.features, source.file, source.featureNumbers)
+  const rows = reprojectRows(featureRows, crs, source.file)
 
   try {
     const result = await db.transaction(async (tx) => {
@@ -50,7 +54,8 @@ export async function importFile(
       options.beforeCommit?.()
       return replaced
     })
-    return { ...result, file: source.file, crs, encoding: source.encoding }
+    const deletedRecords = source.deletedRecords ?? 0
+    return { ...result, file: source.file, crs, encoding: source.encoding, deletedRecords }
   } catch (error) {
     if (error instanceof ImportError) {
       const { feature, field } = error

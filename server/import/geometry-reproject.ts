@@ -28,9 +28,9 @@ export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: strin
       : undefined
   const as = `${chosen.crs.name}, ${chosen.from}`
 
-  return rows.map((row, i) => {
+  return rows.map((row) => {
     const fail = (message: string): never => {
-      throw new ImportError(message, { file, feature: i + 1 })
+      throw new ImportError(message, { file, feature: row.number })
     }
 
     const numeric = (p: Position): Position => {

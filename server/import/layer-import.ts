@@ -83,14 +83,15 @@ export async function replaceLayer(
       .map((row) => [
         JSON.stringify(row.geometry),
         layer.attributes.map((a) => row.values[a.name] ?? null),
+        row.number,
       ])
     await tx.query(
       `INSERT INTO ${staging}
               (geom, was_valid, beyond_shells, feature_no${columns.map((c) => `, ${c}`).join('')})
-       SELECT ${repaired}, ST_IsValid(${raw}), ${beyondShells}, $2::integer + f.ordinality::integer
+       SELECT ${repaired}, ST_IsValid(${raw}), ${beyondShells}, (f.value->>2)::integer
               ${casts.map((c) => `, ${c}`).join('')}
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS f`,
-      [JSON.stringify(batch), start],
+         FROM jsonb_array_elements($1::jsonb) AS f`,
+      [JSON.stringify(batch)],
     )
   }
 

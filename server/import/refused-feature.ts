@@ -74,7 +74,7 @@ export async function findRefusedFeature(
 
   const { index, error } = refusal
   const row = rows[index]!
-  const where = (field: string | undefined) => ({ file, feature: index + 1, field })
+  const where = (field: string | undefined) => ({ file, feature: row.number, field })
   const shown = (field: string) => JSON.stringify(row.values[field])
 
   if (error.code === '23514' && error.constraint) {
@@ -94,7 +94,7 @@ export async function findRefusedFeature(
     const field = layer.attributes.find((a) => a.name === column)
     if (field) {
       const value = row.values[field.name]
-      const earlier = rows.findIndex((r) => r.values[field.name] === value) + 1
+      const earlier = rows.find((r) => r.values[field.name] === value)!.number
       const message =
         `The value ${shown(field.name)} is already taken by feature ${earlier}; ` +
         'each feature needs its own.'

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Feature } from 'geojson'
 import { open as openShapefile } from 'shapefile'
+import { dbfRecords, deletedRecords, readDbfLayout, type DbfLayout } from './dbf-layout.ts'
 import { ImportError } from './import-error.ts'
 import { crsFromPrj } from './prj-wkt.ts'
 import { lonLatCrs } from './source-crs.ts'
@@ -136,12 +137,28 @@ async function readShapefile(
   const declaredCrs = () =>
     prj ? { crs: crsFromPrj(prj, file), from: 'named by the .prj' } : undefined
 
-  checkDbfText(parts.dbf, encoding, file)
-  const features = await readShapefileFeatures(parts.shp, parts.dbf, encoding.name, file)
+  const layout = readDbfLayout(parts.dbf)
+  const deleted = layout ? deletedRecords(parts.dbf, layout) : new Set<number>()
+  if (layout) checkDbfText(parts.dbf, layout, deleted, encoding, file)
+  const { features, numbers } = await readRecords(
+    parts.shp,
+    parts.dbf,
+    encoding.name,
+    file,
+    deleted,
+  )
+  if (features.length === 0 && deleted.size > 0) {
+    const message =
+      `Every record of the .dbf (${deleted.size}) is marked deleted: the Shapefile holds no ` +
+      'features.'
+    throw new ImportError(message, { file })
+  }
 
   return {
     ...names,
     features,
+    featureNumbers: deleted.size > 0 ? numbers : undefined,
+    deletedRecords: deleted.size,
     declaredCrs,
     defaultCrs: { crs: lonLatCrs('EPSG:4326'), from: 'assumed, as the Shapefile has no .prj' },
     encoding,
@@ -159,27 +176,38 @@ export async function readShapefileFeatures(
   encoding: string,
   file: string,
 ): Promise<Feature[]> {
+  return (await readRecords(shp, dbf, encoding, file, new Set())).features
+}
+
+/**
+ * The features of a Shapefile but those of the `deleted` records (indexes from 0), with the
+ * record number of each. The reader pairs the .shp's records with the .dbf's in order, so
+ * skipping a record's feature skips both its shape and its attributes.
+ */
+async function readRecords(
+  shp: Uint8Array,
+  dbf: Uint8Array | undefined,
+  encoding: string,
+  file: string,
+  deleted: ReadonlySet<number>,
+): Promise<{ features: Feature[]; numbers: number[] }> {
   const features: Feature[] = []
+  const numbers: number[] = []
+  let index = 0
   try {
     const source = await openShapefile(shp, dbf, { encoding })
-    for (let result = await source.read(); !result.done; result = await source.read()) {
+    for (let result = await source.read(); !result.done; result = await source.read(), index++) {
+      if (deleted.has(index)) continue
       features.push(result.value)
+      numbers.push(index + 1)
     }
   } catch (error) {
     const reason = (error as Error).message
-    const message = `The Shapefile cannot be read after ${features.length} features (${reason}).`
+    const message = `The Shapefile cannot be read after ${index} records (${reason}).`
     throw new ImportError(message, { file })
   }
-  return features
+  return { features, numbers }
 }
-
-// dBASE III layout: record count, header and record length in the header, then 32-byte field
-// descriptors (name in 11 bytes, NUL-padded; length at byte 16) up to a 0x0d byte.
-const DBF_DESCRIPTORS_AT = 32
-const DBF_DESCRIPTOR_BYTES = 32
-const DBF_NAME_BYTES = 11
-const DBF_DESCRIPTORS_END = 0x0d
-const DBF_END_OF_FILE = 0x1a
 
 /**
  * Checks that the field names and every value of a .dbf are text in `encoding`, as the reader
@@ -189,7 +217,13 @@ const DBF_END_OF_FILE = 0x1a
  * try; a .dbf holding fewer records than its header lists, as one cut short does. A .dbf too
  * short for its header is left to the reader, which says it cannot be read.
  */
-function checkDbfText(dbf: Uint8Array, encoding: SourceFeatures['encoding'], file: string) {
+function checkDbfText(
+  dbf: Uint8Array,
+  layout: DbfLayout,
+  deleted: ReadonlySet<number>,
+  encoding: SourceFeatures['encoding'],
+  file: string,
+) {
   const decoder = new TextDecoder(encoding.name, { fatal: true })
   const given = encoding.from === 'given by --encoding'
   const refuse = (what: string, where: { feature?: number; field?: string } = {}): never => {
@@ -215,27 +249,12 @@ function checkDbfText(dbf: Uint8Array, encoding: SourceFeatures['encoding'], fil
     return true
   }
   const lenient = new TextDecoder(encoding.name)
-  if (dbf.length < DBF_DESCRIPTORS_AT) return
-  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength)
-  const recordCount = view.getUint32(4, true)
-  const headerLength = view.getUint16(8, true)
-  const recordLength = view.getUint16(10, true)
+  const { recordCount, headerLength, recordLength } = layout
 
-  const fields: { name: string; offset: number; length: number }[] = []
-  let offset = 1 // after each record's deletion flag
-  for (
-    let at = DBF_DESCRIPTORS_AT;
-    at + DBF_DESCRIPTOR_BYTES <= dbf.length && dbf[at] !== DBF_DESCRIPTORS_END;
-    at += DBF_DESCRIPTOR_BYTES
-  ) {
-    const nameBytes = dbf.subarray(at, at + DBF_NAME_BYTES)
-    const nul = nameBytes.indexOf(0)
-    const raw = nul === -1 ? nameBytes : nameBytes.subarray(0, nul)
-    if (!decodes(raw)) refuse(`The name of the .dbf's field ${fields.length + 1} is`)
-    const length = dbf[at + 16]!
-    fields.push({ name: lenient.decode(raw), offset, length })
-    offset += length
-  }
+  const fields = layout.fields.map((field, i) => {
+    if (!decodes(field.nameBytes)) refuse(`The name of the .dbf's field ${i + 1} is`)
+    return { ...field, name: lenient.decode(field.nameBytes) }
+  })
 
   if (recordLength === 0) return
   const whole = Math.max(0, Math.floor((dbf.length - headerLength) / recordLength))
@@ -248,20 +267,19 @@ function checkDbfText(dbf: Uint8Array, encoding: SourceFeatures['encoding'], fil
       { file },
     )
   }
-  const records = recordCount
   // Before the values one by one: UTF-8 read as GBK fails only here and there, where a value's
   // bytes end in half a pair, and would be named as that value's problem.
   refuseUtf8ReadAsGbk(
-    dbf.subarray(headerLength, headerLength + records * recordLength),
+    dbf.subarray(headerLength, headerLength + recordCount * recordLength),
     encoding,
     file,
   )
-  for (let r = 0; r < records; r++) {
-    const start = headerLength + r * recordLength
-    if (dbf[start] === DBF_END_OF_FILE) return
+  for (const { index, start } of dbfRecords(dbf, layout)) {
+    // A deleted record is not read, whatever its bytes.
+    if (deleted.has(index)) continue
     for (const field of fields) {
       const bytes = dbf.subarray(start + field.offset, start + field.offset + field.length)
-      if (!decodes(bytes)) refuse('The value is', { feature: r + 1, field: field.name })
+      if (!decodes(bytes)) refuse('The value is', { feature: index + 1, field: field.name })
     }
   }
 }

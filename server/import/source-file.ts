@@ -23,6 +23,13 @@ export interface SourceFeatures {
   source: string
   features: Feature[]
   /**
+   * The number of each feature in the file, as messages name it, where it is not its place
+   * among `features`: a Shapefile's record number, counting the deleted records before it.
+   */
+  featureNumbers?: number[]
+  /** The records of a Shapefile's .dbf marked deleted, which were skipped. */
+  deletedRecords?: number
+  /**
    * The CRS the file declares (.prj or GeoJSON crs member), undefined when it declares none.
    * Throws an ImportError when the declaration names a system the importer does not convert;
    * it is called only when no CRS is given, so a wrong declaration can be overridden.

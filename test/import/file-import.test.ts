@@ -22,7 +22,7 @@ import {
   waterSources,
   type ShapefileOptions,
 } from './support/water-source-fixtures.ts'
-import { writeShapefile } from './support/shapefile-writer.ts'
+import { writeShapefile, type Ring } from './support/shapefile-writer.ts'
 import { gcj02ToBd09, wgs84ToGcj02 } from './support/web-map-datums.ts'
 import { writeZip, type ZipEntry } from './support/zip-writer.ts'
 
@@ -207,25 +207,32 @@ for (const backend of BACKENDS) {
       await expectWaterSources()
     })
 
-    it('stores the code for the Chinese unit classes of a GBK Shapefile', async () => {
-      // Clockwise, as a Shapefile's outer ring runs.
-      const square = (w: number): [number, number][] => [
-        [w, 26.88],
-        [w, 26.89],
-        [w + 0.01, 26.89],
-        [w + 0.01, 26.88],
-        [w, 26.88],
-      ]
-      const classes = ['优先保护单元', '重点管控单元', '一般管控']
+    interface UnitRecord {
+      code: string
+      class: string
+      shape?: Ring
+      deleted?: boolean
+    }
+    /** Clockwise, as a Shapefile's outer ring runs: a 0.01° square at longitude `w`. */
+    const square = (w: number): Ring => [
+      [w, 26.88],
+      [w, 26.89],
+      [w + 0.01, 26.89],
+      [w + 0.01, 26.88],
+      [w, 26.88],
+    ]
+    /** A zipped GBK Shapefile of control units, under the Chinese field names bureaus use. */
+    const unitsZip = async (name: string, units: UnitRecord[]) => {
       const { shp, shx, dbf } = writeShapefile({
-        records: classes.map((管控类别, i) => ({
-          shape: { type: 'polygon', rings: [square(112.6 + i / 50)] },
+        records: units.map((unit, i) => ({
+          shape: { type: 'polygon', rings: [unit.shape ?? square(112.6 + i / 50)] },
           attributes: {
-            单元编码: `ZH4304211000${i + 1}`,
+            单元编码: unit.code,
             单元名称: `测试单元${i + 1}`,
-            管控类别,
+            管控类别: unit.class,
             区县代码: 430421,
           },
+          deleted: unit.deleted,
         })),
         fields: [
           { name: '单元编码', type: 'C', length: 13 },
@@ -235,10 +242,18 @@ for (const backend of BACKENDS) {
         ],
         encoding: 'gbk',
       })
-      const file = await zip('units.zip', [
+      return zip(name, [
         { name: 'units.shp', data: shp },
         { name: 'units.shx', data: shx },
         { name: 'units.dbf', data: dbf },
+      ])
+    }
+
+    it('stores the code for the Chinese unit classes of a GBK Shapefile', async () => {
+      const file = await unitsZip('units.zip', [
+        { code: 'ZH43042110001', class: '优先保护单元' },
+        { code: 'ZH43042110002', class: '重点管控单元' },
+        { code: 'ZH43042110003', class: '一般管控' },
       ])
       expect((await run(file, { layer: 'control_units' })).features).toBe(3)
       const stored = await database.db.query('SELECT code, class FROM control_units ORDER BY id')
@@ -247,6 +262,43 @@ for (const backend of BACKENDS) {
         { code: 'ZH43042110002', class: 'key' },
         { code: 'ZH43042110003', class: 'general' },
       ])
+    })
+
+    it('names repaired features by their record numbers, counting deleted records', async () => {
+      const bowTie: Ring = [
+        [112.7, 26.88],
+        [112.71, 26.89],
+        [112.71, 26.88],
+        [112.7, 26.89],
+        [112.7, 26.88],
+      ]
+      const file = await unitsZip('units-bow-tie.zip', [
+        { code: 'ZH43042110001', class: 'priority', deleted: true },
+        { code: 'ZH43042110002', class: 'key', shape: bowTie },
+      ])
+      const result = await run(file, { layer: 'control_units' })
+      expect([result.features, result.deletedRecords, result.repairedFeatures]).toEqual([1, 1, [2]])
+    })
+
+    it('skips the records a .dbf marks deleted, with their shapes, and counts them', async () => {
+      // A deleted record first, between the second and third zones, and last: each with a
+      // square and a level of its own that the layer would refuse.
+      const entries = await shapefile({
+        srid: 4490,
+        stem: 'water',
+        encoding: 'gbk',
+        deletedBefore: [0, 2, 3],
+      })
+      const result = await run(await zip('deleted.zip', entries))
+      expect(result.features).toBe(3)
+      expect(result.deletedRecords).toBe(3)
+      await expectWaterSources()
+    })
+
+    it('counts no deleted records in a Shapefile or a GeoJSON without them', async () => {
+      const entries = await shapefile({ srid: 4490, stem: 'water', encoding: 'gbk' })
+      expect((await run(await zip('kept.zip', entries))).deletedRecords).toBe(0)
+      expect((await run(fixture('water-sources.geojson'))).deletedRecords).toBe(0)
     })
 
     it('picks the Shapefile --member names among several', async () => {
@@ -565,6 +617,59 @@ for (const backend of BACKENDS) {
         const error = await refused(await zip('null-shape.zip', entries))
         expect(error.feature).toBe(3)
         expect(error.message).toBe('The feature has no geometry.')
+      })
+
+      it('names a record by its number in the .dbf, counting the deleted ones', async () => {
+        // Records: zone 1, deleted, zone 2, zone 3 without a shape: the fourth.
+        const entries = await shapefile({
+          srid: 4490,
+          stem: 'water',
+          encoding: 'gbk',
+          nullShapeAt: 2,
+          deletedBefore: [1],
+        })
+        const error = await refused(await zip('deleted-then-null.zip', entries))
+        expect(error.feature).toBe(4)
+        expect(error.message).toBe('The feature has no geometry.')
+      })
+
+      it('names a record the table refuses by its number, counting deleted records', async () => {
+        // The deleted first record holds the code that the second and fourth both hold.
+        const file = await unitsZip('units-refused.zip', [
+          { code: 'ZH43042110001', class: 'priority', deleted: true },
+          { code: 'ZH43042110001', class: 'priority' },
+          { code: 'ZH43042110002', class: 'key' },
+          { code: 'ZH43042110001', class: 'general' },
+        ])
+        expect((await refused(file, {}, 'control_units')).describe()).toBe(
+          `${file} (units.shp), feature 4, field code: The value "ZH43042110001" is already ` +
+            'taken by feature 2; each feature needs its own.',
+        )
+      })
+
+      it('refuses a Shapefile whose records are all marked deleted', async () => {
+        const { shp, shx, dbf } = writeShapefile({
+          records: [1, 2].map((i) => ({
+            shape: { type: 'polygon', rings: [ring(112.6 + i / 10, 26.9).reverse() as Ring] },
+            attributes: { NAME: `已删除${i}`, SOURCE: '湘江', LEVEL: 'level1' },
+            deleted: true,
+          })),
+          fields: [
+            { name: 'NAME', type: 'C', length: 20 },
+            { name: 'SOURCE', type: 'C', length: 20 },
+            { name: 'LEVEL', type: 'C', length: 10 },
+          ],
+          encoding: 'gbk',
+        })
+        const file = await zip('all-deleted.zip', [
+          { name: 'water.shp', data: shp },
+          { name: 'water.shx', data: shx },
+          { name: 'water.dbf', data: dbf },
+        ])
+        expect((await refused(file)).describe()).toBe(
+          `${file} (water.shp): Every record of the .dbf (2) is marked deleted: the Shapefile ` +
+            'holds no features.',
+        )
       })
 
       it('refuses a geometry of the wrong kind for the layer', async () => {

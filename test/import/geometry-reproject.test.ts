@@ -9,7 +9,7 @@ const chosen = (name: string, from = 'given by --crs'): ChosenCrs => ({
   crs: parseSourceCrs(name)!,
   from,
 })
-const row = (geometry: Geometry): FeatureRow => ({ geometry, values: {} })
+const row = (geometry: Geometry, number = 1): FeatureRow => ({ number, geometry, values: {} })
 const square = (x: number, y: number, d: number): Geometry => ({
   type: 'Polygon',
   coordinates: [
@@ -53,7 +53,7 @@ describe('reprojectRows', () => {
   it('refuses projected coordinates read as longitude/latitude, naming the zone to give', () => {
     const lonLat = chosen('EPSG:4326', 'the GeoJSON default, RFC 7946')
     const error = failure(
-      [row(square(112.6, 26.88, 0.01)), row(square(38361893, 2976199, 100))],
+      [row(square(112.6, 26.88, 0.01), 1), row(square(38361893, 2976199, 100), 2)],
       lonLat,
     )
     expect(error.feature).toBe(2)
@@ -100,11 +100,12 @@ describe('reprojectRows', () => {
   it('drops heights and keeps the attributes', () => {
     const point: Geometry = { type: 'Point', coordinates: [112.6, 26.88, 55] }
     const [converted] = reprojectRows(
-      [{ geometry: point, values: { name: '取水口' } }],
+      [{ number: 1, geometry: point, values: { name: '取水口' } }],
       chosen('EPSG:4490'),
       'f',
     )
     expect(converted).toEqual({
+      number: 1,
       geometry: { type: 'Point', coordinates: [112.6, 26.88] },
       values: { name: '取水口' },
     })

@@ -178,6 +178,26 @@ for (const backend of BACKENDS) {
       expect(lines(run.stderr)[0]).toBe('Give the layer to replace with --layer NAME.')
       expect(run.stderr).toContain('Usage: npm run import -- FILE --layer NAME')
     })
+
+    it('says how many records marked deleted in the .dbf it skipped', async () => {
+      const projector = await openDatabase({})
+      await projector.exec('CREATE EXTENSION IF NOT EXISTS postgis')
+      const entries = await waterSourceShapefile(projector, {
+        srid: 4490,
+        stem: 'water',
+        encoding: 'gbk',
+        deletedBefore: [1, 3],
+      })
+      await projector.close()
+      const file = path.join(tmp, 'deleted.zip')
+      await writeFile(file, writeZip(entries, 'gbk'))
+      const run = await runImport([file, '--layer', 'water_source_zones'], env)
+      expect(run.stderr).toBe('')
+      expect(lines(run.stdout)).toContain(
+        '  deleted records  2 skipped, as marked deleted in the .dbf',
+      )
+      expect((await stored()).names).toEqual(waterSources().map((s) => s.name))
+    })
   })
 }
 

@@ -1,6 +1,6 @@
 // A small Shapefile writer for test fixtures, from the ESRI Shapefile Technical Description
-// (1998) and the dBASE III file layout: polygons or points, character and numeric fields, and
-// text in any encoding iconv-lite knows (GBK for bureau files).
+// (1998) and the dBASE III file layout: polygons or points, character and numeric fields, text
+// in any encoding iconv-lite knows (GBK for bureau files), and records marked deleted.
 
 import iconv from 'iconv-lite'
 
@@ -20,7 +20,12 @@ export interface DbfField {
 }
 
 export interface ShapefileContent {
-  records: { shape: ShapeRecord; attributes: Record<string, string | number | null> }[]
+  records: {
+    shape: ShapeRecord
+    attributes: Record<string, string | number | null>
+    /** Marks the record deleted in the .dbf (`*` for its flag), as dBase does until packing. */
+    deleted?: boolean
+  }[]
   fields: DbfField[]
   /** Encoding of the .dbf text, field names included. */
   encoding: string
@@ -151,6 +156,7 @@ function writeDbf(content: ShapefileContent): Buffer {
 
   const rows = records.map((record) => {
     const row = Buffer.alloc(recordLength, 0x20)
+    if (record.deleted) row.write('*', 0, 'latin1')
     let at = 1
     for (const field of fields) {
       const value = record.attributes[field.name]

@@ -68,8 +68,28 @@ export interface ShapefileOptions {
   cpg?: string
   /** Replaces the shape of the record at this index with a null shape. */
   nullShapeAt?: number
+  /**
+   * Writes a record marked deleted before the water source at each of these indexes (the
+   * count of them for after the last): a square of its own, with a level no layer takes.
+   */
+  deletedBefore?: number[]
   /** The .dbf's field names: the bureau's Chinese ones, or the layer's cut to 10 characters. */
   fieldNames?: 'chinese' | 'cut'
+}
+
+/**
+ * A clockwise square of its own for the deleted record before index `i`, in longitude/latitude
+ * or in zone-38 eastings and northings: if it were read, the layer would gain it.
+ */
+function deletedSquare(i: number, lonLat: boolean): Ring {
+  const [x, y, d] = lonLat ? [112.8 + i / 10, 27, 0.01] : [38_500_000 + i * 1000, 2_990_000, 500]
+  return [
+    [x, y],
+    [x, y + d],
+    [x + d, y + d],
+    [x + d, y],
+    [x, y],
+  ]
 }
 
 /** The water sources as the files of one Shapefile, projected by PostGIS. */
@@ -93,8 +113,23 @@ export async function waterSourceShapefile(
       return { shape, attributes }
     }),
   )
+  const deleted = (i: number) => ({
+    shape: { type: 'polygon' as const, rings: [deletedSquare(i, options.srid === 4490)] },
+    attributes: Object.fromEntries(
+      names.map((name, j) => [name, ['已删除', '已删除', '作废', 0][j]!]),
+    ),
+    deleted: true,
+  })
+  const written = [...records, undefined].flatMap((record, i) => [
+    ...(options.deletedBefore ?? []).filter((at) => at === i).map(() => deleted(i)),
+    ...(record ? [record] : []),
+  ])
   const fields = fieldsNamed(names)
-  const { shp, shx, dbf } = writeShapefile({ records, fields, encoding: options.encoding })
+  const { shp, shx, dbf } = writeShapefile({
+    records: written,
+    fields,
+    encoding: options.encoding,
+  })
 
   const entries: ZipEntry[] = [
     { name: `${options.stem}.shp`, data: shp },
