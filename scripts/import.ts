@@ -7,6 +7,7 @@ import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
 import { importAccessList } from '../server/import/access-list-import.ts'
 import { importFile } from '../server/import/file-import.ts'
+import { describeDangling } from '../server/import/unit-references.ts'
 import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
 import { ImportError, UnknownLayerError } from '../server/import/import-error.ts'
 import { dropOutputToClosedPipes } from '../server/ops/closed-output.ts'
@@ -68,6 +69,17 @@ if (args.kind === 'help') {
         // GDAL and QGIS skip them too; the count says why the file's records outnumber features.
         const skipped = `${result.deletedRecords} skipped, as marked deleted in the .dbf`
         lines.push(['deleted records', skipped])
+      }
+      if (result.rulesWithoutUnit?.count) {
+        // Not deleted: the access list is imported on its own, and may be about to be.
+        const kept =
+          'kept, not deleted: they name units this layer lacks, and apply nowhere until an ' +
+          'access list naming its units is imported (--layer rules)'
+        lines.push(['rules orphaned', `${describeDangling(result.rulesWithoutUnit)}; ${kept}`])
+      }
+      if (result.unitsWithoutDistrict?.count) {
+        const which = 'units whose district code matches no district'
+        lines.push(['no district', `${describeDangling(result.unitsWithoutDistrict)}; ${which}`])
       }
     }
     interrupted.release('the import had been committed; only its report was cut short.')

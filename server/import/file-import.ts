@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts'
+import type { Database, Queryable } from '../db/database.ts'
 import { readLayers, type Layer } from '../tiles/layer-catalog.ts'
 import { toFeatureRows } from './feature-rows.ts'
 import { reprojectRows } from './geometry-reproject.ts'
@@ -7,6 +7,11 @@ import { replaceLayer, type LayerImportResult } from './layer-import.ts'
 import { findRefusedFeature, isDataRefusal } from './refused-feature.ts'
 import type { ChosenCrs, SourceCrs } from './source-crs.ts'
 import { readSourceFile, type SourceFeatures, type SourceOptions } from './source-file.ts'
+import {
+  rulesWithoutUnit,
+  unitsWithoutDistrict,
+  type DanglingReferences,
+} from './unit-references.ts'
 
 export interface FileImportOptions extends SourceOptions {
   file: string
@@ -25,6 +30,12 @@ export interface FileImportResult extends LayerImportResult {
   encoding: SourceFeatures['encoding']
   /** The records of a Shapefile marked deleted in its .dbf, skipped as GIS tools skip them. */
   deletedRecords: number
+  /** After a control_units import: the rules naming units it lacks, kept though they apply
+   * nowhere (the access list is imported on its own). */
+  rulesWithoutUnit?: DanglingReferences
+  /** After a control_units or districts import, while districts has features: the units whose
+   * district code matches none. */
+  unitsWithoutDistrict?: DanglingReferences
 }
 
 /**
@@ -51,8 +62,9 @@ export async function importFile(
   try {
     const result = await db.transaction(async (tx) => {
       const replaced = await replaceLayer(tx, layer, rows, source.source)
+      const references = await danglingReferences(tx, layer)
       options.beforeCommit?.()
-      return replaced
+      return { ...replaced, ...references }
     })
     const deletedRecords = source.deletedRecords ?? 0
     return { ...result, file: source.file, crs, encoding: source.encoding, deletedRecords }
@@ -67,6 +79,24 @@ export async function importFile(
     }
     throw error
   }
+}
+
+/**
+ * What the layer just loaded leaves referring to nothing: rules naming a unit it lacks, units
+ * naming a district it lacks. Listed, not refused: either side may be loaded first.
+ */
+async function danglingReferences(
+  tx: Queryable,
+  layer: Layer,
+): Promise<Pick<FileImportResult, 'rulesWithoutUnit' | 'unitsWithoutDistrict'>> {
+  if (layer.name === 'control_units') {
+    return {
+      rulesWithoutUnit: await rulesWithoutUnit(tx),
+      unitsWithoutDistrict: await unitsWithoutDistrict(tx),
+    }
+  }
+  if (layer.name === 'districts') return { unitsWithoutDistrict: await unitsWithoutDistrict(tx) }
+  return {}
 }
 
 /** The named layer; throws an UnknownLayerError listing the catalogue when there is none. */

@@ -2,10 +2,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
 import { openDatabase } from '../../server/db/open-database.ts'
 import { lockDataDir } from '../../server/db/data-dir-lock.ts'
 import { lines, runProgram } from '../support/run-program.ts'
 import { BACKENDS, createScratchDatabase } from '../support/services.ts'
+import { FIXTURE_DATASET } from '../support/test-server.ts'
 import { readPolygons } from './support/import-database.ts'
 import { fixture, waterSourceShapefile, waterSources } from './support/water-source-fixtures.ts'
 import { writeZip, type ZipEntry } from './support/zip-writer.ts'
@@ -197,6 +199,61 @@ for (const backend of BACKENDS) {
         '  deleted records  2 skipped, as marked deleted in the .dbf',
       )
       expect((await stored()).names).toEqual(waterSources().map((s) => s.name))
+    })
+
+    it('lists the rules and units a control_units import leaves naming nothing', async () => {
+      // The fixture dataset's rules T05 and T08 name units ZH43042120001 and ZH43042110001; its
+      // one district is 430421.
+      const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR })
+      try {
+        await loadDatasetFolder(db, FIXTURE_DATASET)
+      } finally {
+        await db.close()
+      }
+      const unit = {
+        type: 'Feature',
+        properties: {
+          单元编码: 'ZH43042130001',
+          单元名称: '测试单元',
+          管控类别: '一般管控单元',
+          区县代码: 430499,
+        },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [112.6, 26.88],
+              [112.61, 26.88],
+              [112.61, 26.89],
+              [112.6, 26.88],
+            ],
+          ],
+        },
+      }
+      const file = path.join(tmp, 'one-unit.geojson')
+      await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features: [unit] }))
+      const run = await runImport([file, '--layer', 'control_units'], env)
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      const printed = lines(run.stdout)
+      expect(printed).toContain(
+        '  rules orphaned   2: T05 (ZH43042120001), T08 (ZH43042110001); kept, not deleted: ' +
+          'they name units this layer lacks, and apply nowhere until an access list naming its ' +
+          'units is imported (--layer rules)',
+      )
+      expect(printed).toContain(
+        '  no district      1: ZH43042130001 (430499); units whose district code matches no ' +
+          'district',
+      )
+      const after = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR })
+      try {
+        const kept = await after.query<{ code: string }>(
+          "SELECT code FROM rules WHERE code IN ('T05', 'T08') ORDER BY code",
+        )
+        expect(kept.map((rule) => rule.code)).toEqual(['T05', 'T08'])
+      } finally {
+        await after.close()
+      }
     })
   })
 }

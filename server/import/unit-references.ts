@@ -1,0 +1,63 @@
+import type { Queryable } from '../db/database.ts'
+
+/** How many references name a code that is not there, and the first of them. */
+export interface DanglingReferences {
+  count: number
+  /** The first DANGLING_LISTED, in load order: the code that refers, and the code it names. */
+  first: { code: string; names: string }[]
+}
+
+/** How many dangling references an import lists. */
+export const DANGLING_LISTED = 10
+
+/**
+ * The rules of the access list naming a control unit that the control_units layer does not
+ * hold: they apply nowhere. A layer import leaves them in place, as the access list is imported
+ * on its own and may be about to be imported again; it lists them instead. Run it inside the
+ * import's transaction, once the layer is replaced.
+ */
+export async function rulesWithoutUnit(tx: Queryable): Promise<DanglingReferences> {
+  return dangling(
+    tx,
+    `SELECT r.code, r.unit_code AS names, count(*) OVER ()::integer AS count
+       FROM rules AS r
+      WHERE r.unit_code IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM control_units AS u WHERE u.code = r.unit_code)
+      ORDER BY r.id
+      LIMIT ${DANGLING_LISTED}`,
+  )
+}
+
+/**
+ * The control units whose district code matches no district, or undefined while the districts
+ * layer is empty: without districts, every unit would be listed for nothing.
+ */
+export async function unitsWithoutDistrict(tx: Queryable): Promise<DanglingReferences | undefined> {
+  const [districts] = await tx.query<{ any: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM districts) AS any',
+  )
+  if (!districts?.any) return undefined
+  return dangling(
+    tx,
+    `SELECT u.code, u.district_adcode::text AS names, count(*) OVER ()::integer AS count
+       FROM control_units AS u
+      WHERE NOT EXISTS (SELECT 1 FROM districts AS d WHERE d.adcode = u.district_adcode)
+      ORDER BY u.id
+      LIMIT ${DANGLING_LISTED}`,
+  )
+}
+
+async function dangling(tx: Queryable, sql: string): Promise<DanglingReferences> {
+  const rows = await tx.query<{ code: string; names: string; count: number }>(sql)
+  return {
+    count: rows[0]?.count ?? 0,
+    first: rows.map(({ code, names }) => ({ code, names })),
+  }
+}
+
+/** "2: T05 (ZH43042120001), T08 (ZH43042110001)", with how many more there are. */
+export function describeDangling({ count, first }: DanglingReferences): string {
+  const listed = first.map(({ code, names }) => `${code} (${names})`).join(', ')
+  const more = count > first.length ? `, and ${count - first.length} more` : ''
+  return `${count}: ${listed}${more}`
+}
