@@ -23,10 +23,15 @@ export const NO_DATASET: DatasetInfo = {
 }
 
 export async function readDatasetInfo(db: Queryable): Promise<DatasetInfo> {
+  return (await readStoredDatasetInfo(db)) ?? NO_DATASET
+}
+
+/** The stored description; undefined when none has been loaded. */
+export async function readStoredDatasetInfo(db: Queryable): Promise<DatasetInfo | undefined> {
   const [row] = await db.query<{ value: DatasetInfo }>(
     "SELECT value FROM dataset_info WHERE key = 'manifest'",
   )
-  return row?.value ?? NO_DATASET
+  return row?.value
 }
 
 export async function writeDatasetInfo(db: Queryable, info: DatasetInfo) {

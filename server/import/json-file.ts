@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises'
+import { findDuplicateKey, repeatedKeyMessage } from '../http/duplicate-keys.ts'
+import { ImportError } from './import-error.ts'
+
+/**
+ * The JSON value of `file`, read as UTF-8 (a byte-order mark, as Windows editors write, is
+ * skipped). Throws an ImportError naming the file for a file that is missing, unreadable, not
+ * UTF-8 (a GBK file would otherwise be stored as mojibake) or not JSON, and naming the field for
+ * a key given twice in one object, which JSON.parse would settle silently by keeping the last.
+ */
+export async function readJsonFile(file: string): Promise<unknown> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const message =
+      code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${code}).`
+    throw new ImportError(message, { file })
+  }
+
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new ImportError('The file is not valid UTF-8 text; save it as UTF-8.', { file })
+  }
+
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new ImportError(`The file is not valid JSON (${(error as Error).message}).`, { file })
+  }
+  const repeated = findDuplicateKey(text)
+  if (repeated) throw new ImportError(repeatedKeyMessage(repeated), { file, field: repeated })
+  return json
+}
