@@ -1,11 +1,14 @@
 // npm run import -- FILE --layer NAME [--crs CRS] [--encoding NAME] [--member NAME]
-// Replaces one layer, or the access list, of the database the server uses.
+// Replaces one layer, the access list, or the dataset's description, of the database the
+// server uses.
 
 import { readConfig } from '../server/config.ts'
 import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
+import { attributionText } from '../server/data/dataset-info.ts'
 import { importAccessList } from '../server/import/access-list-import.ts'
+import { importDatasetDescription } from '../server/import/dataset-import.ts'
 import { importFile } from '../server/import/file-import.ts'
 import { describeDangling } from '../server/import/unit-references.ts'
 import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
@@ -22,7 +25,9 @@ dropOutputToClosedPipes()
 const IMPORT_STATEMENT_TIMEOUT_MS = 30 * 60_000
 
 const args = parseImportArguments(process.argv.slice(2))
-if (args.kind === 'layer' || args.kind === 'access-list') args.file = typedPath(args.file)
+if (args.kind === 'layer' || args.kind === 'access-list' || args.kind === 'dataset') {
+  args.file = typedPath(args.file)
+}
 const { config, problems } = readConfig(process.env)
 
 if (args.kind === 'help') {
@@ -55,6 +60,15 @@ if (args.kind === 'help') {
         const dropped = result.rulesDropped
         lines.push(['rules dropped', `${dropped.length}: ${dropped.join(', ')}`])
       }
+    } else if (args.kind === 'dataset') {
+      const { dataset, replaced } = await importDatasetDescription(db, args.file, { beforeCommit })
+      lines.push(
+        [`Imported the dataset description from ${args.file}`, ''],
+        ['name', dataset.name],
+        ['version', dataset.version],
+        ['tiles credit', attributionText(dataset)],
+        ['replaced', replaced ? `${replaced.name} (version ${replaced.version})` : 'none'],
+      )
     } else {
       const result = await importFile(db, { ...args, beforeCommit })
       lines.push(

@@ -1,7 +1,9 @@
 import type { Database, Queryable } from '../db/database.ts'
 import { readLayers, type Layer } from '../tiles/layer-catalog.ts'
+import { ACCESS_LISTS } from './access-list-import.ts'
 import { toFeatureRows } from './feature-rows.ts'
 import { reprojectRows } from './geometry-reproject.ts'
+import { DATASET_LAYER } from './import-arguments.ts'
 import { ImportError, UnknownLayerError } from './import-error.ts'
 import { replaceLayer, type LayerImportResult } from './layer-import.ts'
 import { findRefusedFeature, isDataRefusal } from './refused-feature.ts'
@@ -104,6 +106,6 @@ export async function findLayer(db: Database, name: string): Promise<Layer> {
   const layers = await readLayers(db)
   const layer = layers.find((l) => l.name === name)
   if (layer) return layer
-  const names = [...layers.map((l) => l.name), 'rules', 'industries'].join(', ')
+  const names = [...layers.map((l) => l.name), ...ACCESS_LISTS, DATASET_LAYER].join(', ')
   throw new UnknownLayerError(`There is no layer named ${name}; the layers are ${names}.`)
 }

@@ -17,6 +17,10 @@ export type ImportArguments =
       member: string | undefined
     }
   | { kind: 'access-list'; file: string; list: AccessList }
+  | { kind: 'dataset'; file: string }
+
+/** The `--layer` that replaces the dataset's description rather than a layer. */
+export const DATASET_LAYER = 'dataset'
 
 export const IMPORT_USAGE = `Usage: npm run import -- FILE --layer NAME
          [--crs CRS] [--encoding NAME] [--member NAME]
@@ -26,8 +30,10 @@ nothing.
 
   FILE             GeoJSON (.geojson or .json, a FeatureCollection or a Feature), a zipped
                    Shapefile (.zip), or a .shp with its .dbf, .prj and .cpg beside it;
-                   for --layer rules or industries, a JSON array
-  --layer NAME     the layer to replace (an unknown name lists them), or rules or industries
+                   for --layer rules or industries, a JSON array; for --layer dataset, a
+                   JSON object such as data/dataset.example.json
+  --layer NAME     the layer to replace (an unknown name lists them), rules or industries,
+                   or dataset: the name, version and notices that tiles and the portal show
   --crs CRS        the system of the coordinates, when the file does not say or says wrongly:
                    EPSG:4326, EPSG:4490 (CGCS2000), gcj02, bd09, or CGCS2000 Gauss-Kruger:
                    EPSG:4513-4533 (3-degree zones 25-45, zone number in front of the easting),
@@ -65,9 +71,11 @@ export function parseImportArguments(args: string[]): ImportArguments {
   const file = positionals[0]!
   if (!values.layer) return problem('Give the layer to replace with --layer NAME.')
 
-  if ((ACCESS_LISTS as readonly string[]).includes(values.layer)) {
+  const isList = (ACCESS_LISTS as readonly string[]).includes(values.layer)
+  if (isList || values.layer === DATASET_LAYER) {
     const extra = (['crs', 'encoding', 'member'] as const).find((name) => values[name])
     if (extra) return problem(`--${extra} does not apply to --layer ${values.layer}.`)
+    if (!isList) return { kind: 'dataset', file }
     return { kind: 'access-list', file, list: values.layer as AccessList }
   }
 

@@ -831,7 +831,7 @@ for (const backend of BACKENDS) {
         expect(error).toBeInstanceOf(UnknownLayerError)
         const message = (error as ImportError).message
         expect(message).toMatch(/^There is no layer named water; the layers are districts, /)
-        expect(message).toMatch(/, water_source_zones, .*, rules, industries\.$/)
+        expect(message).toMatch(/, water_source_zones, .*, rules, industries, dataset\.$/)
       })
     })
   })

@@ -31,6 +31,16 @@ describe('parseImportArguments', () => {
     })
   })
 
+  it('takes dataset as the description of the data', () => {
+    expect(parseImportArguments(['dataset.json', '--layer=dataset'])).toEqual({
+      kind: 'dataset',
+      file: 'dataset.json',
+    })
+    expect(
+      parseImportArguments(['dataset.json', '--layer', 'dataset', '--encoding', 'gbk']),
+    ).toEqual({ kind: 'usage-error', problem: '--encoding does not apply to --layer dataset.' })
+  })
+
   it('asks for the file and the layer when they are missing', () => {
     expect(parseImportArguments([])).toMatchObject({ problem: 'Give the FILE to import.' })
     expect(parseImportArguments(['a.geojson'])).toMatchObject({

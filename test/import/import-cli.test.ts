@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadDatasetFolder } from '../../server/data/sample-loader.ts'
+import { loadDatasetFolder, SAMPLE_DIR } from '../../server/data/sample-loader.ts'
 import { openDatabase } from '../../server/db/open-database.ts'
 import { lockDataDir } from '../../server/db/data-dir-lock.ts'
 import { lines, runProgram } from '../support/run-program.ts'
@@ -166,12 +166,57 @@ for (const backend of BACKENDS) {
       expect(await stored()).toEqual({ version: 5, names: waterSources().map((s) => s.name) })
     })
 
+    it('replaces the dataset description and reports what tiles now credit', async () => {
+      const file = path.join(tmp, 'dataset.json')
+      await writeFile(file, JSON.stringify({ name: '衡阳市管控成果', version: '2024-06' }))
+      const first = await runImport([file, '--layer', 'dataset'], env)
+      expect(first.stderr).toBe('')
+      expect(first.code).toBe(0)
+      expect(lines(first.stdout).slice(0, 5)).toEqual([
+        `Imported the dataset description from ${file}`,
+        '  name             衡阳市管控成果',
+        '  version          2024-06',
+        '  tiles credit     衡阳市管控成果',
+        '  replaced         none',
+      ])
+
+      await writeFile(file, JSON.stringify({ name: '衡阳市管控成果', version: '2024-07' }))
+      const second = await runImport([file, '--layer', 'dataset'], env)
+      expect(lines(second.stdout)).toContain('  replaced         衡阳市管控成果 (version 2024-06)')
+    })
+
+    it('refuses a bad description in one line naming file and field, exit code 1', async () => {
+      const file = path.join(tmp, 'sample-copy.json')
+      const copy = JSON.parse(
+        await readFile(path.join(SAMPLE_DIR, 'manifest.json'), 'utf8'),
+      ) as object
+      await writeFile(file, JSON.stringify({ ...copy, version: '2024-08' }))
+      const run = await runImport([file, '--layer', 'dataset'], env)
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(lines(run.stderr)).toEqual([
+        `Nothing imported: ${file}, field illustrative: true marks the illustrative sample, ` +
+          'whose tiles and portal say no decision may rest on the data; a description ' +
+          'imported here is of official data. Leave illustrative out, or set it to false.',
+      ])
+      const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR })
+      try {
+        const [row] = await db.query<{ version: string }>(
+          "SELECT value->>'version' AS version FROM dataset_info WHERE key = 'manifest'",
+        )
+        expect(row?.version).toBe('2024-07')
+      } finally {
+        await db.close()
+      }
+    })
+
     it('lists the layers for an unknown one, with exit code 2 for a bad command line', async () => {
       const run = await runImport([zone38, '--layer', 'water'], env)
       expect(run.code).toBe(2)
       expect(lines(run.stderr)).toHaveLength(1)
       expect(run.stderr).toMatch(/^Nothing imported: There is no layer named water; the layers /)
       expect(run.stderr).toContain('the layers are districts, control_units, water_source_zones')
+      expect(run.stderr).toMatch(/, rules, industries, dataset\.$/m)
     })
 
     it('prints the usage for missing arguments, with exit code 2', async () => {
