@@ -13,7 +13,6 @@ import { basemapOf, type Basemap } from '../portal/src/map/basemap.ts'
 import { isDatabaseEmpty, loadDatasetFolder } from './data/sample-loader.ts'
 import type { Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
-import { LAYERS_CHANGED } from './import/layer-import.ts'
 import { lockDataDir } from './db/data-dir-lock.ts'
 import { openDatabase } from './db/open-database.ts'
 import { ensurePortalBuilt } from './portal/portal-build.ts'
@@ -21,6 +20,7 @@ import { StartupError } from './startup-error.ts'
 import { rawRequestHandlers } from './http/raw-requests.ts'
 import { createMetrics } from './ops/metrics.ts'
 import { createMemoryRateLimitStore, createRedisRateLimitStore } from './reports/rate-limit.ts'
+import { CATALOG_CHANGED } from './tiles/catalog-changes.ts'
 import { tileFastPath } from './tiles/tile-fast-path.ts'
 import { LayerCatalog } from './tiles/layer-catalog.ts'
 import { DEFAULT_CUTTER_OPTIONS, TileCutter } from './tiles/tile-cutter.ts'
@@ -162,9 +162,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     indexMaxTiles: options.tileIndexMaxTiles ?? DEFAULT_CUTTER_OPTIONS.indexMaxTiles,
   })
   const preparation = new TilePreparation(catalog, cutter, log)
-  // An import in another process (or a reload here) changes versions; the periodic re-read is
-  // the fallback when a notification is missed, and the first tile of a layer then readies it.
-  const unlisten = await db.listen(LAYERS_CHANGED, () => {
+  // An import in another process (or a reload here) changes versions or the dataset's
+  // description; the periodic re-read is the fallback when a notification is missed, and the
+  // first tile of a layer then readies it. Readying layers whose version is unchanged costs
+  // nothing, so a new description needs no case of its own.
+  const unlisten = await db.listen(CATALOG_CHANGED, () => {
     catalog.invalidate()
     preparation.run()
   })

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts'
+import { CATALOG_CHANGED, DATASET_CHANGED } from '../tiles/catalog-changes.ts'
 
 /** What the loaded dataset says of itself: name, version, and whether it is illustrative. */
 export interface DatasetInfo {
@@ -34,12 +35,17 @@ export async function readStoredDatasetInfo(db: Queryable): Promise<DatasetInfo 
   return row?.value
 }
 
+/**
+ * Stores the description and announces it to running servers, which credit it in TileJSON and
+ * `/api/dataset` once the transaction `db` is in commits.
+ */
 export async function writeDatasetInfo(db: Queryable, info: DatasetInfo) {
   await db.query(
     `INSERT INTO dataset_info (key, value) VALUES ('manifest', $1::jsonb)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
     [JSON.stringify(info)],
   )
+  await db.query('SELECT pg_notify($1, $2)', [CATALOG_CHANGED, DATASET_CHANGED])
 }
 
 /** Plain text for TileJSON's attribution, which many clients render as HTML. */

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { Queryable } from '../db/database.ts'
+import { CATALOG_CHANGED } from '../tiles/catalog-changes.ts'
 import type { Layer } from '../tiles/layer-catalog.ts'
 import type { FeatureRow } from './feature-rows.ts'
 import { ImportError } from './import-error.ts'
@@ -18,9 +19,6 @@ export interface LayerImportResult {
 // Rows go to PostgreSQL as one JSON array per statement; this many keeps each statement well
 // under a few megabytes for typical zoning polygons.
 const BATCH_SIZE = 500
-
-/** The NOTIFY channel on which an import announces a new data version of a layer. */
-export const LAYERS_CHANGED = 'ecozoning_layers_changed'
 
 const COLLECTION_TYPE: Record<Layer['geometryKind'], number> = { point: 1, line: 2, polygon: 3 }
 const SQL_TYPE = { text: 'text', integer: 'integer', number: 'double precision' } as const
@@ -144,7 +142,7 @@ export async function replaceLayer(
   )
   await tx.query(`DROP TABLE ${staging}`)
   // Servers listening on this channel drop their view of the catalogue when the import commits.
-  await tx.query('SELECT pg_notify($1, $2)', [LAYERS_CHANGED, layer.name])
+  await tx.query('SELECT pg_notify($1, $2)', [CATALOG_CHANGED, layer.name])
 
   return {
     layer: layer.name,
