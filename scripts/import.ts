@@ -6,9 +6,10 @@ import { readConfig } from '../server/config.ts'
 import { openCommandDatabase, type OpenedDatabase } from '../server/db/command-database.ts'
 import { DataDirBusyError } from '../server/db/data-dir-lock.ts'
 import { describeUrl } from '../server/db/postgres-database.ts'
-import { attributionText } from '../server/data/dataset-info.ts'
+import { attributionText, readStoredDatasetInfo } from '../server/data/dataset-info.ts'
 import { importAccessList } from '../server/import/access-list-import.ts'
 import { importDatasetDescription } from '../server/import/dataset-import.ts'
+import { datasetReminder } from '../server/import/dataset-reminder.ts'
 import { importFile } from '../server/import/file-import.ts'
 import { describeDangling } from '../server/import/unit-references.ts'
 import { IMPORT_USAGE, parseImportArguments } from '../server/import/import-arguments.ts'
@@ -102,9 +103,16 @@ if (args.kind === 'help') {
       lines.push(['server', `a running server shows it within ${config.CATALOG_REFRESH_MS} ms`])
     }
 
+    // The import is done whatever this read meets: a failure only costs the reminder.
+    const reminder =
+      args.kind === 'dataset'
+        ? undefined
+        : await readStoredDatasetInfo(db).then(datasetReminder, () => undefined)
+
     const [title, ...rows] = lines
     console.log(title![0])
     for (const [label, value] of rows) console.log(`  ${label.padEnd(16)} ${value}`)
+    if (reminder) console.error(reminder)
   } catch (error) {
     // An unknown layer is a wrong command line, as the usage's exit statuses have it.
     process.exitCode = error instanceof UnknownLayerError ? 2 : 1

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeDatasetInfo, type DatasetInfo } from '../../server/data/dataset-info.ts'
 import { loadDatasetFolder, SAMPLE_DIR } from '../../server/data/sample-loader.ts'
 import { openDatabase } from '../../server/db/open-database.ts'
 import { lockDataDir } from '../../server/db/data-dir-lock.ts'
@@ -11,6 +12,11 @@ import { FIXTURE_DATASET } from '../support/test-server.ts'
 import { readPolygons } from './support/import-database.ts'
 import { fixture, waterSourceShapefile, waterSources } from './support/water-source-fixtures.ts'
 import { writeZip, type ZipEntry } from './support/zip-writer.ts'
+
+// What every import but the description's says while the data has no description.
+const NO_DESCRIPTION =
+  'No dataset description is loaded: tiles and /api/dataset say "未加载数据". Describe the data ' +
+  'with npm run import -- dataset.json --layer dataset (see data/dataset.example.json).'
 
 /** Runs the importer as an operator does, with only the database settings of `env`. */
 function runImport(args: string[], env: Record<string, string>) {
@@ -70,7 +76,7 @@ for (const backend of BACKENDS) {
 
     it('imports a zipped Shapefile into a new database and reports what it did', async () => {
       const run = await runImport([zone38, '--layer', 'water_source_zones'], env)
-      expect(run.stderr).toBe('')
+      expect(lines(run.stderr)).toEqual([NO_DESCRIPTION])
       expect(run.code).toBe(0)
       expect(lines(run.stdout).slice(0, 6)).toEqual([
         `Imported layer water_source_zones from ${zone38} (水源保护区/水源保护区.shp)`,
@@ -88,7 +94,7 @@ for (const backend of BACKENDS) {
       // As `npm run import -- … | head -1` does once head has its line.
       const args = [zone38, '--layer', 'water_source_zones']
       const run = await runProgram('scripts/import.ts', args, env, { closedStdout: true })
-      expect(run.stderr).toBe('')
+      expect(lines(run.stderr)).toEqual([NO_DESCRIPTION])
       expect(run.code).toBe(0)
       expect(await stored()).toEqual({ version: 2, names: waterSources().map((s) => s.name) })
     })
@@ -117,7 +123,7 @@ for (const backend of BACKENDS) {
       const file = path.join(tmp, 'two-bow-ties.geojson')
       await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features }))
       const run = await runImport([file, '--layer', 'water_source_zones'], env)
-      expect(run.stderr).toBe('')
+      expect(lines(run.stderr)).toEqual([NO_DESCRIPTION])
       expect(lines(run.stdout)).toContain(
         '  repaired         2 (features 3, 4: made valid by ST_MakeValid; check that each still ' +
           'means what it did)',
@@ -145,7 +151,7 @@ for (const backend of BACKENDS) {
         ...env,
         INIT_CWD: tmp,
       })
-      expect(run.stderr).toBe('')
+      expect(lines(run.stderr)).toEqual([NO_DESCRIPTION])
       expect(lines(run.stdout)[0]).toBe(
         `Imported layer water_source_zones from ${zone38} (水源保护区/水源保护区.shp)`,
       )
@@ -166,6 +172,25 @@ for (const backend of BACKENDS) {
       expect(await stored()).toEqual({ version: 5, names: waterSources().map((s) => s.name) })
     })
 
+    it('imports the industries, reminding that the sample still describes the data', async () => {
+      const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR })
+      try {
+        const sample = await readFile(path.join(SAMPLE_DIR, 'manifest.json'), 'utf8')
+        await writeDatasetInfo(db, JSON.parse(sample) as DatasetInfo)
+      } finally {
+        await db.close()
+      }
+      const industries = path.join(SAMPLE_DIR, 'industries.json')
+      const run = await runImport([industries, '--layer', 'industries'], env)
+      expect(run.code).toBe(0)
+      expect(lines(run.stdout)[0]).toBe(`Imported industries from ${industries}`)
+      expect(lines(run.stderr)).toEqual([
+        'The dataset is still described as the illustrative sample: tiles are credited ' +
+          '"衡阳市生态环境分区管控示例数据（示例数据 · illustrative）". Describe the data with ' +
+          'npm run import -- dataset.json --layer dataset (see data/dataset.example.json).',
+      ])
+    })
+
     it('replaces the dataset description and reports what tiles now credit', async () => {
       const file = path.join(tmp, 'dataset.json')
       await writeFile(file, JSON.stringify({ name: '衡阳市管控成果', version: '2024-06' }))
@@ -177,7 +202,7 @@ for (const backend of BACKENDS) {
         '  name             衡阳市管控成果',
         '  version          2024-06',
         '  tiles credit     衡阳市管控成果',
-        '  replaced         none',
+        '  replaced         衡阳市生态环境分区管控示例数据 (version sample-1)',
       ])
 
       await writeFile(file, JSON.stringify({ name: '衡阳市管控成果', version: '2024-07' }))
@@ -208,6 +233,12 @@ for (const backend of BACKENDS) {
       } finally {
         await db.close()
       }
+    })
+
+    it('reminds of the description no more once the data has one of its own', async () => {
+      const run = await runImport([zone38, '--layer', 'water_source_zones'], env)
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe('')
     })
 
     it('lists the layers for an unknown one, with exit code 2 for a bad command line', async () => {
