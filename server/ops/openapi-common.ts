@@ -110,15 +110,27 @@ export const bounds = (description: string): Json => ({
   maxItems: 4,
 })
 
+// The operator sets these with `npm run import -- FILE --layer dataset`; the sample sets its own.
 const datasetInfoProperties: Record<string, Json> = {
   name: { type: 'string', description: 'Name of the dataset, in Chinese.' },
-  name_en: { type: 'string', description: 'Name of the dataset, in English.' },
+  name_en: {
+    type: 'string',
+    description: 'Name of the dataset, in English; empty when the operator gave none.',
+  },
   illustrative: {
     type: 'boolean',
-    description: 'True for demonstration data (the shipped sample), which no decision may rest on.',
+    description:
+      'True for demonstration data (the shipped sample), which no decision may rest on; false ' +
+      'for data the operator described.',
   },
-  notice_zh: { type: 'string', description: 'The notice to show with the data, in Chinese.' },
-  notice_en: { type: 'string', description: 'The notice to show with the data, in English.' },
+  notice_zh: {
+    type: 'string',
+    description: 'The notice to show with the data, in Chinese; may be empty.',
+  },
+  notice_en: {
+    type: 'string',
+    description: 'The notice to show with the data, in English; may be empty.',
+  },
   version: {
     type: 'string',
     description: 'Version of the dataset as loaded; `none` when nothing is loaded.',
