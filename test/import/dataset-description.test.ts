@@ -1,5 +1,8 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../../server/config.ts'
 import { readDatasetDescription } from '../../server/import/dataset-description.ts'
+import { readJsonFile } from '../../server/import/json-file.ts'
 import { ImportError } from '../../server/import/import-error.ts'
 
 const FILE = 'dataset.json'
@@ -40,6 +43,15 @@ describe('readDatasetDescription', () => {
       version: '2024-06',
       boundary_source: '衡阳市自然资源和规划局',
       datum_note: 'CGCS2000 longitude/latitude',
+    })
+  })
+
+  it('takes the example the README points to', async () => {
+    const file = path.join(REPO_ROOT, 'data', 'dataset.example.json')
+    expect(readDatasetDescription(await readJsonFile(file), file)).toMatchObject({
+      name: '××市生态环境分区管控成果',
+      version: '2024-06',
+      illustrative: false,
     })
   })
 
