@@ -309,7 +309,12 @@ for (const backend of BACKENDS) {
       const file = path.join(tmp, 'one-unit.geojson')
       await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features: [unit] }))
       const run = await runImport([file, '--layer', 'control_units'], env)
-      expect(run.stderr).toBe('')
+      // The fixture dataset describes itself as illustrative, as the sample does.
+      expect(lines(run.stderr)).toEqual([
+        'The dataset is still described as the illustrative sample: tiles are credited ' +
+          '"测试数据（示例数据 · illustrative）". Describe the data with npm run import -- ' +
+          'dataset.json --layer dataset (see data/dataset.example.json).',
+      ])
       expect(run.code).toBe(0)
       const printed = lines(run.stdout)
       expect(printed).toContain(
