@@ -23,6 +23,9 @@ const BATCH_SIZE = 500
 const COLLECTION_TYPE: Record<Layer['geometryKind'], number> = { point: 1, line: 2, polygon: 3 }
 const SQL_TYPE = { text: 'text', integer: 'integer', number: 'double precision' } as const
 
+/** A batch element's geometry (`[geojson, values, number]`) as PostGIS reads it. */
+const RAW_GEOMETRY = 'ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(f.value->>0), 4326))'
+
 /** How many repaired features an import names. */
 const REPAIRS_LISTED = 20
 
@@ -47,15 +50,12 @@ export async function replaceLayer(
     `CREATE TEMP TABLE ${staging} (LIKE ${target} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)
      ON COMMIT DROP`,
   )
-  await tx.query(
-    `ALTER TABLE ${staging} ADD COLUMN feature_no integer, ADD COLUMN was_valid bool,
-                            ADD COLUMN beyond_shells bool`,
-  )
+  await tx.query(`ALTER TABLE ${staging} ADD COLUMN feature_no integer, ADD COLUMN was_valid bool`)
   const hasArea = layer.attributes.some((a) => a.name === 'area_km2')
   // Area is always recomputed on the ellipsoid below: source files state it in varied units.
   if (hasArea) await tx.query(`ALTER TABLE ${staging} ALTER COLUMN area_km2 DROP NOT NULL`)
 
-  const raw = 'ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(f.value->>0), 4326))'
+  const raw = RAW_GEOMETRY
   const collection = COLLECTION_TYPE[layer.geometryKind]
   // Polygons are made valid keeping their structure: the parts of a MultiPolygon that overlap
   // are merged into their union, holes are taken out of it. The default would keep only what
@@ -65,14 +65,6 @@ export async function replaceLayer(
     layer.geometryKind === 'point'
       ? raw
       : `ST_Multi(ST_CollectionExtract(ST_MakeValid(${raw}${method}), ${collection}))`
-  // A hole drawn outside its outer ring is made into land of its own by the repair, which
-  // would give the feature ground it does not hold: such a feature is refused instead.
-  const shells = `(SELECT ST_Union(ST_MakeValid(ST_MakePolygon(ST_ExteriorRing((d).geom))))
-                     FROM ST_Dump(${raw}) AS d)`
-  const beyondShells =
-    layer.geometryKind === 'polygon'
-      ? `CASE WHEN ST_IsValid(${raw}) THEN false ELSE NOT ST_Covers(${shells}, ${repaired}) END`
-      : 'false'
   const casts = layer.attributes.map((a, i) => `(f.value->1->>${i})::${SQL_TYPE[a.type]}`)
 
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
@@ -85,8 +77,8 @@ export async function replaceLayer(
       ])
     await tx.query(
       `INSERT INTO ${staging}
-              (geom, was_valid, beyond_shells, feature_no${columns.map((c) => `, ${c}`).join('')})
-       SELECT ${repaired}, ST_IsValid(${raw}), ${beyondShells}, (f.value->>2)::integer
+              (geom, was_valid, feature_no${columns.map((c) => `, ${c}`).join('')})
+       SELECT ${repaired}, ST_IsValid(${raw}), (f.value->>2)::integer
               ${casts.map((c) => `, ${c}`).join('')}
          FROM jsonb_array_elements($1::jsonb) AS f`,
       [JSON.stringify(batch)],
@@ -101,14 +93,14 @@ export async function replaceLayer(
       feature: empty.feature_no,
     })
   }
-  const [beyond] = await tx.query<{ feature_no: number }>(
-    `SELECT feature_no FROM ${staging} WHERE beyond_shells ORDER BY feature_no LIMIT 1`,
-  )
-  if (beyond) {
-    const message =
-      'A hole lies outside its outer ring: repaired, it would become land the feature does ' +
-      'not hold. Draw each hole inside its outer ring.'
-    throw new ImportError(message, { feature: beyond.feature_no })
+  if (layer.geometryKind === 'polygon') {
+    const beyond = await firstHoleBeyondShells(tx, staging, rows, repaired)
+    if (beyond !== undefined) {
+      const message =
+        'A hole lies outside its outer ring: repaired, it would become land the feature does ' +
+        'not hold. Draw each hole inside its outer ring.'
+      throw new ImportError(message, { feature: beyond })
+    }
   }
   if (hasArea) {
     await tx.query(`UPDATE ${staging} SET area_km2 = ST_Area(geom::geography) / 1e6`)
@@ -151,4 +143,38 @@ export async function replaceLayer(
     repairedFeatures: stats!.first ?? [],
     dataVersion: version!.data_version,
   }
+}
+
+/**
+ * The number of the first repaired feature with a hole drawn outside its outer ring, which the
+ * repair has made into land of its own: the feature would hold ground it does not. Only the
+ * features found invalid are read again, from their GeoJSON, as the staging table keeps none.
+ */
+async function firstHoleBeyondShells(
+  tx: Queryable,
+  staging: string,
+  rows: FeatureRow[],
+  repaired: string,
+): Promise<number | undefined> {
+  const invalid = await tx.query<{ feature_no: number }>(
+    `SELECT feature_no FROM ${staging} WHERE NOT was_valid ORDER BY feature_no`,
+  )
+  if (invalid.length === 0) return undefined
+  const numbers = new Set(invalid.map((row) => row.feature_no))
+  const suspects = rows
+    .filter((row) => numbers.has(row.number))
+    .map((row) => [JSON.stringify(row.geometry), null, row.number])
+  const raw = RAW_GEOMETRY
+  const [found] = await tx.query<{ feature_no: number }>(
+    `SELECT (f.value->>2)::integer AS feature_no
+       FROM jsonb_array_elements($1::jsonb) AS f
+      WHERE NOT ST_Covers(
+              (SELECT ST_Union(ST_MakeValid(ST_MakePolygon(ST_ExteriorRing((d).geom))))
+                 FROM ST_Dump(${raw}) AS d),
+              ${repaired})
+      ORDER BY 1
+      LIMIT 1`,
+    [JSON.stringify(suspects)],
+  )
+  return found?.feature_no
 }
