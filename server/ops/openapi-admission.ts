@@ -24,8 +24,9 @@ const crsField: Json = {
     'System of the coordinates: `EPSG:4326` (the default for degrees), `EPSG:4490`, `gcj02`, ' +
     '`bd09`, or a CGCS2000 Gauss-Krüger code: EPSG:4513–4533 (3° zones, zone number in front ' +
     'of the easting), EPSG:4534–4554 (the same zones without it), EPSG:4491–4512 (6° zones); ' +
-    'also as a bare number (`4526`, text or JSON) or an OGC URN. Nothing is guessed: a zone named here, in an EWKT ' +
-    'SRID, a .prj, a 带号 or in front of the eastings must agree with the others.',
+    'also as a bare number (`4526`, text or JSON) or an OGC URN. Nothing is guessed: a zone ' +
+    'named here, in an EWKT SRID, a .prj, a 带号 or in front of the eastings must agree with ' +
+    'the others.',
   examples: ['EPSG:4526', 'gcj02'],
 }
 

@@ -234,7 +234,7 @@ describe('toFeatureRows', () => {
       ])
     })
 
-    it('gives each attribute the table holds to a fixed set the same codes as the table', async () => {
+    it('gives each attribute of a fixed set the codes its table allows', async () => {
       // The sets the tables' CHECK constraints list, read from the database.
       const checks = await db.query<{ table: string; definition: string }>(
         `SELECT conrelid::regclass::text AS table, pg_get_constraintdef(oid) AS definition

@@ -753,7 +753,7 @@ for (const backend of BACKENDS) {
         expect(error.message).toContain('"衡阳县"')
       })
 
-      it('refuses a blank or hexadecimal number and blank required text, storing nothing', async () => {
+      it('refuses a blank or hex number and blank required text, storing nothing', async () => {
         const district = (adcode: unknown, name: unknown) => ({
           type: 'Feature',
           properties: { adcode, name },
