@@ -164,13 +164,12 @@ async function firstHoleBeyondShells(
   const suspects = rows
     .filter((row) => numbers.has(row.number))
     .map((row) => [JSON.stringify(row.geometry), null, row.number])
-  const raw = RAW_GEOMETRY
   const [found] = await tx.query<{ feature_no: number }>(
     `SELECT (f.value->>2)::integer AS feature_no
        FROM jsonb_array_elements($1::jsonb) AS f
       WHERE NOT ST_Covers(
               (SELECT ST_Union(ST_MakeValid(ST_MakePolygon(ST_ExteriorRing((d).geom))))
-                 FROM ST_Dump(${raw}) AS d),
+                 FROM ST_Dump(${RAW_GEOMETRY}) AS d),
               ${repaired})
       ORDER BY 1
       LIMIT 1`,
