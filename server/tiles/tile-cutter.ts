@@ -155,7 +155,7 @@ export class TileCutter {
     const source =
       vertices > this.#options.indexMaxVertices
         ? new LayerWindow(this.#db, layer)
-        : new LayerIndex(this.#db, layer, this.#options.indexMaxTiles)
+        : new LayerIndex(this.#db, layer, { maxTiles: this.#options.indexMaxTiles, vertices })
     await source.ready()
     return source
   }

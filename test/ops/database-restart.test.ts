@@ -131,8 +131,8 @@ describe.skipIf(PRIVATE_POSTGRES_SKIP_REASON)(
       await server.tilesPrepared()
       const layer = (await server.catalog.list()).find((l) => l.name === 'control_units')!
       // A budget of 10 tiles: the walk below passes it many times over.
-      const index = new LayerIndex(server.db, layer, 10)
-      const reference = new LayerIndex(server.db, layer, 1e6)
+      const index = new LayerIndex(server.db, layer, { maxTiles: 10, vertices: 0 })
+      const reference = new LayerIndex(server.db, layer, { maxTiles: 1e6, vertices: 0 })
       await Promise.all([index.ready(), reference.ready()])
       const walk = Array.from({ length: 400 }, (_, i) => ({
         z: 14,

@@ -176,6 +176,33 @@ describe('the overview of a layer', () => {
     expect(decodeTile(overview.get(z12)!.pbf).units!.features).toHaveLength(1)
   })
 
+  it('lets go of the index copy of its tiles, leaving deeper tiles as geojson-vt cuts them', async () => {
+    const budget = [0, 1, 2, 3, 4, 5].map((z) => tilesAt(z).length).reduce((a, b) => a + b)
+    const limits = { minzoom: 0, maxzoom: 14, maxTiles: budget, maxBytes: Infinity }
+    const index = new GeoJSONVT(box, options)
+    const overview = await LayerOverview.encode(index, 'units', limits)
+    // The same steps on an index left whole: what geojson-vt gives without the release.
+    const whole = new GeoJSONVT(box, options)
+    await LayerOverview.encode(whole, 'units', limits)
+    expect(overview.maxzoom).toBe(5)
+
+    overview.releaseCutsOf(index)
+    for (let z = 0; z <= 5; z++) {
+      for (const { x, y } of tilesAt(z)) {
+        expect(whole.getTile(z, x, y)!.features).toHaveLength(1)
+        expect(index.getTile(z, x, y)!.features, `${z}/${x}/${y}`).toEqual([])
+        expect(decodeTile(overview.get({ z, x, y })!.pbf).units!.features).toHaveLength(1)
+      }
+    }
+    for (let z = 6; z <= 10; z++) {
+      for (const { x, y } of tilesAt(z)) {
+        const expected = whole.getTile(z, x, y)
+        expect(expected!.features).toHaveLength(1)
+        expect(index.getTile(z, x, y), `${z}/${x}/${y}`).toEqual(expected)
+      }
+    }
+  })
+
   it('puts layers encoded apart together into the tile encoded at once', () => {
     const index = new GeoJSONVT(box, options)
     const tile = index.getTile(6, lonToTileX(112.5, 6), latToTileY(26.9, 6))!
