@@ -2,10 +2,11 @@ import { z } from 'zod'
 import type { Queryable } from '../db/database.ts'
 import { unstorableText } from '../db/storable-text.ts'
 import { describeValue } from '../http/describe-value.ts'
+import { describeValues, valueCode } from '../import/attribute-values.ts'
 import { ImportError } from '../import/import-error.ts'
 import { allowedValues } from './column-values.ts'
 import { divisionProblem } from './industry-sections.ts'
-import { readLayers } from '../tiles/layer-catalog.ts'
+import { readLayers, type Layer, type LayerAttribute } from '../tiles/layer-catalog.ts'
 import { DIMENSIONS, EFFECTS, PROJECT_KINDS } from '../zoning/access-list.ts'
 
 /** The farthest a distance rule may reach, m. */
@@ -161,18 +162,13 @@ export async function loadRules(tx: Queryable, items: unknown[], file: string) {
     const layer = rule.layer ? layers.get(rule.layer) : undefined
     if (rule.layer && !layer) throw new ImportError(`No layer named ${rule.layer}.`, at('layer'))
     for (const [name, value] of Object.entries(rule.layer_filter ?? {})) {
-      if (!layer?.attributes.some((a) => a.name === name)) {
+      const attribute = layer?.attributes.find((a) => a.name === name)
+      if (!layer || !attribute) {
         const message = `Layer ${rule.layer} has no attribute ${name} to filter on.`
         throw new ImportError(message, at('layer_filter'))
       }
-      // A value the column cannot hold matches no feature, ever: the rule would never apply.
-      const allowed = await allowedValues(tx, layer.tableName, name)
-      if (allowed && !allowed.includes(value)) {
-        const message =
-          `Layer ${rule.layer} holds no ${name} ${JSON.stringify(value)}; its ${name} is one ` +
-          `of ${allowed.join(', ')}.`
-        throw new ImportError(message, at(`layer_filter.${name}`))
-      }
+      const stored = await filterValue(tx, layer, attribute, value, at(`layer_filter.${name}`))
+      rule.layer_filter![name] = stored
     }
     const unknown = rule.industries.find((code) => !industries.has(code))
     if (unknown) {
@@ -194,6 +190,34 @@ export async function loadRules(tx: Queryable, items: unknown[], file: string) {
     [JSON.stringify(rules)],
   )
   return rules.length
+}
+
+/**
+ * The value a rule's filter matches, as the layer's table stores it: for an attribute of fixed
+ * values, the code, also when the file writes one of its Chinese forms (一级保护区 for level1),
+ * as the layer import takes them.
+ */
+async function filterValue(
+  tx: Queryable,
+  layer: Layer,
+  attribute: LayerAttribute,
+  value: string,
+  where: ConstructorParameters<typeof ImportError>[1],
+): Promise<string> {
+  const holdsNo = `Layer ${layer.name} holds no ${attribute.name} ${JSON.stringify(value)}`
+  if (attribute.values) {
+    const code = valueCode(attribute.values, value)
+    if (code !== undefined) return code
+    const message = `${holdsNo}; its ${attribute.name} is ${describeValues(attribute.values)}.`
+    throw new ImportError(message, where)
+  }
+  // A value the column cannot hold matches no feature, ever: the rule would never apply.
+  const allowed = await allowedValues(tx, layer.tableName, attribute.name)
+  if (allowed && !allowed.includes(value)) {
+    const message = `${holdsNo}; its ${attribute.name} is one of ${allowed.join(', ')}.`
+    throw new ImportError(message, where)
+  }
+  return value
 }
 
 function parseItem<T>(schema: z.ZodType<T>, item: unknown, file: string, index: number): T {

@@ -67,7 +67,8 @@ for (const backend of BACKENDS) {
         [
           rules.map((r) => (r.code === 'T01' ? { ...r, layer_filter: { level: 'level9' } } : r)),
           'feature 1, field layer_filter.level: Layer water_source_zones holds no level ' +
-            '"level9"; its level is one of level1, level2, quasi.',
+            '"level9"; its level is level1 (一级保护区, 一级), level2 (二级保护区, 二级) or ' +
+            'quasi (准保护区).',
         ],
         [
           [...rules, { ...rules[0]! }],
@@ -87,6 +88,21 @@ for (const backend of BACKENDS) {
         expect((error as ImportError).describe()).toContain(words)
       }
       expect(await ruleCodes()).toHaveLength(8)
+    })
+
+    it('takes the Chinese form of a filter value and stores its code', async () => {
+      // The eight rules the tests below start from.
+      const rules = (await dataset('rules.json')).filter((r) => r.code !== 'T09')
+      // T01 filters water_source_zones on level1, written as a bureau list writes it.
+      const written = rules.map((r) =>
+        r.code === 'T01' ? { ...r, layer_filter: { level: '一级保护区' } } : r,
+      )
+      await importAccessList(database.db, 'rules', await write('rules.json', written))
+      const [t01] = await database.db.query<{ layer_filter: unknown }>(
+        "SELECT layer_filter FROM rules WHERE code = 'T01'",
+      )
+      expect(t01!.layer_filter).toEqual({ level: 'level1' })
+      expect(await ruleCodes()).toHaveLength(rules.length)
     })
 
     it('replaces the industries, keeping the rules they cover and listing the rest', async () => {

@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { zh } from '../../portal/src/i18n/zh.ts'
+import { importDatasetDescription } from '../../server/import/dataset-import.ts'
 import {
   ARTIFACTS,
   CHROMIUM_SKIP_REASON as SKIP_REASON,
@@ -347,6 +349,47 @@ describe.skipIf(SKIP_REASON !== undefined)(
           fullPage: true,
         })
         await page.close()
+      }
+    })
+
+    it('shows the notice an operator gave with its data, and none when it gave none', async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-notice-'))
+      const describeDataset = async (description: object) => {
+        const file = path.join(dir, 'dataset.json')
+        await writeFile(file, JSON.stringify(description))
+        await importDatasetDescription(server.db, file)
+      }
+      const notice = '本数据依据批复的管控成果制作，以批复文件为准。'
+      try {
+        await describeDataset({
+          name: '衡阳市生态环境分区管控成果',
+          version: '2024-06',
+          notice_zh: notice,
+        })
+        const response = await server.postJson('/api/admission-check', {
+          geometry: site,
+          industry: 'C2614',
+        })
+        const checked = (await response.json()) as Answer
+        expect(checked.dataset).toMatchObject({ illustrative: false, notice_zh: notice })
+
+        const page = await openReport(`?id=${checked.id}`)
+        const box = page.locator('[data-check-notice]')
+        expect(await box.isVisible()).toBe(true)
+        expect(await box.locator('[data-field="notice"]').textContent()).toBe(notice)
+        expect(await box.locator('.heading').textContent()).toBe(zh.check.datasetNoticeHeading)
+        const footer = page.locator('[data-dataset-notice]')
+        await expect.poll(() => footer.textContent()).toBe(notice)
+        expect(await footer.isVisible()).toBe(true)
+        await page.close()
+
+        // A description without a notice: the footer, read live, says nothing.
+        await describeDataset({ name: '衡阳市生态环境分区管控成果', version: '2024-07' })
+        const later = await openReport(`?id=${checked.id}`)
+        await expect.poll(() => later.locator('[data-dataset-notice]').isHidden()).toBe(true)
+        await later.close()
+      } finally {
+        await rm(dir, { recursive: true, force: true })
       }
     })
 

@@ -6,6 +6,11 @@ import { COLLECT_AFTER_VERTICES, LayerIndex } from '../../server/tiles/layer-ind
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
+/** What Node.js reports of a garbage collection (`PerformanceEntry.detail` of kind gc). */
+interface GcEntry {
+  detail: { kind: number; flags: number }
+}
+
 const backend = BACKENDS[0]!
 
 /**
@@ -21,7 +26,7 @@ async function collectsAfterBuilding(
   let collected = false
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      const { kind, flags } = entry.detail as { kind: number; flags: number }
+      const { kind, flags } = (entry as unknown as GcEntry).detail
       const forced = (flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) !== 0
       if (kind === constants.NODE_PERFORMANCE_GC_MAJOR && forced) collected = true
     }

@@ -2,6 +2,7 @@ import { localePath, type Strings } from '../i18n/index.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
 import { describeZone, layerTitle } from '../lookup/zone-labels.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
+import { datasetNotice } from '../dataset/dataset-notice.ts'
 import { unitPagePath } from '../units/unit-client.ts'
 import { DIMENSIONS, EFFECTS, isTerm, UNIT_CLASSES, VERDICTS } from '../zoning/zoning-terms.ts'
 import {
@@ -78,9 +79,15 @@ function notice(root: ParentNode, answer: CheckAnswer, t: Strings): void {
   const box = root.querySelector<HTMLElement>('[data-check-notice]')
   if (!box) return
 
-  box.hidden = !answer.dataset.illustrative
-  const notice = t.lang === 'en' ? answer.dataset.notice_en : answer.dataset.notice_zh
-  fillField(box, 'notice', notice || t.footer.notice)
+  const { illustrative } = answer.dataset
+  const text = datasetNotice(answer.dataset, t.lang)
+  box.hidden = !illustrative && !text
+  fillField(box, 'notice', text || t.footer.notice)
+  // The sample's notice is headed as such; an operator's, as what it says about its data.
+  const heading = illustrative ? t.check.noticeHeading : t.check.datasetNoticeHeading
+  box.querySelector('.callout')?.setAttribute('aria-label', heading)
+  const shown = box.querySelector('.heading')
+  if (shown) shown.textContent = heading
 }
 
 function site(root: ParentNode, checked: CheckSite, t: Strings): void {

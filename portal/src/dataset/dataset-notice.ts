@@ -15,18 +15,28 @@ export async function fetchDataset(): Promise<DatasetInfo | undefined> {
 }
 
 /**
- * Shows the manifest's notice in every `[data-dataset-notice]` element while the dataset is
- * illustrative, hides it once it is not, and fills `[data-dataset-version]`.
+ * The dataset's notice in the page's language, or in the other one when it gave only that: a
+ * notice such as "the approved documents prevail" matters more than the language it is in.
+ * Empty when it gave none.
+ */
+export function datasetNotice(dataset: DatasetInfo, lang: string): string {
+  const [own, other] =
+    lang === 'en' ? [dataset.notice_en, dataset.notice_zh] : [dataset.notice_zh, dataset.notice_en]
+  return own || other || ''
+}
+
+/**
+ * Shows the dataset's notice in every `[data-dataset-notice]` element: always for the sample,
+ * for other data when the operator gave one, and fills `[data-dataset-version]`.
  */
 export async function refreshDatasetNotice(): Promise<void> {
   const dataset = await fetchDataset()
   if (!dataset) return
 
   const t = stringsFor()
-  // The manifest says its notice in both languages; the page's own language is shown.
-  const text = t.lang === 'en' ? dataset.notice_en : dataset.notice_zh
+  const text = datasetNotice(dataset, t.lang)
   for (const notice of document.querySelectorAll<HTMLElement>('[data-dataset-notice]')) {
-    notice.hidden = !dataset.illustrative
+    notice.hidden = !dataset.illustrative && !text
     if (text) notice.textContent = text
   }
   for (const version of document.querySelectorAll<HTMLElement>('[data-dataset-version]')) {

@@ -489,6 +489,7 @@ export const en: Strings = {
       'Areas, lengths and distances are all measured on the WGS84 ellipsoid (PostGIS geography).',
 
     noticeHeading: 'Sample data notice',
+    datasetNoticeHeading: 'About the data',
     printFooter: (url, id) => `Report address: ${url} · Check ID: ${id}`,
   },
 

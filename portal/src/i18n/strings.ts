@@ -338,7 +338,10 @@ export interface Strings {
     measurement: string
     measurementText: string
 
+    /** Over the notice of the sample data. */
     noticeHeading: string
+    /** Over the notice an operator gave with its own data. */
+    datasetNoticeHeading: string
     printFooter: (url: string, id: string) => string
   }
 

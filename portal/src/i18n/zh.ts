@@ -399,6 +399,7 @@ export const zh: Strings = {
     measurementText: '面积、长度和距离均在 WGS84 椭球面上量算（PostGIS geography）。',
 
     noticeHeading: '示例数据声明',
+    datasetNoticeHeading: '数据说明',
     printFooter: (url, id) => `报告地址：${url}　检查编号：${id}`,
   },
 
