@@ -11,7 +11,10 @@ export function portalPages(portalDir: string) {
   const files = serve(portalDir, { index: 'index.html', maxage: 60_000 })
 
   return async (ctx: Context, next: Next) => {
-    await files(ctx, next)
+    // No portal file is under a path beginning `//`; the file server would take it for an
+    // absolute path and refuse it as malformed (400), where any other unknown path is a 404.
+    if (ctx.path.startsWith('//')) await next()
+    else await files(ctx, next)
     if (ctx.status !== 404 || ctx.body !== undefined || ctx.method !== 'GET') return
     if (ctx.path.startsWith('/api/')) return
 

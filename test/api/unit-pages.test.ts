@@ -100,6 +100,20 @@ for (const backend of BACKENDS) {
       }
     })
 
+    it('answers a path beginning with two slashes as any unknown path', async () => {
+      // The static file server refuses such a path as absolute, with a 400 about URL encoding.
+      for (const pathname of ['//tiles/zoning.json', '//404.html', '///units/']) {
+        const page = await get(pathname)
+        expect(page.status, pathname).toBe(404)
+        expect(await page.text()).toBe(NOT_FOUND_PAGE)
+        const json = await get(pathname, { accept: 'application/json' })
+        expect(json.status, pathname).toBe(404)
+        expect(await json.json()).toEqual({
+          error: { code: 'NOT_FOUND', message: `No route for GET ${pathname}.` },
+        })
+      }
+    })
+
     it('leaves other methods to the rest of the app', async () => {
       const response = await fetch(`${url}/units/ZH43042110001/`, { method: 'POST' })
       expect(response.status).toBe(404)
