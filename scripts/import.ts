@@ -96,6 +96,10 @@ if (args.kind === 'help') {
         const which = 'units whose district code matches no district'
         lines.push(['no district', `${describeDangling(result.unitsWithoutDistrict)}; ${which}`])
       }
+      if (result.parksWithoutUnit?.count) {
+        const which = 'parks whose unit code names no control unit'
+        lines.push(['parks, no unit', `${describeDangling(result.parksWithoutUnit)}; ${which}`])
+      }
     }
     interrupted.release('the import had been committed; only its report was cut short.')
     lines.push(['database', `${db.kind} ${db.location}`])

@@ -10,6 +10,7 @@ import { findRefusedFeature, isDataRefusal } from './refused-feature.ts'
 import type { ChosenCrs, SourceCrs } from './source-crs.ts'
 import { readSourceFile, type SourceFeatures, type SourceOptions } from './source-file.ts'
 import {
+  parksWithoutUnit,
   rulesWithoutUnit,
   unitsWithoutDistrict,
   type DanglingReferences,
@@ -38,6 +39,8 @@ export interface FileImportResult extends LayerImportResult {
   /** After a control_units or districts import, while districts has features: the units whose
    * district code matches none. */
   unitsWithoutDistrict?: DanglingReferences
+  /** After a control_units or industrial_parks import: the parks whose unit code names none. */
+  parksWithoutUnit?: DanglingReferences
 }
 
 /**
@@ -84,20 +87,24 @@ export async function importFile(
 }
 
 /**
- * What the layer just loaded leaves referring to nothing: rules naming a unit it lacks, units
- * naming a district it lacks. Listed, not refused: either side may be loaded first.
+ * What the layer just loaded leaves referring to nothing: rules and parks naming a unit it
+ * lacks, units naming a district it lacks. Listed, not refused: either side may be loaded first.
  */
 async function danglingReferences(
   tx: Queryable,
   layer: Layer,
-): Promise<Pick<FileImportResult, 'rulesWithoutUnit' | 'unitsWithoutDistrict'>> {
+): Promise<
+  Pick<FileImportResult, 'rulesWithoutUnit' | 'unitsWithoutDistrict' | 'parksWithoutUnit'>
+> {
   if (layer.name === 'control_units') {
     return {
       rulesWithoutUnit: await rulesWithoutUnit(tx),
       unitsWithoutDistrict: await unitsWithoutDistrict(tx),
+      parksWithoutUnit: await parksWithoutUnit(tx),
     }
   }
   if (layer.name === 'districts') return { unitsWithoutDistrict: await unitsWithoutDistrict(tx) }
+  if (layer.name === 'industrial_parks') return { parksWithoutUnit: await parksWithoutUnit(tx) }
   return {}
 }
 

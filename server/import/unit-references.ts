@@ -29,6 +29,22 @@ export async function rulesWithoutUnit(tx: Queryable): Promise<DanglingReference
 }
 
 /**
+ * The industrial parks whose unit code names no control unit: a lookup in such a park cannot
+ * give the park's unit. Listed after a control_units or industrial_parks import.
+ */
+export async function parksWithoutUnit(tx: Queryable): Promise<DanglingReferences> {
+  return dangling(
+    tx,
+    `SELECT p.name AS code, p.unit_code AS names, count(*) OVER ()::integer AS count
+       FROM industrial_parks AS p
+      WHERE p.unit_code IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM control_units AS u WHERE u.code = p.unit_code)
+      ORDER BY p.id
+      LIMIT ${DANGLING_LISTED}`,
+  )
+}
+
+/**
  * The control units whose district code matches no district, or undefined while the districts
  * layer is empty: without districts, every unit would be listed for nothing.
  */

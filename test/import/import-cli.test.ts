@@ -326,6 +326,10 @@ for (const backend of BACKENDS) {
         '  no district      1: ZH43042130001 (430499); units whose district code matches no ' +
           'district',
       )
+      expect(printed).toContain(
+        '  parks, no unit   1: 测试工业园 (ZH43042120001); parks whose unit code names no ' +
+          'control unit',
+      )
       const after = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR })
       try {
         const kept = await after.query<{ code: string }>(

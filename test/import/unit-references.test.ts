@@ -12,7 +12,8 @@ import { fixture } from './support/water-source-fixtures.ts'
 
 // The fixture dataset holds units ZH43042110001 (priority), ZH43042120001 (key) and
 // ZH43042130001 (general), all in district 430421, its one district; of its rules, T05 names
-// ZH43042120001 and T08 ZH43042110001, and the others a class or a layer.
+// ZH43042120001 and T08 ZH43042110001, and the others a class or a layer; its one industrial
+// park, 测试工业园, names ZH43042120001.
 
 interface Unit {
   code: string
@@ -88,6 +89,10 @@ for (const backend of BACKENDS) {
           ],
         })
         expect(result.unitsWithoutDistrict).toEqual({ count: 0, first: [] })
+        expect(result.parksWithoutUnit).toEqual({
+          count: 1,
+          first: [{ code: '测试工业园', names: 'ZH43042120001' }],
+        })
         expect(await rules()).toEqual(before)
       })
 
@@ -97,6 +102,27 @@ for (const backend of BACKENDS) {
           { code: 'ZH43042120001', district: 430421 },
         ])
         expect(result.rulesWithoutUnit).toEqual({ count: 0, first: [] })
+        expect(result.parksWithoutUnit).toEqual({ count: 0, first: [] })
+      })
+
+      it('lists the parks naming a unit the layer lacks after a parks import', async () => {
+        const park = (name: string, unit_code?: string) => ({
+          type: 'Feature',
+          properties: { name, park_level: 'provincial', leading_industries: '化工', unit_code },
+          geometry: unitFeatures([{ code: 'ZH43042110001', district: 0 }])[0]!.geometry,
+        })
+        const features = [
+          park('甲园', 'ZH43042120001'),
+          park('乙园', 'ZH43042199999'),
+          park('丙园'),
+        ]
+        const file = await write('parks.geojson', { type: 'FeatureCollection', features })
+        const result = await importFile(database.db, { file, layer: 'industrial_parks' })
+        expect(result.parksWithoutUnit).toEqual({
+          count: 1,
+          first: [{ code: '乙园', names: 'ZH43042199999' }],
+        })
+        expect(result.rulesWithoutUnit).toBeUndefined()
       })
 
       it('lists the units whose district code matches no district', async () => {
@@ -134,6 +160,7 @@ for (const backend of BACKENDS) {
         const other = await importFile(database.db, { file: water, layer: 'water_source_zones' })
         expect(other.rulesWithoutUnit).toBeUndefined()
         expect(other.unitsWithoutDistrict).toBeUndefined()
+        expect(other.parksWithoutUnit).toBeUndefined()
       })
 
       it('counts every rule without its unit and lists the first ten in load order', async () => {
