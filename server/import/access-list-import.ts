@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import { loadIndustries, loadRules } from '../data/access-list-loader.ts'
 import type { Database, Queryable } from '../db/database.ts'
 import { ImportError } from './import-error.ts'
+import { readJsonFile } from './json-file.ts'
 
 export const ACCESS_LISTS = ['rules', 'industries'] as const
 export type AccessList = (typeof ACCESS_LISTS)[number]
@@ -53,19 +53,7 @@ async function replaceList(
 }
 
 async function readJsonArray(file: string): Promise<unknown[]> {
-  let json: unknown
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const message =
-      code === 'ENOENT'
-        ? 'The file does not exist.'
-        : code
-          ? `The file cannot be read (${code}).`
-          : `The file is not valid JSON (${(error as Error).message}).`
-    throw new ImportError(message, { file })
-  }
+  const json = await readJsonFile(file)
   if (!Array.isArray(json)) throw new ImportError('Expected a JSON array.', { file })
   if (json.length === 0) throw new ImportError('The file holds no items.', { file })
   return json

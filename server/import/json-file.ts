@@ -33,6 +33,13 @@ export async function readJsonFile(file: string): Promise<unknown> {
     throw new ImportError(`The file is not valid JSON (${(error as Error).message}).`, { file })
   }
   const repeated = findDuplicateKey(text)
-  if (repeated) throw new ImportError(repeatedKeyMessage(repeated), { file, field: repeated })
+  if (repeated) {
+    // In a file that is an array of items (rules, industries), the item is numbered as the
+    // other messages number it, from 1, and the field named within it.
+    const item = /^\[(\d+)\]\.?(.*)$/.exec(repeated)
+    if (!item) throw new ImportError(repeatedKeyMessage(repeated), { file, field: repeated })
+    const [feature, field] = [Number(item[1]) + 1, item[2]!]
+    throw new ImportError(repeatedKeyMessage(field), { file, feature, field })
+  }
   return json
 }

@@ -118,6 +118,30 @@ for (const backend of BACKENDS) {
       expect(await ruleCodes()).toEqual(['T01', 'T02', 'T03', 'T04', 'T06', 'T07', 'T08'])
     })
 
+    it('refuses a file not in UTF-8, or an item giving a field twice, and keeps the rules', async () => {
+      const rules = await dataset('rules.json')
+      const before = await ruleCodes()
+      // 测试 in GBK, as a list saved by a Chinese Windows editor holds it.
+      const gbk = Buffer.concat([
+        Buffer.from('[{"code": "T01", "text_zh": "'),
+        Buffer.from([0xb2, 0xe2, 0xca, 0xd4]),
+        Buffer.from('"}]'),
+      ])
+      const twice = JSON.stringify(rules).replace('"code":"T02"', '"code":"T02","code":"T20"')
+      expect(twice).toContain('"code":"T20"')
+      for (const [name, content, words] of [
+        ['gbk.json', gbk, 'gbk.json: The file is not valid UTF-8 text; save it as UTF-8.'],
+        ['twice.json', twice, 'twice.json, feature 2, field code: code is given twice; give each'],
+      ] as const) {
+        const file = path.join(tmp, name)
+        await writeFile(file, content)
+        const error = await importAccessList(database.db, 'rules', file).catch((e: unknown) => e)
+        expect(error).toBeInstanceOf(ImportError)
+        expect((error as ImportError).describe()).toContain(words)
+      }
+      expect(await ruleCodes()).toEqual(before)
+    })
+
     it('refuses a file that is not a JSON array', async () => {
       const file = await write('object.json', { rules: [] })
       await expect(importAccessList(database.db, 'rules', file)).rejects.toThrow(
