@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { readOptionsOnce } from '../../server/ops/options-once.ts'
 
 export interface ProvinceArguments {
   units: number
@@ -42,25 +42,23 @@ export function parseProvinceArguments(
   repoRoot: string,
   env: Record<string, string | undefined>,
 ): ProvinceArguments | 'help' | { problem: string } {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args: argv,
-      options: {
-        units: { type: 'string' },
-        seed: { type: 'string' },
-        spacing: { type: 'string' },
-        out: { type: 'string' },
-        cities: { type: 'string' },
-        postgres: { type: 'string' },
-        into: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }))
-  } catch (error) {
-    return { problem: (error as Error).message }
-  }
+  const read = readOptionsOnce(argv, {
+    units: { type: 'string' },
+    seed: { type: 'string' },
+    spacing: { type: 'string' },
+    out: { type: 'string' },
+    cities: { type: 'string' },
+    postgres: { type: 'string' },
+    into: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if ('problem' in read) return { problem: read.problem }
+  const { values, positionals } = read
   if (values.help) return 'help'
+  if (positionals.length > 0) {
+    return { problem: `Unexpected argument "${positionals[0]}": every value follows its option.` }
+  }
+  if (read.repeated) return { problem: read.repeated }
 
   const units = wholeNumber(values.units, 20_000, 'units', 10, 200_000)
   const seed = wholeNumber(values.seed, 1, 'seed', 0, 2 ** 32 - 1)
