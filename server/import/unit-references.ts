@@ -29,8 +29,9 @@ export async function rulesWithoutUnit(tx: Queryable): Promise<DanglingReference
 }
 
 /**
- * The industrial parks whose unit code names no control unit: a lookup in such a park cannot
- * give the park's unit. Listed after a control_units or industrial_parks import.
+ * The industrial parks whose unit code names no control unit: lookups and tiles show the park
+ * as belonging to a unit that is not there. Listed after a control_units or industrial_parks
+ * import.
  */
 export async function parksWithoutUnit(tx: Queryable): Promise<DanglingReferences> {
   return dangling(

@@ -1,7 +1,7 @@
 import GeoJSONVT from 'geojson-vt'
 import type { Queryable } from '../db/database.ts'
-import type { Layer } from './layer-catalog.ts'
 import { collectGarbage } from '../ops/collect-garbage.ts'
+import type { Layer } from './layer-catalog.ts'
 import { readLayerFeatures } from './layer-features.ts'
 import { LayerOverview, type EncodedTile } from './layer-overview.ts'
 import type { TileAddress } from './tile-address.ts'

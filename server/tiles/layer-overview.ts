@@ -103,11 +103,9 @@ export class LayerOverview {
    * typings leave it out; an index without one is left as it is.
    */
   releaseCutsOf(index: GeoJSONVT): void {
-    const store: unknown = (index as unknown as { tiles?: unknown }).tiles
+    const store = (index as unknown as { tiles?: Record<string, StoredTile> | null }).tiles
     if (typeof store !== 'object' || store === null) return
-    for (const tile of Object.values(
-      store as Record<string, { z?: unknown; features?: unknown }>,
-    )) {
+    for (const tile of Object.values(store)) {
       const { z } = tile
       const covered = typeof z === 'number' && z >= this.minzoom && z <= this.maxzoom
       if (covered && Array.isArray(tile.features)) tile.features = []
@@ -117,6 +115,12 @@ export class LayerOverview {
   get size(): number {
     return this.#tiles.size
   }
+}
+
+/** A tile as geojson-vt stores it, as far as releaseCutsOf reads it: unchecked, hence unknown. */
+interface StoredTile {
+  z?: unknown
+  features?: unknown
 }
 
 /**
