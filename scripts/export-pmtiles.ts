@@ -81,6 +81,7 @@ if (args.kind === 'help') {
     const cutter = new TileCutter(opened.db, {
       indexMaxVertices: config.TILE_INDEX_MAX_VERTICES,
       indexMaxTiles: config.TILE_INDEX_MAX_TILES,
+      walk: true,
     })
     const tiles = new TileService(cache, cutter, pino({ level: 'silent' }))
     await readyPyramidSources(cutter, [pyramid], process.stderr)

@@ -81,6 +81,7 @@ if (args.kind === 'help') {
       const cutter = new TileCutter(opened.db, {
         indexMaxVertices: config.TILE_INDEX_MAX_VERTICES,
         indexMaxTiles: config.TILE_INDEX_MAX_TILES,
+        walk: true,
       })
       await readyPyramidSources(cutter, pyramids, process.stderr)
       const progress = createProgressDisplay(process.stderr, total, 'seeding')

@@ -3,7 +3,8 @@ import type { Queryable } from '../db/database.ts'
 import { collectGarbage } from '../ops/collect-garbage.ts'
 import type { Layer } from './layer-catalog.ts'
 import { readLayerFeatures } from './layer-features.ts'
-import { LayerOverview, type EncodedTile } from './layer-overview.ts'
+import { releaseTile } from './index-store.ts'
+import { LayerOverview, tileKey, type EncodedTile } from './layer-overview.ts'
 import type { TileAddress } from './tile-address.ts'
 import { encodeLayerTile } from './tile-encoding.ts'
 import { BUFFER, TILE_EXTENT, TOLERANCE } from './tile-options.ts'
@@ -32,6 +33,23 @@ interface Built {
   overview: LayerOverview
   /** Tiles the index held once built: those cut to encode the overview, and their parents. */
   builtTiles: number
+  /** On a walk: the tiles cut and let go, by tileKey. */
+  released: Set<number>
+}
+
+/** What a LayerIndex is sized by, and how it is used. */
+export interface LayerIndexOptions {
+  /** Tiles cut beyond those of the build before the index is rebuilt, which bounds its memory. */
+  maxTiles: number
+  /** How many vertices the layer holds, as counted when choosing to index it. */
+  vertices: number
+  /**
+   * Set by the pyramid tools, which ask for each tile once, zoom after zoom: a tile's geometry
+   * is let go as soon as it is encoded, which bounds the index's memory without rebuilds (an
+   * export of the province layer to zoom 14 peaked at 1.7 GB before). A tile asked for again is
+   * cut from the index rebuilt.
+   */
+  walk?: boolean
 }
 
 /**
@@ -46,22 +64,20 @@ export class LayerIndex {
   #layer: Layer
   #maxTiles: number
   #vertices: number
+  #walk: boolean
   #built: Promise<Built>
   /** The index while it is built and current: what `tileNow` cuts from. */
   #current: Built | undefined
   /** After a rebuild failed, no other is tried before this time (performance.now()). */
   #rebuildAfter = -Infinity
 
-  /**
-   * `maxTiles`: tiles cut beyond the build before the index is rebuilt; `vertices`: how many the
-   * layer holds, as counted when choosing to index it.
-   */
-  constructor(db: Queryable, layer: Layer, size: { maxTiles: number; vertices: number }) {
+  constructor(db: Queryable, layer: Layer, options: LayerIndexOptions) {
     this.version = layer.dataVersion
     this.#db = db
     this.#layer = layer
-    this.#maxTiles = size.maxTiles
-    this.#vertices = size.vertices
+    this.#maxTiles = options.maxTiles
+    this.#vertices = options.vertices
+    this.#walk = options.walk ?? false
     this.#built = this.#build()
   }
 
@@ -72,7 +88,19 @@ export class LayerIndex {
 
   /** The layer's tile, encoded; null when the layer has no features there. */
   async tile(address: TileAddress): Promise<EncodedTile | null> {
-    return this.#tileOf(await this.#built, address)
+    const built = await this.#built
+    if (!built.released.has(tileKey(address))) return this.#tileOf(built, address)
+
+    // Asked again on a walk, after its geometry was let go: cut from the layer read afresh.
+    if (this.#current === built) this.#rebuild(built)
+    const rebuilt = await this.#built
+    if (rebuilt.released.has(tileKey(address))) {
+      const { z, x, y } = address
+      throw new Error(
+        `The index of ${this.#layer.name} could not be rebuilt to cut ${z}/${x}/${y}.`,
+      )
+    }
+    return this.#tileOf(rebuilt, address)
   }
 
   /**
@@ -81,30 +109,40 @@ export class LayerIndex {
    * promise hops that took as long as the cutting itself.
    */
   tileNow(address: TileAddress): EncodedTile | null | undefined {
-    return this.#current && this.#tileOf(this.#current, address)
+    const current = this.#current
+    if (!current || current.released.has(tileKey(address))) return undefined
+    return this.#tileOf(current, address)
   }
 
-  #tileOf({ index, overview, builtTiles }: Built, address: TileAddress): EncodedTile | null {
+  #tileOf(built: Built, address: TileAddress): EncodedTile | null {
+    const { index, overview, builtTiles } = built
     const ahead = overview.get(address)
     if (ahead !== undefined) return ahead
     const tile = index.getTile(address.z, address.x, address.y)
-    // Counted beyond the tiles of the build, which a rebuild would cut again anyway.
-    const cut = index.tileCoords.length - builtTiles
-    const current = this.#current
-    const due = cut > this.#maxTiles && performance.now() >= this.#rebuildAfter
-    if (due && current?.index === index) {
-      // Requests already holding this index finish with it; new ones wait for the rebuild.
-      this.#current = undefined
-      this.#built = this.#build().catch(() => {
-        // The layer could not be read (the database is down, say): cutting goes on from the
-        // index there was, over its budget, rather than failing every tile of the layer.
-        this.#rebuildAfter = performance.now() + REBUILD_RETRY_MS
-        this.#current = current
-        return current
-      })
-    }
     const pbf = tile && encodeLayerTile(this.#layer.name, tile)
+    if (this.#walk) {
+      built.released.add(tileKey(address))
+      releaseTile(index, address, address.z === this.#layer.maxzoom)
+    } else {
+      // Counted beyond the tiles of the build, which a rebuild would cut again anyway.
+      const cut = index.tileCoords.length - builtTiles
+      const due = cut > this.#maxTiles && performance.now() >= this.#rebuildAfter
+      if (due && this.#current === built) this.#rebuild(built)
+    }
     return pbf ? { pbf } : null
+  }
+
+  /** Replaces `current` with an index built afresh; requests holding it finish with it. */
+  #rebuild(current: Built): void {
+    // New requests wait for the rebuild.
+    this.#current = undefined
+    this.#built = this.#build().catch(() => {
+      // The layer could not be read (the database is down, say): cutting goes on from the
+      // index there was, over its budget, rather than failing every tile of the layer.
+      this.#rebuildAfter = performance.now() + REBUILD_RETRY_MS
+      this.#current = current
+      return current
+    })
   }
 
   async #build(): Promise<Built> {
@@ -121,7 +159,12 @@ export class LayerIndex {
       ...OVERVIEW_LIMITS,
     })
     overview.releaseCutsOf(index)
-    const built = { index, overview, builtTiles: index.tileCoords.length }
+    const built = {
+      index,
+      overview,
+      builtTiles: index.tileCoords.length,
+      released: new Set<number>(),
+    }
     this.#current = built
     // A large layer's build leaves several times the index's size in dead intermediate
     // geometry. V8 would collect it once the heap reached a limit set while that geometry was

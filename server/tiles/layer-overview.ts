@@ -2,6 +2,7 @@ import type GeoJSONVT from 'geojson-vt'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
+import { releaseZooms } from './index-store.ts'
 import type { TileAddress } from './tile-address.ts'
 import { encodeLayerTile, SMALL_TILE_BYTES } from './tile-encoding.ts'
 
@@ -66,7 +67,7 @@ export class LayerOverview {
           // Nothing drawable was left of its features: the layer has none there.
           if (!pbf) continue
           const gzipped = pbf.length > SMALL_TILE_BYTES ? await gzipAsync(pbf) : undefined
-          encoded.set(keyOf(address), { pbf, gzipped })
+          encoded.set(tileKey(address), { pbf, gzipped })
           bytes += pbf.length + (gzipped?.length ?? 0)
           if (bytes > maxBytes) break
           await yieldToEventLoop()
@@ -91,7 +92,7 @@ export class LayerOverview {
    */
   get(address: TileAddress): EncodedTile | null | undefined {
     if (address.z < this.minzoom || address.z > this.maxzoom) return undefined
-    return this.#tiles.get(keyOf(address)) ?? null
+    return this.#tiles.get(tileKey(address)) ?? null
   }
 
   /**
@@ -99,17 +100,10 @@ export class LayerOverview {
    * keeps every tile it has cut; the overview answers these tiles, so the index is never asked
    * for them again. The tiles themselves stay, with the source geometry deeper tiles are cut
    * from. On the province layer (21,600 units) this took the live heap from 134 to 46 MB once
-   * the index was built. geojson-vt's source calls its tile store (`tiles`) public, but its
-   * typings leave it out; an index without one is left as it is.
+   * the index was built.
    */
   releaseCutsOf(index: GeoJSONVT): void {
-    const store = (index as unknown as { tiles?: Record<string, StoredTile> | null }).tiles
-    if (typeof store !== 'object' || store === null) return
-    for (const tile of Object.values(store)) {
-      const { z } = tile
-      const covered = typeof z === 'number' && z >= this.minzoom && z <= this.maxzoom
-      if (covered && Array.isArray(tile.features)) tile.features = []
-    }
+    releaseZooms(index, this.minzoom, this.maxzoom)
   }
 
   get size(): number {
@@ -117,14 +111,8 @@ export class LayerOverview {
   }
 }
 
-/** A tile as geojson-vt stores it, as far as releaseCutsOf reads it: unchecked, hence unknown. */
-interface StoredTile {
-  z?: unknown
-  features?: unknown
-}
-
 /**
  * The tile's place when the pyramid is numbered zoom by zoom, row by row: a number, cheaper to
  * make and look up than a string on every tile request, and exact to zoom 26.
  */
-const keyOf = ({ z, x, y }: TileAddress) => (4 ** z - 1) / 3 + y * 2 ** z + x
+export const tileKey = ({ z, x, y }: TileAddress) => (4 ** z - 1) / 3 + y * 2 ** z + x

@@ -11,6 +11,8 @@ export interface CutterOptions {
   indexMaxVertices: number
   /** Tiles an in-memory index may cut beyond those of its build before it is rebuilt. */
   indexMaxTiles: number
+  /** Each tile is asked for once, zoom after zoom, as the pyramid tools do (LayerIndex). */
+  walk?: boolean
 }
 
 /**
@@ -155,7 +157,11 @@ export class TileCutter {
     const source =
       vertices > this.#options.indexMaxVertices
         ? new LayerWindow(this.#db, layer)
-        : new LayerIndex(this.#db, layer, { maxTiles: this.#options.indexMaxTiles, vertices })
+        : new LayerIndex(this.#db, layer, {
+            maxTiles: this.#options.indexMaxTiles,
+            vertices,
+            walk: this.#options.walk,
+          })
     await source.ready()
     return source
   }

@@ -42,6 +42,18 @@ describe('compressing tiles', () => {
     expect(gunzipSync(anew!)).toEqual(tileBytes(100, 1))
   })
 
+  it('gives each compressed tile a block of memory of its own size', async () => {
+    const compressor = new TileCompressor()
+    // Small and remembered, small and not, and large, sent to the thread pool.
+    for (const length of [300, 6 * 1024, SMALL_TILE_BYTES + 1]) {
+      const bytes = tileBytes(length, length)
+      const gzipped = await compressor.compress(bytes)
+      expect(gunzipSync(gzipped)).toEqual(bytes)
+      expect(gzipped.byteOffset, `${length} bytes`).toBe(0)
+      expect(gzipped.buffer.byteLength, `${length} bytes`).toBe(gzipped.length)
+    }
+  })
+
   it('leaves a large tile to the thread pool, and compresses it there', async () => {
     const compressor = new TileCompressor()
     const large = tileBytes(SMALL_TILE_BYTES + 1, 5)
