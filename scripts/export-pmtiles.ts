@@ -51,6 +51,10 @@ if (args.kind === 'help') {
 } else if (!(await isFolder(path.dirname(path.resolve(args.out))))) {
   console.error(`The folder of --out ${args.out} does not exist; create it first.`)
   process.exitCode = 2
+} else if (await isFolder(args.out)) {
+  // Found now rather than when the archive, complete, would be moved there.
+  console.error(`--out ${args.out} is a folder; give the archive's file name.`)
+  process.exitCode = 2
 } else {
   const interrupted = exitOnInterrupt('no archive written.')
   let opened: OpenedDatabase | undefined

@@ -30,6 +30,18 @@ describe('reading options that may each be given once', () => {
     expect(read).toEqual({ values: { force: true }, positionals: [], repeated: undefined })
   })
 
+  it('takes a negative number after a value option as its value, and not after --', () => {
+    const read = readOptionsOnce(['--minzoom', '-1', '--force', '--', '--minzoom', '-2'], {
+      minzoom: { type: 'string' },
+      force: { type: 'boolean' },
+    })
+    expect(read).toEqual({
+      values: { minzoom: '-1', force: true },
+      positionals: ['--minzoom', '-2'],
+      repeated: undefined,
+    })
+  })
+
   it("passes on parseArgs' own refusals", () => {
     expect(readOptionsOnce(['--colour', 'red'], OPTIONS)).toEqual({
       problem: expect.stringContaining("Unknown option '--colour'"),

@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BACKENDS } from '../support/services.ts'
@@ -38,6 +39,19 @@ describe('npm run export-pmtiles with a bad command line', () => {
     expect(lines(run.stderr)).toEqual([
       `The folder of --out ${out} does not exist; create it first.`,
     ])
+  })
+
+  it('exits with 2 when --out names a folder', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-out-'))
+    const out = path.join(dir, 'zoning.pmtiles')
+    try {
+      await mkdir(out)
+      const run = await exportArchive(['--layer', 'zoning', '--out', out], {})
+      expect(run.code).toBe(2)
+      expect(lines(run.stderr)).toEqual([`--out ${out} is a folder; give the archive's file name.`])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
 
