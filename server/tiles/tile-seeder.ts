@@ -29,10 +29,22 @@ export interface SeedSummary {
 
 /** The cache did not take a tile, so seeding stopped: the run would not do what it says. */
 export class SeedCacheError extends Error {
-  constructor(kind: string, cause: unknown) {
-    super(`The ${kind} tile cache refused a tile: ${(cause as Error).message ?? String(cause)}`)
+  constructor(kind: string, seeded: number, cause: unknown) {
+    super(
+      `The ${kind} tile cache stopped taking tiles, with ${seeded} seeded ` +
+        `(${cacheTrouble(cause)}); those stay cached, and the same command seeds the rest.`,
+      { cause },
+    )
     this.name = 'SeedCacheError'
   }
+}
+
+/** What went wrong with the cache, in an operator's words rather than its client library's. */
+function cacheTrouble(cause: unknown): string {
+  const message = (cause as Error | undefined)?.message ?? String(cause)
+  // How ioredis says the connection is gone, as commands are not queued (see redis-client.ts).
+  const gone = /max retries per request|connection is closed|enableOfflineQueue|ECONNREFUSED/i
+  return gone.test(message) ? 'it does not answer: it stopped, or the connection was lost' : message
 }
 
 /**
@@ -72,7 +84,7 @@ export async function seedTiles(
     for (let next = work.next(); !next.done && !failed; next = work.next()) {
       const [set, address] = next.value
       const tile = await service.tile(set, address)
-      if (refused !== undefined) throw new SeedCacheError(cache.kind, refused)
+      if (refused !== undefined) throw new SeedCacheError(cache.kind, summary.tiles, refused)
 
       summary.tiles++
       summary[tile.cache === 'hit' ? 'cached' : 'cut']++

@@ -331,7 +331,8 @@ for (const backend of BACKENDS) {
 
       const seeding = seedTiles(pyramids, cache, cutter, { concurrency: 2 })
       await expect(seeding).rejects.toThrow(SeedCacheError)
-      await expect(seeding).rejects.toThrow(/^The redis tile cache refused a tile: /)
+      await expect(seeding).rejects.toThrow(/^The redis tile cache stopped taking tiles, with 0 /)
+      await expect(seeding).rejects.toThrow(/; those stay cached, and the same command seeds the/)
     })
   })
 }
