@@ -105,8 +105,9 @@ export class LayerIndex {
 
   /**
    * The same as `tile`, without waiting: undefined while the index is being built or rebuilt,
-   * and for a tile let go on a walk, which `tile` cuts again. Cutting from memory needs no I/O, and a tile of a few layers cut in one go spares the
-   * promise hops that took as long as the cutting itself.
+   * and for a tile let go on a walk, which `tile` cuts again. Cutting from memory needs no I/O,
+   * and a tile of a few layers cut in one go spares the promise hops that took as long as the
+   * cutting itself.
    */
   tileNow(address: TileAddress): EncodedTile | null | undefined {
     const current = this.#current

@@ -118,7 +118,7 @@ for (const backend of BACKENDS) {
       expect(await ruleCodes()).toEqual(['T01', 'T02', 'T03', 'T04', 'T06', 'T07', 'T08'])
     })
 
-    it('refuses a file not in UTF-8, or an item giving a field twice, and keeps the rules', async () => {
+    it('refuses a file not in UTF-8, or a field given twice, and keeps the rules', async () => {
       const rules = await dataset('rules.json')
       const before = await ruleCodes()
       // 测试 in GBK, as a list saved by a Chinese Windows editor holds it.

@@ -55,7 +55,7 @@ describe(`a layer held in memory ${backend.title}`, () => {
   })
   afterAll(() => server?.close())
 
-  it('on a walk, cuts each tile as it would otherwise, without rebuilds, and again when asked', async () => {
+  it('on a walk, cuts each tile as otherwise, without rebuilds, and again when asked', async () => {
     // Reads of the whole layer, which is what building the index takes.
     let reads = 0
     const counting: Queryable = {
@@ -97,7 +97,7 @@ describe(`a layer held in memory ${backend.title}`, () => {
     expect(reads).toBe(2)
   })
 
-  it('collects the garbage of building a large layer at once, and not for a small one', async () => {
+  it('collects the garbage of a large layer build at once, not of a small one', async () => {
     const large = COLLECT_AFTER_VERTICES
     expect(await collectsAfterBuilding(server, layer, large, 5000)).toBe(true)
     expect(await collectsAfterBuilding(server, layer, large - 1, 500)).toBe(false)

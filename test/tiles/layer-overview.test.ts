@@ -176,7 +176,7 @@ describe('the overview of a layer', () => {
     expect(decodeTile(overview.get(z12)!.pbf).units!.features).toHaveLength(1)
   })
 
-  it('lets go of the index copy of its tiles, leaving deeper tiles as geojson-vt cuts them', async () => {
+  it('lets go of the index copy of its tiles, leaving deeper ones as geojson-vt cuts', async () => {
     const budget = [0, 1, 2, 3, 4, 5].map((z) => tilesAt(z).length).reduce((a, b) => a + b)
     const limits = { minzoom: 0, maxzoom: 14, maxTiles: budget, maxBytes: Infinity }
     const index = new GeoJSONVT(box, options)
