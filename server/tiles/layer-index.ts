@@ -89,12 +89,12 @@ export class LayerIndex {
   /** The layer's tile, encoded; null when the layer has no features there. */
   async tile(address: TileAddress): Promise<EncodedTile | null> {
     const built = await this.#built
-    if (!built.released.has(tileKey(address))) return this.#tileOf(built, address)
+    if (!this.#wasReleased(built, address)) return this.#tileOf(built, address)
 
     // Asked again on a walk, after its geometry was let go: cut from the layer read afresh.
     if (this.#current === built) this.#rebuild(built)
     const rebuilt = await this.#built
-    if (rebuilt.released.has(tileKey(address))) {
+    if (this.#wasReleased(rebuilt, address)) {
       const { z, x, y } = address
       throw new Error(
         `The index of ${this.#layer.name} could not be rebuilt to cut ${z}/${x}/${y}.`,
@@ -111,8 +111,13 @@ export class LayerIndex {
    */
   tileNow(address: TileAddress): EncodedTile | null | undefined {
     const current = this.#current
-    if (!current || current.released.has(tileKey(address))) return undefined
+    if (!current || this.#wasReleased(current, address)) return undefined
     return this.#tileOf(current, address)
+  }
+
+  /** Whether `address` was cut and let go on a walk; asked only on one, off the server's path. */
+  #wasReleased(built: Built, address: TileAddress): boolean {
+    return this.#walk && built.released.has(tileKey(address))
   }
 
   #tileOf(built: Built, address: TileAddress): EncodedTile | null {

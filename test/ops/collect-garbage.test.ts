@@ -1,20 +1,8 @@
-import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { collectGarbage } from '../../server/ops/collect-garbage.ts'
-
-/** What Node.js reports of a garbage collection (`PerformanceEntry.detail` of kind gc). */
-interface GcEntry {
-  detail: { kind: number; flags: number }
-}
-
-const isForcedFull = (entry: PerformanceEntry) => {
-  const { kind, flags } = (entry as unknown as GcEntry).detail
-  return (
-    kind === constants.NODE_PERFORMANCE_GC_MAJOR &&
-    (flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) !== 0
-  )
-}
+import { isForcedFullCollection } from '../support/forced-collection.ts'
 
 /**
  * The forced full collections V8 reports after `run`. Its reports reach observers some time
@@ -24,7 +12,7 @@ const isForcedFull = (entry: PerformanceEntry) => {
 async function forcedCollectionsAfter(run: () => unknown, expected: number): Promise<number> {
   let forced = 0
   const observer = new PerformanceObserver((list) => {
-    forced += list.getEntries().filter(isForcedFull).length
+    forced += list.getEntries().filter(isForcedFullCollection).length
   })
   observer.observe({ entryTypes: ['gc'] })
   try {

@@ -1,17 +1,13 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Queryable } from '../../server/db/database.ts'
 import type { Layer } from '../../server/tiles/layer-catalog.ts'
 import { COLLECT_AFTER_VERTICES, LayerIndex } from '../../server/tiles/layer-index.ts'
+import { isForcedFullCollection } from '../support/forced-collection.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { latToTileY, lonToTileX } from '../support/tile-math.ts'
-
-/** What Node.js reports of a garbage collection (`PerformanceEntry.detail` of kind gc). */
-interface GcEntry {
-  detail: { kind: number; flags: number }
-}
 
 const backend = BACKENDS[0]!
 
@@ -27,11 +23,7 @@ async function collectsAfterBuilding(
 ) {
   let collected = false
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      const { kind, flags } = (entry as unknown as GcEntry).detail
-      const forced = (flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) !== 0
-      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR && forced) collected = true
-    }
+    if (list.getEntries().some(isForcedFullCollection)) collected = true
   })
   observer.observe({ entryTypes: ['gc'] })
   try {
