@@ -377,7 +377,7 @@ describe.skipIf(SKIP_REASON !== undefined)(
         const box = page.locator('[data-check-notice]')
         expect(await box.isVisible()).toBe(true)
         expect(await box.locator('[data-field="notice"]').textContent()).toBe(notice)
-        expect(await box.locator('.heading').textContent()).toBe(zh.check.datasetNoticeHeading)
+        expect(await box.locator('.heading').textContent()).toBe(zh.dataset.noticeHeading)
         const footer = page.locator('[data-dataset-notice]')
         await expect.poll(() => footer.textContent()).toBe(notice)
         expect(await footer.isVisible()).toBe(true)

@@ -84,7 +84,7 @@ function notice(root: ParentNode, answer: CheckAnswer, t: Strings): void {
   box.hidden = !illustrative && !text
   fillField(box, 'notice', text || t.footer.notice)
   // The sample's notice is headed as such; an operator's, as what it says about its data.
-  const heading = illustrative ? t.check.noticeHeading : t.check.datasetNoticeHeading
+  const heading = illustrative ? t.check.noticeHeading : t.dataset.noticeHeading
   box.querySelector('.callout')?.setAttribute('aria-label', heading)
   const shown = box.querySelector('.heading')
   if (shown) shown.textContent = heading

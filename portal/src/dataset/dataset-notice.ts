@@ -1,8 +1,18 @@
 import { stringsFor } from '../i18n/index.ts'
 import type { DatasetInfo } from '../lookup/lookup-types.ts'
 
-/** Reads `GET /api/dataset`; undefined when it cannot be fetched or is not a manifest. */
-export async function fetchDataset(): Promise<DatasetInfo | undefined> {
+let reading: Promise<DatasetInfo | undefined> | undefined
+
+/**
+ * Reads `GET /api/dataset` once per page, for every part of it that shows the dataset; undefined
+ * when it cannot be fetched or is not a manifest.
+ */
+export function fetchDataset(): Promise<DatasetInfo | undefined> {
+  reading ??= readDataset()
+  return reading
+}
+
+async function readDataset(): Promise<DatasetInfo | undefined> {
   try {
     const response = await fetch('/api/dataset', { headers: { accept: 'application/json' } })
     if (!response.ok) return undefined

@@ -185,6 +185,10 @@ export const en: Strings = {
   },
   dataset: {
     version: (version) => `Data version ${version}`,
+    noticeHeading: 'About the data',
+    shows: (name, version) => `This site shows ${name}, data version ${version}.`,
+    boundarySource: 'Administrative boundaries',
+    datumNote: 'Coordinates',
   },
 
   units: {
@@ -489,7 +493,6 @@ export const en: Strings = {
       'Areas, lengths and distances are all measured on the WGS84 ellipsoid (PostGIS geography).',
 
     noticeHeading: 'Sample data notice',
-    datasetNoticeHeading: 'About the data',
     printFooter: (url, id) => `Report address: ${url} · Check ID: ${id}`,
   },
 

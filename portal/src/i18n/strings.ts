@@ -148,7 +148,16 @@ export interface Strings {
     /** The same refusal, naming the field to correct. */
     errorRequestField: (field: string) => string
   }
-  dataset: { version: (version: string) => string }
+  /** The dataset the server serves, as the footer, the About page and check reports name it. */
+  dataset: {
+    version: (version: string) => string
+    /** Heads an operator's notice about its data; the sample's has a heading of its own. */
+    noticeHeading: string
+    /** Opens the About page's sources for data other than the sample. */
+    shows: (name: string, version: string) => string
+    boundarySource: string
+    datumNote: string
+  }
 
   /** The unit pages (`/units/{code}/`) and the map page's search for units, parks, districts. */
   units: {
@@ -341,7 +350,6 @@ export interface Strings {
     /** Over the notice of the sample data. */
     noticeHeading: string
     /** Over the notice an operator gave with its own data. */
-    datasetNoticeHeading: string
     printFooter: (url: string, id: string) => string
   }
 

@@ -153,6 +153,10 @@ export const zh: Strings = {
   },
   dataset: {
     version: (version) => `数据版本 ${version}`,
+    noticeHeading: '数据说明',
+    shows: (name, version) => `本站展示“${name}”，数据版本 ${version}。`,
+    boundarySource: '行政区边界来源',
+    datumNote: '坐标说明',
   },
 
   units: {
@@ -399,7 +403,6 @@ export const zh: Strings = {
     measurementText: '面积、长度和距离均在 WGS84 椭球面上量算（PostGIS geography）。',
 
     noticeHeading: '示例数据声明',
-    datasetNoticeHeading: '数据说明',
     printFooter: (url, id) => `报告地址：${url}　检查编号：${id}`,
   },
 

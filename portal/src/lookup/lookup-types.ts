@@ -50,10 +50,14 @@ export interface LookupRule {
 
 export interface DatasetInfo {
   manifest?: string
+  name?: string
+  name_en?: string
   illustrative: boolean
   notice_zh?: string
   notice_en?: string
   version?: string | number
+  boundary_source?: string
+  datum_note?: string
 }
 
 export interface LookupResult {
