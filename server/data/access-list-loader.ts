@@ -152,7 +152,8 @@ export async function loadRules(tx: Queryable, items: unknown[], file: string) {
     const at = (field: string) => ({ file, feature: i + 1, field })
     const earlier = firstOf.get(rule.code)
     if (earlier !== undefined) {
-      const message = `Rule code ${rule.code} is given twice, by rules ${earlier + 1} and ${i + 1}.`
+      const code = describeValue(rule.code)
+      const message = `Rule code ${code} is given twice, by rules ${earlier + 1} and ${i + 1}.`
       throw new ImportError(message, at('code'))
     }
     firstOf.set(rule.code, i)
@@ -160,7 +161,9 @@ export async function loadRules(tx: Queryable, items: unknown[], file: string) {
       throw new ImportError(`No control unit has code ${rule.unit_code}.`, at('unit_code'))
     }
     const layer = rule.layer ? layers.get(rule.layer) : undefined
-    if (rule.layer && !layer) throw new ImportError(`No layer named ${rule.layer}.`, at('layer'))
+    if (rule.layer && !layer) {
+      throw new ImportError(`No layer named ${describeValue(rule.layer)}.`, at('layer'))
+    }
     for (const [name, value] of Object.entries(rule.layer_filter ?? {})) {
       const attribute = layer?.attributes.find((a) => a.name === name)
       if (!layer || !attribute) {

@@ -25,8 +25,14 @@ export function undecodablePath(value: unknown, path = ''): string | undefined {
   return undefined
 }
 
-/** The sentence that refuses such text, naming where it is when known. */
+/**
+ * The sentence that refuses such text, naming where it is when known. A U+FFFD sent as such is
+ * refused too, as text already damaged by a decoder before it was sent: the message says both.
+ */
 export function undecodableMessage(path: string): string {
   const where = path ? path : 'The request body'
-  return `${where} holds bytes that are not UTF-8 text; send the text in UTF-8.`
+  return (
+    `${where} holds bytes that are not UTF-8 text, or U+FFFD, the mark a decoder leaves ` +
+    'in their place; send the original text in UTF-8.'
+  )
 }

@@ -1,3 +1,4 @@
+import { describeValue } from '../http/describe-value.ts'
 import type { Layer } from './layer-catalog.ts'
 import type { TileCutter } from './tile-cutter.ts'
 import { TILE_LIMIT } from './pyramid-arguments.ts'
@@ -88,8 +89,8 @@ function chooseTileSets(layers: Layer[], request: PyramidRequest): TileSet[] {
 
   const known = [...layers.map((l) => l.name), COMPOSITE_NAME]
   if (request.allowAll) known.push('all')
-  const shown = request.layer.length > 40 ? `${request.layer.slice(0, 40)}…` : request.layer
-  throw new CommandProblem(2, `No layer named "${shown}"; give one of ${known.join(', ')}.`)
+  const named = describeValue(request.layer)
+  throw new CommandProblem(2, `No layer named ${named}; give one of ${known.join(', ')}.`)
 }
 
 /**

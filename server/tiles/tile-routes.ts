@@ -5,6 +5,7 @@ import type { Context } from 'koa'
 import { attributionText } from '../data/dataset-info.ts'
 import { wantsGzip } from '../http/accept-encoding.ts'
 import { baseUrlOf } from '../http/base-url.ts'
+import { describeValue } from '../http/describe-value.ts'
 import { badRequest, notFound } from '../http/http-error.ts'
 import { matchesIfNoneMatch } from '../http/if-none-match.ts'
 import { createRouter } from '../http/router.ts'
@@ -97,8 +98,11 @@ async function requireTileSet(catalog: LayerCatalog, name: string): Promise<Tile
   if (set) return set
 
   const known = [...(await catalog.list()).map((l) => l.name), COMPOSITE_NAME].join(', ')
-  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name
-  throw notFound('LAYER_NOT_FOUND', `No layer named "${shown}"; layers: ${known}.`, 'layer')
+  throw notFound(
+    'LAYER_NOT_FOUND',
+    `No layer named ${describeValue(name)}; layers: ${known}.`,
+    'layer',
+  )
 }
 
 function describeLayer(layer: Layer, baseUrl: string) {

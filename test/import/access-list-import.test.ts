@@ -55,7 +55,7 @@ for (const backend of BACKENDS) {
       const error = await importAccessList(database.db, 'rules', file).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ImportError)
       expect((error as ImportError).describe()).toBe(
-        `${file}, feature 3, field layer: No layer named streams.`,
+        `${file}, feature 3, field layer: No layer named "streams".`,
       )
       expect(await ruleCodes()).toHaveLength(8)
     })
@@ -72,7 +72,7 @@ for (const backend of BACKENDS) {
         ],
         [
           [...rules, { ...rules[0]! }],
-          `feature ${rules.length + 1}, field code: Rule code T01 is given twice, by rules 1 ` +
+          `feature ${rules.length + 1}, field code: Rule code "T01" is given twice, by rules 1 ` +
             `and ${rules.length + 1}.`,
         ],
         [rules.map((r, i) => (i === 1 ? { ...r, efect: 'forbid' } : r)), 'feature 2'],

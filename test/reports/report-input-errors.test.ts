@@ -661,7 +661,8 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
         'description',
       )
       expect(description.error.message).toBe(
-        'description holds bytes that are not UTF-8 text; send the text in UTF-8.',
+        'description holds bytes that are not UTF-8 text, or U+FFFD, the mark a decoder leaves ' +
+          'in their place; send the original text in UTF-8.',
       )
       await expectError(
         await post(

@@ -234,6 +234,15 @@ for (const backend of BACKENDS) {
         const body = (await response.json()) as { error: Record<string, string> }
         expect(body.error.message).toBe('x must be 0 or more, got -1.')
       })
+
+      it('names an unknown layer with its invisible characters written out', async () => {
+        // U+202E reverses the text after it: echoed as is, the message would read otherwise.
+        const response = await tile(`${encodeURIComponent('\u202Estinu_lortnoc')}.json`)
+        expect(response.status).toBe(404)
+        const body = (await response.json()) as { error: Record<string, string> }
+        expect(body.error.message).not.toContain('\u202E')
+        expect(body.error.message).toMatch(/^No layer named "\\u202estinu_lortnoc"; layers: /)
+      })
     })
   })
 }
