@@ -12,6 +12,9 @@ export interface RecordedAnswer {
 
 let answers = new Map<string, RecordedAnswer>()
 
+// Ends with the benchmark, however that ends, rather than keep a port open.
+process.on('disconnect', () => process.exit(0))
+
 const server = http.createServer((request, response) => {
   const answer = answers.get(request.url ?? '')
   if (!answer) {

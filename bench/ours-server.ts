@@ -8,6 +8,10 @@ import type { OursOptions } from './bench-servers.ts'
 const { logFile, logLevel, ...options } = JSON.parse(process.argv[2] ?? '{}') as OursOptions
 const send = (message: object) => process.send?.(message)
 
+// Ends with the benchmark, however that ends: a server left behind would keep its port and its
+// connections to a scratch database the benchmark drops.
+process.on('disconnect', () => process.exit(0))
+
 // Sampled rather than read once: the peak of process.memoryUsage().rss is what a host sees.
 let rssMax = 0
 const sample = () => {

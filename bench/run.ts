@@ -45,15 +45,20 @@ const log = (line: string) => {
   console.log(`[${seconds} s] ${line}`)
 }
 
-// Everything made on the way, undone in reverse order at the end or on Ctrl-C.
+// Everything made on the way, undone in reverse order at the end or when the run is stopped:
+// Ctrl-C, `kill`, or the terminal closing. A stopped run would otherwise leave its scratch
+// databases, each a copy of the data, on the server.
 const cleanups: (() => Promise<unknown>)[] = []
 async function cleanUp() {
   while (cleanups.length > 0) await cleanups.pop()!().catch(() => {})
 }
-process.once('SIGINT', () => {
-  console.error('Interrupted: dropping the scratch databases.')
-  void cleanUp().finally(() => process.exit(130))
-})
+const STOP_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+for (const [signal, code] of Object.entries(STOP_EXIT_CODES)) {
+  process.once(signal, () => {
+    console.error(`Stopped by ${signal}: dropping the scratch databases.`)
+    void cleanUp().finally(() => process.exit(code))
+  })
+}
 
 async function main(args: BenchArguments): Promise<number> {
   const withProvince = args.parts.has(3) || args.parts.has(4)
