@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { typedPath } from './ops/typed-path.ts'
 import { DEFAULT_CUTTER_OPTIONS } from './tiles/tile-cutter.ts'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..')
@@ -55,7 +56,9 @@ const fields = z.object({
   DATABASE_URL: urlOf(['postgres:', 'postgresql:']).optional(),
   DATA_DIR: z
     .string()
-    .min(1)
+    .refine((value) => value.trim() === value && value.trim() !== '', {
+      message: 'must be a folder path without blanks at either end',
+    })
     .default(path.join(REPO_ROOT, '.data', 'pglite')),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
@@ -121,7 +124,10 @@ export function readConfig(
     Object.entries(env).filter(([key, value]) => key in fields.shape && value !== ''),
   )
   const result = schema.safeParse(present)
-  if (result.success) return { config: result.data }
+  if (result.success) {
+    // A relative folder is the one the user typed it in, as with file arguments.
+    return { config: { ...result.data, DATA_DIR: typedPath(result.data.DATA_DIR, env) } }
+  }
   // One line per setting: the first problem found with it.
   const problems = new Map<string, string>()
   for (const issue of result.error.issues) {

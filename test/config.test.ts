@@ -1,3 +1,5 @@
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CONFIG_HELP, readConfig } from '../server/config.ts'
 
@@ -109,5 +111,29 @@ describe('the URL settings', () => {
   it('take a URL with a password as it is', () => {
     const url = 'postgres://owner:s3cret-pw@127.0.0.1:5432/zoning'
     expect(readConfig({ DATABASE_URL: url }).config?.DATABASE_URL).toBe(url)
+  })
+})
+
+describe('DATA_DIR', () => {
+  it('is the folder the user typed it in when relative, as npm passes it in INIT_CWD', () => {
+    const typedIn = path.join(os.tmpdir(), 'ecozoning-elsewhere')
+    const { config } = readConfig({ DATA_DIR: 'zoning-db', INIT_CWD: typedIn })
+    expect(config?.DATA_DIR).toBe(`${typedIn}${path.sep}zoning-db`)
+  })
+
+  it('is the working folder when relative and run without npm', () => {
+    const { config } = readConfig({ DATA_DIR: 'zoning-db' })
+    expect(config?.DATA_DIR).toBe(`${process.cwd()}${path.sep}zoning-db`)
+  })
+
+  it('stays as given when absolute', () => {
+    const folder = path.join(os.tmpdir(), 'zoning-db')
+    expect(readConfig({ DATA_DIR: folder, INIT_CWD: '/elsewhere' }).config?.DATA_DIR).toBe(folder)
+  })
+
+  it.each([' ', '  ', ' zoning-db', 'zoning-db '])('refuses %j, naming the blanks', (value) => {
+    expect(readConfig({ DATA_DIR: value }).problems).toEqual([
+      `DATA_DIR=${JSON.stringify(value)}: must be a folder path without blanks at either end`,
+    ])
   })
 })
