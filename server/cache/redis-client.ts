@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis'
 import { StartupError } from '../startup-error.ts'
+import { usualListenerNote } from '../ops/usual-port.ts'
 
 // Long enough that a hung Redis costs one timeout per few seconds, not one per request.
 export const RESTING_MS = 5_000
@@ -55,7 +56,7 @@ export async function connectRedis(
   })
   const refuse = (error: unknown) => {
     redis.disconnect()
-    const reason = startupReason(error, socketError)
+    const reason = startupReason(error, socketError, url)
     throw new StartupError(`Redis at ${describeRedisUrl(url)} (REDIS_URL): ${reason}`, {
       cause: socketError ?? error,
     })
@@ -101,7 +102,11 @@ export async function connectRedis(
 }
 
 /** Why Redis could not be used at start, in words an operator can act on. */
-function startupReason(error: unknown, socketError: NodeJS.ErrnoException | undefined): string {
+function startupReason(
+  error: unknown,
+  socketError: NodeJS.ErrnoException | undefined,
+  url: string,
+): string {
   const message = error instanceof Error ? error.message : String(error)
   switch (socketError?.code) {
     case 'ECONNREFUSED':
@@ -112,12 +117,29 @@ function startupReason(error: unknown, socketError: NodeJS.ErrnoException | unde
     case 'ETIMEDOUT':
       return 'connecting timed out: a firewall may drop the packets, or the host is down.'
   }
-  const said = socketError?.message ?? message
-  if (said === 'Connection is closed.') {
-    return 'it closed the connection without answering; is a Redis server listening there?'
+  // rediss:// speaks TLS from the first byte: a Redis without TLS hears noise and never answers.
+  const tls = url.startsWith('rediss:')
+    ? ' REDIS_URL starts with rediss://, which connects with TLS; a Redis without TLS needs ' +
+      'redis://.'
+    : ''
+  return `${answerReason(socketError?.message ?? message, usualListenerNote(url, 'Redis'))}${tls}`
+}
+
+/** What a server that took the connection did wrong, from what ioredis said of it. */
+function answerReason(said: string, note: string): string {
+  if (/SSL routines|TLS connection/.test(said)) {
+    // OpenSSL's line is mostly addresses and source files; its reason is the part to keep.
+    const why = /SSL routines:[^:]*:([^:]+)/.exec(said)?.[1] ?? 'the connection closed'
+    return `the TLS handshake failed (${why})${note}: the server there does not speak TLS.`
+  }
+  // ioredis says the one or the other when the server hangs up on what it sent.
+  if (said === 'Connection is closed.' || /Stream isn't writeable/.test(said)) {
+    const question = 'is a Redis server listening there?'
+    return `it closed the connection without answering as Redis${note}; ${question}`
   }
   if (said === 'Command timed out') {
-    return 'it took the connection but did not answer in time; is it a Redis server, and busy?'
+    const question = 'is it a Redis server, and busy?'
+    return `it took the connection but did not answer as Redis in time${note}; ${question}`
   }
   return said
 }

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { StartupError } from '../startup-error.ts'
+import { usualListenerNote } from '../ops/usual-port.ts'
 import type { Database, Queryable } from './database.ts'
 
 // Counts and ids are int8 in some queries; they stay far below 2^53, and numbers keep both back
@@ -40,7 +41,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
 
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end().catch(() => {})
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = startupReason(error, options.url)
     const where = describeUrl(options.url)
     throw new StartupError(`PostgreSQL at ${where} (DATABASE_URL): ${reason}`, { cause: error })
   })
@@ -167,6 +168,39 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
 }
 
 /** user@host:port/name, never the password. */
+/**
+ * Why PostgreSQL could not be used at start, in words an operator can act on. The driver's own
+ * message stays for what PostgreSQL itself said (a wrong password, a missing database): those
+ * are clear as they are.
+ */
+export function startupReason(error: unknown, url: string): string {
+  const { code, message } = error as { code?: string; message?: string }
+  const note = usualListenerNote(url, 'PostgreSQL')
+  switch (code) {
+    case 'ECONNREFUSED':
+      return (
+        'nothing listens there (connection refused). Start PostgreSQL, or correct ' +
+        'DATABASE_URL.'
+      )
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `its host name does not resolve (${code}).`
+  }
+  if (/connection timeout|timeout expired/i.test(message ?? '')) {
+    return (
+      `it took the connection but did not answer as PostgreSQL in time${note}; is a ` +
+      'PostgreSQL server listening there, and not overloaded?'
+    )
+  }
+  if (/Connection terminated unexpectedly/i.test(message ?? '')) {
+    return (
+      `it closed the connection without answering as PostgreSQL${note}; is a PostgreSQL ` +
+      'server listening there?'
+    )
+  }
+  return message ?? String(error)
+}
+
 export function describeUrl(url: string): string {
   try {
     const parsed = new URL(url)

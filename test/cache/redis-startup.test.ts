@@ -40,7 +40,7 @@ describe('a Redis that cannot be used at start', () => {
     try {
       const said =
         `Redis at 127.0.0.1:${port}/0 (REDIS_URL): it took the connection but did not answer ` +
-        'in time; is it a Redis server, and busy?'
+        'as Redis in time; is it a Redis server, and busy?'
       expect(await refusal(`redis://127.0.0.1:${port}`)).toBe(said)
       // The tools' minute-long command timeout does not hold their start.
       const started = performance.now()
@@ -49,6 +49,40 @@ describe('a Redis that cannot be used at start', () => {
     } finally {
       for (const socket of sockets) socket.destroy()
       silent.close()
+    }
+  })
+
+  /** A server on loopback that answers every connection with `reply` and hangs up. */
+  async function hangingUp(reply: string): Promise<{ port: number; close(): void }> {
+    const server = net.createServer((socket) => socket.end(reply))
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    return { port: (server.address() as AddressInfo).port, close: () => server.close() }
+  }
+
+  it('says a server that hangs up did not answer as Redis', async () => {
+    // What a web server does with Redis's first command.
+    const web = await hangingUp('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    try {
+      expect(await refusal(`redis://127.0.0.1:${web.port}`)).toBe(
+        `Redis at 127.0.0.1:${web.port}/0 (REDIS_URL): it closed the connection without ` +
+          'answering as Redis; is a Redis server listening there?',
+      )
+    } finally {
+      web.close()
+    }
+  })
+
+  it('says rediss:// needs a server that speaks TLS', async () => {
+    const plain = await hangingUp('-ERR unknown command\r\n')
+    try {
+      expect(await refusal(`rediss://127.0.0.1:${plain.port}`)).toBe(
+        `Redis at 127.0.0.1:${plain.port}/0 (REDIS_URL): the TLS handshake failed (wrong version ` +
+          'number): the server there does not speak TLS. REDIS_URL starts with rediss://, which ' +
+          'connects with TLS; a Redis without TLS needs redis://.',
+      )
+    } finally {
+      plain.close()
     }
   })
 })
