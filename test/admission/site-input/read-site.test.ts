@@ -130,6 +130,34 @@ for (const backend of BACKENDS) {
         expect(row!.equal).toBe(true)
       })
 
+      it('merges two thousand overlapping squares, each repaired part read once', async () => {
+        // A chain of squares 0.002° wide, each starting 0.001° after the one before: every
+        // square overlaps its neighbours, and their union is one strip. The union used to be
+        // computed again for every square, which took ten seconds here and fifteen embedded.
+        const count = 2_000
+        const squares = Array.from({ length: count }, (_, i) => [
+          ring(112 + i * 0.001, 27, 112.002 + i * 0.001, 27.002),
+        ])
+        const started = performance.now()
+        const { site, input } = await read({
+          geometry: { type: 'MultiPolygon', coordinates: squares },
+        })
+        const seconds = (performance.now() - started) / 1000
+        expect(site.type).toBe('Polygon')
+        expect(input.repairs.map((r) => r.kind)).toEqual(['merged-parts'])
+        const east = 112 + (count - 1) * 0.001 + 0.002
+        // The squares' corners, sums of binary fractions, are off the strip's by rounding.
+        const [row] = await database.db.query<{ apart: number }>(
+          `SELECT ST_HausdorffDistance(ST_GeomFromGeoJSON($1),
+                    ST_MakeEnvelope(112, 27, $2, 27.002, 4326)) AS apart`,
+          [JSON.stringify(site), east],
+        )
+        // 1e-8° is about a millimetre.
+        expect(row!.apart).toBeLessThan(1e-8)
+        // Not a speed target: a bound far above what one pass takes, far below ten passes.
+        expect(seconds).toBeLessThan(5)
+      })
+
       it.each([
         [
           'a bow-tie',
