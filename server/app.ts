@@ -7,6 +7,7 @@ import { datasetRoutes } from './data/dataset-routes.ts'
 import type { Database } from './db/database.ts'
 import { errorMiddleware } from './http/error-middleware.ts'
 import { jsonBody } from './http/json-body.ts'
+import { queryEncoding } from './http/query-encoding.ts'
 import { openCors } from './http/open-cors.ts'
 import { portalPages } from './http/portal-pages.ts'
 import { requestLog } from './http/request-log.ts'
@@ -74,6 +75,7 @@ export function buildApp(deps: AppDeps): Koa {
   // Before the Host check, so that a map client on another site can read that refusal too.
   app.use(openCors)
   app.use(requireHost)
+  app.use(queryEncoding)
   app.use(jsonBody())
 
   for (const router of [
