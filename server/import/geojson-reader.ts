@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Feature } from 'geojson'
+import { findDuplicateKey, repeatedKeyMessage } from '../http/duplicate-keys.ts'
 import { ImportError } from './import-error.ts'
 import { lonLatCrs, parseGeoJsonCrsName, type ChosenCrs } from './source-crs.ts'
 import type { SourceFeatures, SourceOptions } from './source-file.ts'
@@ -34,6 +35,7 @@ export async function readGeoJsonFile(
   } catch (error) {
     throw new ImportError(`The file is not valid JSON (${(error as Error).message}).`, { file })
   }
+  refuseRepeatedKeys(text, file)
 
   return {
     file,
@@ -43,6 +45,20 @@ export async function readGeoJsonFile(
     defaultCrs: { crs: lonLatCrs('EPSG:4326'), from: 'the GeoJSON default, RFC 7946' },
     encoding,
   }
+}
+
+/**
+ * Throws an ImportError naming the feature and field of the first key given twice in one object:
+ * JSON.parse keeps the last without a word, so `"class": "key", "class": "priority"` would be
+ * imported as a priority unit.
+ */
+function refuseRepeatedKeys(text: string, file: string): void {
+  const repeated = findDuplicateKey(text)
+  if (repeated === undefined) return
+  const inFeature = /^features\[(\d+)\]\.(?:properties\.)?(.+)$/.exec(repeated)
+  if (!inFeature) throw new ImportError(repeatedKeyMessage(repeated), { file, field: repeated })
+  const [feature, field] = [Number(inFeature[1]) + 1, inFeature[2]!]
+  throw new ImportError(repeatedKeyMessage(field), { file, feature, field })
 }
 
 /**

@@ -344,6 +344,27 @@ for (const backend of BACKENDS) {
             'Coordinates must be numbers, written without quotes.',
         )
       })
+
+      it('names the feature and field of a property given twice', async () => {
+        const square = [
+          [112.6, 26.9],
+          [112.61, 26.9],
+          [112.61, 26.91],
+          [112.6, 26.9],
+        ]
+        const feature = (level: string) =>
+          `{"type": "Feature", "properties": {"name": "测试", "source_name": "湘江", ` +
+          `${level}}, "geometry": ${JSON.stringify({ type: 'Polygon', coordinates: [square] })}}`
+        // Written as text: an object cannot hold a key twice.
+        const file = await write(
+          'repeated-property.geojson',
+          `{"type": "FeatureCollection", "features": [${feature('"level": "level1"')}, ` +
+            `${feature('"level": "level1", "level": "level2"')}]}`,
+        )
+        expect((await refusedLayer(file)).describe()).toBe(
+          `${file}, feature 2, field level: level is given twice; give each field once.`,
+        )
+      })
     })
   })
 }
