@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Queryable } from '../db/database.ts'
 import { unstorableText } from '../db/storable-text.ts'
+import { freeTextProblem } from '../db/text-characters.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { describeValues, valueCode } from '../import/attribute-values.ts'
 import { ImportError } from '../import/import-error.ts'
@@ -17,10 +18,11 @@ const industryCode = z
   .regex(/^[A-T](\d{2,4})?$/, 'must be a GB/T 4754-2017 code such as C2614')
 
 // Free text, checked here so that the refusal names the item and field: the database would
-// refuse it only for the whole list, in its own words (see unstorableText).
+// refuse it only for the whole list, in its own words (see unstorableText). Rule texts reach
+// check reasons and reports, so nothing in them may read other than it is (freeTextProblem).
 const text = () =>
   z.string().superRefine((value, context) => {
-    const problem = unstorableText(value)
+    const problem = unstorableText(value) ?? freeTextProblem(value)
     if (problem) context.addIssue({ code: 'custom', message: problem })
   })
 

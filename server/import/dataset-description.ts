@@ -1,5 +1,6 @@
 import { NO_DATASET, type DatasetInfo } from '../data/dataset-info.ts'
 import { unstorableText } from '../db/storable-text.ts'
+import { labelTextProblem } from '../db/text-characters.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { ImportError } from './import-error.ts'
 
@@ -28,12 +29,6 @@ const TEXT_FIELDS = {
 type TextFieldName = keyof typeof TEXT_FIELDS
 
 export const DATASET_FIELDS = [...Object.keys(TEXT_FIELDS), 'illustrative'] as const
-
-// Control characters (line breaks and tabs among them) and characters that draw nothing: the
-// texts are one-line labels in tiles, banners and printed reports, and an invisible character
-// would make a name read other than it is.
-const CONTROL = /\p{Cc}/u
-const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u
 
 /**
  * The dataset description that the JSON object `json` of `file` gives, as stored: texts trimmed,
@@ -132,26 +127,8 @@ function readText(
   }
   const unstorable = unstorableText(text)
   if (unstorable) throw new ImportError(unstorable, where)
-  const control = CONTROL.exec(text)
-  if (control) {
-    const message =
-      `Holds the control character ${codePoint(control[0])} at character ` +
-      `${characterNumber(text, control.index)}; write the text on one line, without tabs.`
-    throw new ImportError(message, where)
-  }
-  const invisible = INVISIBLE.exec(text)
-  if (invisible) {
-    const message =
-      `Holds the invisible character ${codePoint(invisible[0])} at character ` +
-      `${characterNumber(text, invisible.index)}, which would make the text read other than ` +
-      'it is; remove it.'
-    throw new ImportError(message, where)
-  }
+  // The texts are one-line labels in tiles, banners and printed reports.
+  const hidden = labelTextProblem(text)
+  if (hidden) throw new ImportError(hidden, where)
   return text
 }
-
-const codePoint = (character: string) =>
-  `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-
-/** The 1-based position in characters of the UTF-16 index `index`. */
-const characterNumber = (text: string, index: number) => [...text.slice(0, index)].length + 1

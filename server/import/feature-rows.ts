@@ -1,6 +1,7 @@
 import type { Feature, Geometry } from 'geojson'
 import type { Layer, LayerAttribute } from '../tiles/layer-catalog.ts'
 import { unstorableText } from '../db/storable-text.ts'
+import { freeTextProblem } from '../db/text-characters.ts'
 import { describeValues, valueCode } from './attribute-values.ts'
 import { ImportError } from './import-error.ts'
 
@@ -122,7 +123,8 @@ function convert(
     if (typeof raw === 'string') {
       const text = withoutPadding(raw)
       // Checked here so that the refusal names the feature and field, before any database work.
-      const problem = unstorableText(text)
+      // The .dbf reader marks a character a too-narrow field cut in two, and imports the rest.
+      const problem = unstorableText(text) ?? freeTextProblem(text, { keepMarks: true })
       if (problem) throw new ImportError(problem, where)
       return fixedValue(text.trim(), attribute, where)
     }

@@ -1,4 +1,5 @@
 import { unstorableText } from '../db/storable-text.ts'
+import { freeTextProblem } from '../db/text-characters.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { findDuplicateKey, repeatedKeyMessage } from '../http/duplicate-keys.ts'
 import { FieldProblems, HttpError, badRequest, unprocessable } from '../http/http-error.ts'
@@ -240,12 +241,12 @@ function readDescription(value: unknown): string {
     throw badRequest('DESCRIPTION_INVALID', message, 'description')
   }
   const text = value.trim()
-  plainText(text, 'description')
   // Marks that draw nothing (zero-width spaces, direction marks) would make an empty report.
   if (!/[^\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(text)) {
     const message = `description holds no visible text; say ${expected}.`
     throw badRequest('DESCRIPTION_INVALID', message, 'description')
   }
+  plainText(text, 'description')
   const characters = [...text].length
   if (characters > DESCRIPTION_MAX_CHARACTERS) {
     const message =
@@ -258,10 +259,11 @@ function readDescription(value: unknown): string {
 
 /**
  * Refuses what PostgreSQL cannot store as text (see unstorableText): the NUL character, and a
- * lone surrogate, which would otherwise be kept as U+FFFD without a word.
+ * lone surrogate, which would otherwise be kept as U+FFFD without a word; and characters that
+ * would make the report read otherwise on the staff's screens (see freeTextProblem).
  */
 function plainText(text: string, field: string): void {
-  const problem = unstorableText(text)
+  const problem = unstorableText(text) ?? freeTextProblem(text)
   if (problem) throw badRequest('TEXT_INVALID', `${field}: ${problem}`, field)
 }
 

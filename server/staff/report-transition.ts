@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts'
+import { freeTextProblem } from '../db/text-characters.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { HttpError, badRequest, notFound } from '../http/http-error.ts'
 import { EXTENSION_MAX_DAYS } from '../reports/report-deadline.ts'
@@ -205,6 +206,9 @@ function optionalText(value: unknown, field: string, max: number): string | null
   if (text.includes('\u0000')) {
     throw badRequest('TEXT_INVALID', `${field} must not contain the NUL character.`, field)
   }
+  // The audit log is read on screen and printed: nothing in it may read other than it is.
+  const hidden = freeTextProblem(text)
+  if (hidden) throw badRequest('TEXT_INVALID', `${field}: ${hidden}`, field)
   if ([...text].length > max) {
     throw badRequest('FIELD_TOO_LONG', `${field} may hold ${max} characters.`, field)
   }

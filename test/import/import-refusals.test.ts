@@ -9,6 +9,7 @@ import type { Database } from '../../server/db/database.ts'
 import { migrate } from '../../server/db/migrate.ts'
 import { openDatabase } from '../../server/db/open-database.ts'
 import { importAccessList, type AccessList } from '../../server/import/access-list-import.ts'
+import { importDatasetDescription } from '../../server/import/dataset-import.ts'
 import { importFile } from '../../server/import/file-import.ts'
 import { ImportError } from '../../server/import/import-error.ts'
 import { BACKENDS, createScratchDatabase } from '../support/services.ts'
@@ -144,6 +145,42 @@ for (const backend of BACKENDS) {
         const file = await write('nul.geojson', JSON.stringify(geojson))
         expect((await refusedLayer(file)).describe()).toBe(
           `${file}, feature 2, field name: ${NUL_REFUSAL}`,
+        )
+      })
+    })
+
+    describe('text that would read other than it is', () => {
+      const REORDERS = 'which reorders the text after it on screen; remove it.'
+
+      it('names the rule and field holding a direction override', async () => {
+        const rules = await readItems(path.join(FIXTURE_DATASET, 'rules.json'))
+        // Shown as 禁止新建, the override would turn the rest around: "forbid" would read last.
+        rules[2] = { ...rules[2]!, text_zh: '禁止\u202E建新' }
+        const error = await refusedList('rules', rules)
+        expect([error.feature, error.field, error.message]).toEqual([
+          3,
+          'text_zh',
+          `Holds the direction control U+202E at character 3, ${REORDERS}`,
+        ])
+      })
+
+      it('names the feature and field of a GeoJSON attribute holding a bell', async () => {
+        const geojson = JSON.parse(await readFile(fixture('water-sources.geojson'), 'utf8'))
+        geojson.features[0].properties.name = '湘江\u0007水源'
+        const file = await write('bell.geojson', JSON.stringify(geojson))
+        expect((await refusedLayer(file)).describe()).toBe(
+          `${file}, feature 1, field name: Holds the control character U+0007 at character 3; ` +
+            'remove it.',
+        )
+      })
+
+      it('refuses a dataset name of U+FFFD, naming the field', async () => {
+        const file = await write('dataset.json', JSON.stringify({ name: '\uFFFD', version: '1' }))
+        const error = await importDatasetDescription(database.db, file).catch((e: unknown) => e)
+        expect(error).toBeInstanceOf(ImportError)
+        expect((error as ImportError).describe()).toBe(
+          `${file}, field name: Holds U+FFFD at character 1, the mark a decoder leaves for bytes ` +
+            'it could not read; give the text as it was before it was damaged.',
         )
       })
     })

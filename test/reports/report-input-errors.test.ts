@@ -234,6 +234,20 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
       'TEXT_INVALID',
       'contact.name',
     ],
+    [
+      'a contact name with a direction override',
+      { ...valid, contact: { name: '李\u202E明' } },
+      400,
+      'TEXT_INVALID',
+      'contact.name',
+    ],
+    [
+      'a description with a control character',
+      { ...valid, description: '烟囱冒黑烟\u0007' },
+      400,
+      'TEXT_INVALID',
+      'description',
+    ],
     ['a contact as text', { ...valid, contact: '13900000000' }, 400, 'CONTACT_INVALID', 'contact'],
     [
       'an unknown contact field',

@@ -186,6 +186,20 @@ for (const backend of BACKENDS) {
         'FIELD_TOO_LONG',
         'note',
       ],
+      [
+        'a note with a direction override',
+        { to: 'accepted', note: '已核实\u202E不属实' },
+        400,
+        'TEXT_INVALID',
+        'note',
+      ],
+      [
+        'a referral with a control character',
+        { to: 'referred', referredTo: '市水利局\u0007' },
+        400,
+        'TEXT_INVALID',
+        'referredTo',
+      ],
       ['an unknown field', { to: 'accepted', by: 'me' }, 400, 'FIELD_UNKNOWN', 'by'],
       ['an array', ['accepted'], 400, 'BODY_INVALID'],
     ]
