@@ -36,3 +36,11 @@ export class UnknownLayerError extends ImportError {
     this.name = 'UnknownLayerError'
   }
 }
+
+/**
+ * The refusal of a feature with a hole outside its outer ring, which would be read or repaired
+ * into land: in the same words whether the repair finds it or a Shapefile's rings show it.
+ */
+export const HOLE_OUTSIDE_SHELL =
+  'A hole lies outside its outer ring: repaired, it would become land the feature does not ' +
+  'hold. Draw each hole inside its outer ring.'

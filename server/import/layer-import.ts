@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.ts'
 import { CATALOG_CHANGED } from '../tiles/catalog-changes.ts'
 import type { Layer } from '../tiles/layer-catalog.ts'
 import type { FeatureRow } from './feature-rows.ts'
-import { ImportError } from './import-error.ts'
+import { HOLE_OUTSIDE_SHELL, ImportError } from './import-error.ts'
 
 export interface LayerImportResult {
   layer: string
@@ -96,10 +96,7 @@ export async function replaceLayer(
   if (layer.geometryKind === 'polygon') {
     const beyond = await firstHoleBeyondShells(tx, staging, rows, repaired)
     if (beyond !== undefined) {
-      const message =
-        'A hole lies outside its outer ring: repaired, it would become land the feature does ' +
-        'not hold. Draw each hole inside its outer ring.'
-      throw new ImportError(message, { feature: beyond })
+      throw new ImportError(HOLE_OUTSIDE_SHELL, { feature: beyond })
     }
   }
   if (hasArea) {

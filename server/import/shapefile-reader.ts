@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Feature } from 'geojson'
+import type { Feature, Position } from 'geojson'
 import { open as openShapefile } from 'shapefile'
 import { dbfRecords, deletedRecords, readDbfLayout, type DbfLayout } from './dbf-layout.ts'
-import { ImportError } from './import-error.ts'
+import { HOLE_OUTSIDE_SHELL, ImportError } from './import-error.ts'
 import { crsFromPrj } from './prj-wkt.ts'
 import { lonLatCrs } from './source-crs.ts'
 import type { SourceFeatures, SourceOptions } from './source-file.ts'
@@ -198,15 +198,72 @@ async function readRecords(
     const source = await openShapefile(shp, dbf, { encoding })
     for (let result = await source.read(); !result.done; result = await source.read(), index++) {
       if (deleted.has(index)) continue
+      if (hasHoleMadeLand(result.value)) {
+        throw new HoleOutsideShellError({ file, feature: index + 1 })
+      }
       features.push(result.value)
       numbers.push(index + 1)
     }
   } catch (error) {
+    if (error instanceof ImportError) throw error
     const reason = (error as Error).message
     const message = `The Shapefile cannot be read after ${index} records (${reason}).`
     throw new ImportError(message, { file })
   }
   return { features, numbers }
+}
+
+/**
+ * A polygon record holding a hole (a counter-clockwise ring) that lies in no outer ring. The
+ * admission check tells it apart from a file it cannot read: the file is read, the site is not.
+ */
+export class HoleOutsideShellError extends ImportError {
+  constructor(where: { file: string; feature: number }) {
+    super(HOLE_OUTSIDE_SHELL, where)
+    this.name = 'HoleOutsideShellError'
+  }
+}
+
+/**
+ * Whether the reader has made a hole of `feature` into land. A Shapefile tells outer rings
+ * (clockwise) from holes (counter-clockwise) only by their direction, and the reader puts each
+ * hole into an outer ring containing it; a hole in none it keeps as a polygon of its own, land
+ * in place of the gap drawn, and no repair can tell it from an outer ring afterwards. Every ring
+ * of the record comes back as it was written, so a polygon led by a counter-clockwise ring is
+ * such a hole. A record whose rings all run counter-clockwise has no outer ring to miss: written
+ * the wrong way round throughout, its rings are all read as outer rings, as before.
+ */
+function hasHoleMadeLand(feature: Feature): boolean {
+  const geometry = feature.geometry
+  // One polygon is an outer ring and the holes inside it, or a lone hole read as land.
+  if (geometry?.type !== 'MultiPolygon') return false
+  const leaders = geometry.coordinates.map((polygon) => polygon[0] ?? [])
+  return leaders.some(runsClockwise) && leaders.some(isHole)
+}
+
+/**
+ * Clockwise as the reader decides it, so that the rings judged here are the ones it assembled:
+ * the shoelace sum over x and y, zero counted clockwise, and rings of fewer than four positions,
+ * which enclose nothing, never clockwise.
+ */
+function runsClockwise(ring: Position[]): boolean {
+  return ring.length >= 4 && shoelace(ring) >= 0
+}
+
+/** A ring the reader took for a hole that encloses some area: not one of under four positions. */
+function isHole(ring: Position[]): boolean {
+  return ring.length >= 4 && shoelace(ring) < 0
+}
+
+/** Twice the area `ring` encloses in x and y, positive when it runs clockwise. */
+function shoelace(ring: Position[]): number {
+  let sum = 0
+  for (let i = 0, previous = ring.length - 1; i < ring.length; previous = i++) {
+    const [x0, y0] = ring[previous]!
+    const [x1, y1] = ring[i]!
+    sum += y0! * x1! - x0! * y1!
+  }
+  return sum
 }
 
 /**

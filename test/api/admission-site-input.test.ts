@@ -178,6 +178,85 @@ for (const backend of BACKENDS) {
         expect(body.error?.message).toContain('13000 vertices')
       })
 
+      describe('a Shapefile hole', () => {
+        /** A zipped Shapefile of one record of `rings`, in EPSG:4525 by its .prj. */
+        const parcelZip = (rings: Ring[]) => {
+          const { shp, shx, dbf } = writeShapefile({
+            records: [{ shape: { type: 'polygon', rings }, attributes: {} }],
+            fields: [{ name: 'ID', type: 'N', length: 4 }],
+            encoding: 'utf-8',
+          })
+          return writeZip([
+            { name: 'parcel.shp', data: shp },
+            { name: 'parcel.shx', data: shx },
+            { name: 'parcel.dbf', data: dbf },
+            { name: 'parcel.prj', data: prj },
+          ])
+        }
+        const outerRing = (): Ring => {
+          const [sw, se, ne, nw] = prefixed
+          return [sw!, nw!, ne!, se!, sw!]
+        }
+        // Counter-clockwise, as a Shapefile's hole runs: 200 m east of the square, 100 m across.
+        const beside = (): Ring => {
+          const [x, y] = prefixed[1]!
+          return [
+            [x + 200, y],
+            [x + 300, y],
+            [x + 300, y + 100],
+            [x + 200, y],
+          ]
+        }
+
+        it('refuses one beside its outer ring as the same polygon in GeoJSON', async () => {
+          const { status, body } = await upload(parcelZip([outerRing(), beside()]), 'parcel.zip')
+          expect([status, body.error?.code, body.error?.field]).toEqual([
+            422,
+            'GEOMETRY_INVALID',
+            'site',
+          ])
+          expect(body.error?.message).toBe(
+            'site is not a valid site: parcel.zip (parcel.shp), record 1: a hole lies outside ' +
+              'its outer ring, where it would add area rather than take it away; draw each ' +
+              'hole inside its outer ring.',
+          )
+
+          // The same rings in GeoJSON, in longitude and latitude as PostGIS converts them.
+          const [row] = await server.db.query<{ geojson: string }>(
+            `SELECT ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), 4525), 4490))
+                      AS geojson`,
+            [JSON.stringify({ type: 'Polygon', coordinates: [outerRing(), beside()] })],
+          )
+          const geojson = await check({ geometry: JSON.parse(row!.geojson), industry: INDUSTRY })
+          expect([geojson.status, geojson.body.error?.code]).toEqual([422, 'GEOMETRY_INVALID'])
+          expect(geojson.body.error?.message).toContain(
+            'where it would add area rather than take it away; draw each hole inside its ' +
+              'outer ring',
+          )
+        })
+
+        it('takes one inside its outer ring, and a square drawn counter-clockwise', async () => {
+          // A 100 m square hole, counter-clockwise, in the square's general-unit (south) half.
+          const [x, y] = prefixed[0]!
+          const hole: Ring = [
+            [x + 500, y + 500],
+            [x + 600, y + 500],
+            [x + 600, y + 600],
+            [x + 500, y + 600],
+            [x + 500, y + 500],
+          ]
+          const holed = await upload(parcelZip([outerRing(), hole]), 'parcel.zip')
+          expect(holed.status).toBe(200)
+          const general = (answer: CheckBody) =>
+            answer.units.find((u) => u.code === STRADDLED[1])!.overlap_m2!
+          // The hole takes 10,000 m² (in the projection's metres, near enough) off one unit.
+          expect(general(reference) - general(holed.body)).toBeGreaterThan(9_900)
+          expect(general(reference) - general(holed.body)).toBeLessThan(10_100)
+
+          expectSameAnswer(await upload(parcelZip([outerRing().reverse()]), 'parcel.zip'))
+        })
+      })
+
       it('refuses a .prj that would unpack to far more than any WKT', async () => {
         const [sw, se, ne, nw] = prefixed
         const { shp, shx, dbf } = writeShapefile({

@@ -211,6 +211,8 @@ for (const backend of BACKENDS) {
       code: string
       class: string
       shape?: Ring
+      /** The record's rings as written, in place of its one `shape`. */
+      rings?: Ring[]
       deleted?: boolean
     }
     /** Clockwise, as a Shapefile's outer ring runs: a 0.01° square at longitude `w`. */
@@ -225,7 +227,7 @@ for (const backend of BACKENDS) {
     const unitsZip = async (name: string, units: UnitRecord[]) => {
       const { shp, shx, dbf } = writeShapefile({
         records: units.map((unit, i) => ({
-          shape: { type: 'polygon', rings: [unit.shape ?? square(112.6 + i / 50)] },
+          shape: { type: 'polygon', rings: unit.rings ?? [unit.shape ?? square(112.6 + i / 50)] },
           attributes: {
             单元编码: unit.code,
             单元名称: `测试单元${i + 1}`,
@@ -278,6 +280,40 @@ for (const backend of BACKENDS) {
       ])
       const result = await run(file, { layer: 'control_units' })
       expect([result.features, result.deletedRecords, result.repairedFeatures]).toEqual([1, 1, [2]])
+    })
+
+    it('keeps Shapefile holes inside their outer ring, and rings drawn either way', async () => {
+      // A clockwise square with a counter-clockwise 0.004° square hole, beside a second
+      // clockwise square; then two squares drawn counter-clockwise, both read as outer rings.
+      const hole: Ring = [
+        [112.603, 26.883],
+        [112.607, 26.883],
+        [112.607, 26.887],
+        [112.603, 26.887],
+        [112.603, 26.883],
+      ]
+      const file = await unitsZip('units-holes-kept.zip', [
+        { code: 'ZH43042110001', class: 'priority', rings: [square(112.6), hole, square(112.62)] },
+        {
+          code: 'ZH43042110002',
+          class: 'key',
+          rings: [square(112.7).reverse(), square(112.72).reverse()],
+        },
+      ])
+      const result = await run(file, { layer: 'control_units' })
+      expect([result.features, result.repaired]).toEqual([2, 0])
+      const stored = await database.db.query<{ parts: number; holes: number; area: number }>(
+        `SELECT ST_NumGeometries(geom) AS parts, ST_NRings(geom) - ST_NumGeometries(geom) AS holes,
+                ST_Area(geom) AS area
+           FROM control_units ORDER BY id`,
+      )
+      // Two 0.0001 square-degree squares, the first less its 0.000016 square-degree hole.
+      expect(stored.map((row) => [row.parts, row.holes])).toEqual([
+        [2, 1],
+        [2, 0],
+      ])
+      expect(stored[0]!.area).toBeCloseTo(0.000184, 12)
+      expect(stored[1]!.area).toBeCloseTo(0.0002, 12)
     })
 
     it('skips the records a .dbf marks deleted, with their shapes, and counts them', async () => {
@@ -432,6 +468,57 @@ for (const backend of BACKENDS) {
           `${file}, feature 2: A hole lies outside its outer ring: repaired, it would become ` +
             'land the feature does not hold. Draw each hole inside its outer ring.',
         )
+      })
+
+      describe('a Shapefile hole that lies in no outer ring', () => {
+        // Counter-clockwise, as a Shapefile's hole runs: a triangle east of square(112.6).
+        const outside: Ring = [
+          [112.62, 26.88],
+          [112.625, 26.88],
+          [112.625, 26.885],
+          [112.62, 26.88],
+        ]
+        const refusal = (file: string, feature: number) =>
+          `${file} (units.shp), feature ${feature}: A hole lies outside its outer ring: ` +
+          'repaired, it would become land the feature does not hold. Draw each hole inside ' +
+          'its outer ring.'
+
+        it('refuses it as a GeoJSON one, naming the file and the record', async () => {
+          // The record numbers count the deleted first record.
+          const file = await unitsZip('units-hole-beside.zip', [
+            { code: 'ZH43042110001', class: 'priority', deleted: true },
+            { code: 'ZH43042110002', class: 'key' },
+            { code: 'ZH43042110003', class: 'general', rings: [square(112.6), outside] },
+          ])
+          expect((await refused(file, {}, 'control_units')).describe()).toBe(refusal(file, 3))
+        })
+
+        it('refuses it beside two outer rings, and before them', async () => {
+          const file = await unitsZip('units-hole-first.zip', [
+            {
+              code: 'ZH43042110001',
+              class: 'key',
+              rings: [outside, square(112.6), square(112.64)],
+            },
+          ])
+          expect((await refused(file, {}, 'control_units')).describe()).toBe(refusal(file, 1))
+        })
+
+        it('refuses a hole drawn around its outer ring, the two the wrong way round', async () => {
+          // Read as the format says, the counter-clockwise square is a hole holding the
+          // clockwise one, the outer ring: land where the gap was meant, whichever is meant.
+          const inner: Ring = [
+            [112.603, 26.883],
+            [112.603, 26.887],
+            [112.607, 26.887],
+            [112.607, 26.883],
+            [112.603, 26.883],
+          ]
+          const file = await unitsZip('units-wrong-way.zip', [
+            { code: 'ZH43042110001', class: 'key', rings: [square(112.6).reverse(), inner] },
+          ])
+          expect((await refused(file, {}, 'control_units')).describe()).toBe(refusal(file, 1))
+        })
       })
 
       it('names a file that does not exist', async () => {

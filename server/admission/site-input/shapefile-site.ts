@@ -3,10 +3,11 @@ import { assertVertexLimit } from '../../geo/geojson-geometry.ts'
 import { HttpError, unprocessable } from '../../http/http-error.ts'
 import { ImportError } from '../../import/import-error.ts'
 import { crsFromPrj } from '../../import/prj-wkt.ts'
-import { readShapefileFeatures } from '../../import/shapefile-reader.ts'
+import { HoleOutsideShellError, readShapefileFeatures } from '../../import/shapefile-reader.ts'
 import type { ChosenCrs } from '../../import/source-crs.ts'
 import type { ZipArchive, ZipMember } from '../../import/zip-archive.ts'
 import { closeRings, combineGeometries, type RawSite } from './raw-site.ts'
+import { HOLE_OUTSIDE_ADVICE } from './site-repair.ts'
 
 /** The most a Shapefile's .shp may unpack to: far more than MAX_SITE_VERTICES need. */
 export const MAX_UNPACKED_SHP_BYTES = 20 * 1024 * 1024
@@ -18,8 +19,9 @@ export const MAX_PRJ_BYTES = 64 * 1024
  * geometries of its records as one site (several polygons become a MultiPolygon), and the
  * system its .prj names, read as the importer reads it. Attributes are not read. With `given`,
  * a .prj naming a system this service does not convert is passed over, as the caller named the
- * system. Throws a 422 SHAPEFILE_INVALID or CRS_UNSUPPORTED naming the problem, or a 413 when
- * the .shp unpacks past MAX_UNPACKED_SHP_BYTES.
+ * system. Throws a 422 SHAPEFILE_INVALID or CRS_UNSUPPORTED naming the problem, a 422
+ * GEOMETRY_INVALID for a hole outside its outer ring, or a 413 when the .shp unpacks past
+ * MAX_UNPACKED_SHP_BYTES.
  */
 export async function readShapefileSite(
   archive: ZipArchive,
@@ -70,6 +72,15 @@ export async function readShapefileSite(
     const { declared, notes } = prj
     return { format: 'shapefile', field, file, geometry, declared, systems: 'any', repairs, notes }
   } catch (error) {
+    if (error instanceof HoleOutsideShellError) {
+      // The file is read; its shape is no site, refused as the same shape in GeoJSON is.
+      throw unprocessable(
+        'GEOMETRY_INVALID',
+        `${field} is not a valid site: ${file}, record ${error.feature}: a hole lies outside ` +
+          `its outer ring, ${HOLE_OUTSIDE_ADVICE}.`,
+        field,
+      )
+    }
     if (error instanceof ImportError) fail(error.message.replace(/\.$/, ''))
     throw error
   }

@@ -25,6 +25,10 @@ export const MIN_SITE_LENGTH_M = 1
  */
 export const REPAIR_AREA_TOLERANCE = 0.01
 
+/** What a hole outside its outer ring does, and what to do instead. */
+export const HOLE_OUTSIDE_ADVICE =
+  'where it would add area rather than take it away; draw each hole inside its outer ring'
+
 /** The most edge crossings a polygon may have and still be repaired. */
 export const MAX_REPAIR_CROSSINGS = 10
 
@@ -172,8 +176,7 @@ export async function repairSite(
     if (part.holes > 0 && !part.within_shell) {
       throw invalid(
         field,
-        `${problem}, and a hole reaches outside its outer ring, where it would add area rather ` +
-          'than take it away; draw each hole inside its outer ring',
+        `${problem}, and a hole reaches outside its outer ring, ${HOLE_OUTSIDE_ADVICE}`,
       )
     }
     const difference = Math.abs(part.repaired - part.drawn) / Math.max(part.repaired, part.drawn)
