@@ -87,7 +87,7 @@ function parentCodeOf(code: string): string | null {
  * children.
  */
 export async function loadIndustries(tx: Queryable, items: unknown[], file: string) {
-  const industries = items.map((item, i) => parseItem(industrySchema, item, file, i))
+  const industries = items.map((item, i) => parseItem(industrySchema, item, file, i, 'industry'))
   // Checked before sorting, so that positions are those of the file.
   const firstOf = new Map<string, number>()
   for (const [i, industry] of industries.entries()) {
@@ -95,12 +95,12 @@ export async function loadIndustries(tx: Queryable, items: unknown[], file: stri
     if (earlier !== undefined) {
       const message =
         `Industry code ${industry.code} is given twice, by industries ${earlier + 1} and ${i + 1}.`
-      throw new ImportError(message, { file, feature: i + 1, field: 'code' })
+      throw new ImportError(message, { file, item: 'industry', feature: i + 1, field: 'code' })
     }
     firstOf.set(industry.code, i)
   }
   for (const [i, industry] of industries.entries()) {
-    const at = (field: string) => ({ file, feature: i + 1, field })
+    const at = (field: string) => ({ file, item: 'industry' as const, feature: i + 1, field })
     const { code, level, parent_code: given = null } = industry
     const misplaced = divisionProblem(code)
     if (misplaced) throw new ImportError(misplaced, at('code'))
@@ -119,7 +119,7 @@ export async function loadIndustries(tx: Queryable, items: unknown[], file: stri
     }
     if (industry.parent_code && !firstOf.has(industry.parent_code)) {
       const message = `parent_code ${industry.parent_code} is not in the catalogue.`
-      throw new ImportError(message, { file, feature: i + 1, field: 'parent_code' })
+      throw new ImportError(message, at('parent_code'))
     }
   }
   industries.sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))
@@ -140,7 +140,7 @@ export async function loadIndustries(tx: Queryable, items: unknown[], file: stri
  * rule names exists. Load the layers and industries first.
  */
 export async function loadRules(tx: Queryable, items: unknown[], file: string) {
-  const rules = items.map((item, i) => parseItem(ruleSchema, item, file, i))
+  const rules = items.map((item, i) => parseItem(ruleSchema, item, file, i, 'rule'))
   const layers = new Map((await readLayers(tx)).map((layer) => [layer.name, layer]))
   const units = new Set(
     (await tx.query<{ code: string }>('SELECT code FROM control_units')).map((u) => u.code),
@@ -151,7 +151,7 @@ export async function loadRules(tx: Queryable, items: unknown[], file: string) {
 
   const firstOf = new Map<string, number>()
   for (const [i, rule] of rules.entries()) {
-    const at = (field: string) => ({ file, feature: i + 1, field })
+    const at = (field: string) => ({ file, item: 'rule' as const, feature: i + 1, field })
     const earlier = firstOf.get(rule.code)
     if (earlier !== undefined) {
       const code = describeValue(rule.code)
@@ -225,11 +225,17 @@ async function filterValue(
   return value
 }
 
-function parseItem<T>(schema: z.ZodType<T>, item: unknown, file: string, index: number): T {
-  const result = schema.safeParse(item)
+function parseItem<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  file: string,
+  index: number,
+  item: 'rule' | 'industry',
+): T {
+  const result = schema.safeParse(value)
   if (result.success) return result.data
   const issue = result.error.issues[0]!
-  const where = { file, feature: index + 1, field: issue.path.join('.') || undefined }
+  const where = { file, item, feature: index + 1, field: issue.path.join('.') || undefined }
   if (issue.code === 'invalid_key' && issue.issues[0]) {
     // A bad record key: its own problem is nested, and the key, which may not even print, is
     // named quoted in the message rather than as part of the field.
@@ -240,8 +246,8 @@ function parseItem<T>(schema: z.ZodType<T>, item: unknown, file: string, index: 
   if (issue.code === 'invalid_format') {
     // The pattern's words say what is expected; the value says what came.
     const given = issue.path.reduce<unknown>(
-      (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
-      item,
+      (within, key) => (within as Record<PropertyKey, unknown> | undefined)?.[key],
+      value,
     )
     throw new ImportError(`${issue.message}, got ${describeValue(given)}.`, where)
   }

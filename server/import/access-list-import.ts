@@ -1,6 +1,6 @@
 import { loadIndustries, loadRules } from '../data/access-list-loader.ts'
 import type { Database, Queryable } from '../db/database.ts'
-import { ImportError } from './import-error.ts'
+import { ImportError, type ImportPlace } from './import-error.ts'
 import { readJsonFile } from './json-file.ts'
 
 export const ACCESS_LISTS = ['rules', 'industries'] as const
@@ -26,7 +26,7 @@ export async function importAccessList(
   file: string,
   hooks: { beforeCommit?: () => void } = {},
 ): Promise<AccessListImportResult> {
-  const items = await readJsonArray(file)
+  const items = await readJsonArray(file, list === 'rules' ? 'rule' : 'industry')
 
   return db.transaction(async (tx) => {
     const result = await replaceList(tx, list, items, file)
@@ -52,8 +52,8 @@ async function replaceList(
   return { list, loaded, rulesKept: kept.length, rulesDropped }
 }
 
-async function readJsonArray(file: string): Promise<unknown[]> {
-  const json = await readJsonFile(file)
+async function readJsonArray(file: string, item: ImportPlace['item']): Promise<unknown[]> {
+  const json = await readJsonFile(file, item)
   if (!Array.isArray(json)) throw new ImportError('Expected a JSON array.', { file })
   if (json.length === 0) throw new ImportError('The file holds no items.', { file })
   return json

@@ -1,25 +1,37 @@
+/** Where in a file a problem is: the file, the item's number (1-based) and the field. */
+export interface ImportPlace {
+  file?: string
+  feature?: number
+  field?: string
+  /** What the file's items are, as the place names them: `feature` unless said. */
+  item?: 'feature' | 'rule' | 'industry'
+}
+
 /**
- * A file that cannot be imported, with where: the file, the feature number (1-based) and the
- * field when the problem is in one. An import that throws this has changed nothing.
+ * A file that cannot be imported, with where: the file, the feature (or rule, or industry)
+ * number, 1-based, and the field when the problem is in one. An import that throws this has
+ * changed nothing.
  */
 export class ImportError extends Error {
   readonly file: string | undefined
   readonly feature: number | undefined
   readonly field: string | undefined
+  readonly item: NonNullable<ImportPlace['item']>
 
-  constructor(message: string, where: { file?: string; feature?: number; field?: string } = {}) {
+  constructor(message: string, where: ImportPlace = {}) {
     super(message)
     this.name = 'ImportError'
     this.file = where.file
     this.feature = where.feature
     this.field = where.field
+    this.item = where.item ?? 'feature'
   }
 
   /** The message with its place, as an operator reads it: file, feature N, field F: message. */
   describe(): string {
     const place = [
       this.file,
-      this.feature === undefined ? undefined : `feature ${this.feature}`,
+      this.feature === undefined ? undefined : `${this.item} ${this.feature}`,
       this.field === undefined ? undefined : `field ${this.field}`,
     ].filter(Boolean)
     return place.length > 0 ? `${place.join(', ')}: ${this.message}` : this.message

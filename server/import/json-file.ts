@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { findDuplicateKey, repeatedKeyMessage } from '../http/duplicate-keys.ts'
-import { ImportError } from './import-error.ts'
+import { ImportError, type ImportPlace } from './import-error.ts'
 
 /**
  * The JSON value of `file`, read as UTF-8 (a byte-order mark, as Windows editors write, is
  * skipped). Throws an ImportError naming the file for a file that is missing, unreadable, not
  * UTF-8 (a GBK file would otherwise be stored as mojibake) or not JSON, and naming the field for
  * a key given twice in one object, which JSON.parse would settle silently by keeping the last.
+ * In a file that is an array, `item` says what its items are, as the place names them.
  */
-export async function readJsonFile(file: string): Promise<unknown> {
+export async function readJsonFile(file: string, item?: ImportPlace['item']): Promise<unknown> {
   let bytes: Buffer
   try {
     bytes = await readFile(file)
@@ -36,10 +37,10 @@ export async function readJsonFile(file: string): Promise<unknown> {
   if (repeated) {
     // In a file that is an array of items (rules, industries), the item is numbered as the
     // other messages number it, from 1, and the field named within it.
-    const item = /^\[(\d+)\]\.?(.*)$/.exec(repeated)
-    if (!item) throw new ImportError(repeatedKeyMessage(repeated), { file, field: repeated })
-    const [feature, field] = [Number(item[1]) + 1, item[2]!]
-    throw new ImportError(repeatedKeyMessage(field), { file, feature, field })
+    const inArray = /^\[(\d+)\]\.?(.*)$/.exec(repeated)
+    if (!inArray) throw new ImportError(repeatedKeyMessage(repeated), { file, field: repeated })
+    const [feature, field] = [Number(inArray[1]) + 1, inArray[2]!]
+    throw new ImportError(repeatedKeyMessage(field), { file, item, feature, field })
   }
   return json
 }

@@ -55,7 +55,7 @@ for (const backend of BACKENDS) {
       const error = await importAccessList(database.db, 'rules', file).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ImportError)
       expect((error as ImportError).describe()).toBe(
-        `${file}, feature 3, field layer: No layer named "streams".`,
+        `${file}, rule 3, field layer: No layer named "streams".`,
       )
       expect(await ruleCodes()).toHaveLength(8)
     })
@@ -66,16 +66,16 @@ for (const backend of BACKENDS) {
       const cases: [Item[], string][] = [
         [
           rules.map((r) => (r.code === 'T01' ? { ...r, layer_filter: { level: 'level9' } } : r)),
-          'feature 1, field layer_filter.level: Layer water_source_zones holds no level ' +
+          'rule 1, field layer_filter.level: Layer water_source_zones holds no level ' +
             '"level9"; its level is level1 (一级保护区, 一级), level2 (二级保护区, 二级) or ' +
             'quasi (准保护区).',
         ],
         [
           [...rules, { ...rules[0]! }],
-          `feature ${rules.length + 1}, field code: Rule code "T01" is given twice, by rules 1 ` +
+          `rule ${rules.length + 1}, field code: Rule code "T01" is given twice, by rules 1 ` +
             `and ${rules.length + 1}.`,
         ],
-        [rules.map((r, i) => (i === 1 ? { ...r, efect: 'forbid' } : r)), 'feature 2'],
+        [rules.map((r, i) => (i === 1 ? { ...r, efect: 'forbid' } : r)), 'rule 2'],
         [
           rules.map((r) => (r.within_m ? { ...r, within_m: 1e9 } : r)),
           'field within_m: must be at most 50,000 m (50 km)',
@@ -131,7 +131,7 @@ for (const backend of BACKENDS) {
       expect(twice).toContain('"code":"T20"')
       for (const [name, content, words] of [
         ['gbk.json', gbk, 'gbk.json: The file is not valid UTF-8 text; save it as UTF-8.'],
-        ['twice.json', twice, 'twice.json, feature 2, field code: code is given twice; give each'],
+        ['twice.json', twice, 'twice.json, rule 2, field code: code is given twice; give each'],
       ] as const) {
         const file = path.join(tmp, name)
         await writeFile(file, content)

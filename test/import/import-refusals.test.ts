@@ -134,7 +134,7 @@ for (const backend of BACKENDS) {
         const industries = await readItems(SAMPLE_INDUSTRIES)
         industries[69] = { ...industries[69]!, name_en: 'Organic\u0000chemicals' }
         const error = await refusedList('industries', industries)
-        expect(error.describe()).toMatch(/, feature 70, field name_en: /)
+        expect(error.describe()).toMatch(/, industry 70, field name_en: /)
         expect(error.message).toBe(NUL_REFUSAL)
       })
 
