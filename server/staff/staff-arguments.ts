@@ -29,9 +29,11 @@ const LOOK_ALIKE_SCRIPTS: [string, RegExp][] = [
 
 /** Reads the staff command's arguments; a problem names what is wrong. */
 export function parseStaffArguments(args: string[]): StaffArguments {
-  if (args.includes('--help') || args.includes('-h') || args.length === 0) return { kind: 'help' }
+  if (args.includes('--help') || args.includes('-h')) return { kind: 'help' }
   const [command, ...rest] = args
   const usage = (problem: string): StaffArguments => ({ kind: 'usage-error', problem })
+  // Nothing asked is not success: a script calling the command without its words must fail.
+  if (command === undefined) return usage('Give a command: add, list or revoke.')
 
   if (command === 'list') {
     return rest.length === 0 ? { kind: 'list' } : usage('list takes no arguments.')

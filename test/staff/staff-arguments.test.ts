@@ -19,7 +19,10 @@ describe('parseStaffArguments', () => {
     }
     expect(parseStaffArguments(['list'])).toEqual({ kind: 'list' })
     expect(parseStaffArguments(['revoke', 'li.wei'])).toEqual({ kind: 'revoke', name: 'li.wei' })
-    expect(parseStaffArguments([])).toEqual({ kind: 'help' })
+    expect(parseStaffArguments([])).toEqual({
+      kind: 'usage-error',
+      problem: 'Give a command: add, list or revoke.',
+    })
     expect(parseStaffArguments(['add', '--help'])).toEqual({ kind: 'help' })
   })
 

@@ -110,9 +110,30 @@ for (const backend of BACKENDS) {
       expect(run.code).toBe(2)
       expect(run.stderr).toMatch(/--role must be one of/)
       expect(run.stderr).toMatch(/Usage:/)
+
+      const bare = await runStaff([], env)
+      expect(bare.code).toBe(2)
+      expect(bare.stderr.split('\n')[0]).toBe('Give a command: add, list or revoke.')
+      expect(bare.stderr).toMatch(/Usage:/)
     })
   })
 }
+
+describe('npm run staff on an empty database', () => {
+  let folder: string
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-no-staff-'))
+  })
+  afterAll(() => rm(folder, { recursive: true, force: true }))
+
+  it('says how to add the first member, with the arguments it takes', async () => {
+    const run = await runStaff(['list'], { DATA_DIR: path.join(folder, 'pglite') })
+    expect(run.code).toBe(0)
+    expect(run.stdout.trim()).toBe(
+      'No staff yet; add one with: npm run staff -- add NAME --role ROLE',
+    )
+  })
+})
 
 describe('npm run staff on an embedded database an import holds', () => {
   let dataDir: string
