@@ -2,6 +2,7 @@ import type { Feature, Geometry } from 'geojson'
 import type { Layer, LayerAttribute } from '../tiles/layer-catalog.ts'
 import { unstorableText } from '../db/storable-text.ts'
 import { freeTextProblem } from '../db/text-characters.ts'
+import { describeValue } from '../http/describe-value.ts'
 import { describeValues, valueCode } from './attribute-values.ts'
 import { ImportError } from './import-error.ts'
 
@@ -144,7 +145,8 @@ function convert(
     integer: 'an integer in decimal digits',
     number: 'a number in decimal digits',
   }[attribute.type]
-  throw new ImportError(`Expected ${expected}, got ${JSON.stringify(raw)}.`, where)
+  // Described, not serialised: JSON would show 1e400, read as Infinity, as null.
+  throw new ImportError(`Expected ${expected}, got ${describeValue(raw)}.`, where)
 }
 
 /**

@@ -85,6 +85,16 @@ describe('toFeatureRows', () => {
       }
     })
 
+    it('names a number too large for a double as the Infinity JSON reads it as', () => {
+      // JSON.parse reads 1e400 as Infinity, which JSON itself would write as null.
+      const [feature] = (JSON.parse('[{"adcode": 1e400}]') as { adcode: number }[]).map((p) =>
+        district(p.adcode),
+      )
+      expect(refusal('districts', [feature!])).toBe(
+        'f.geojson, feature 1, field adcode: Expected an integer in decimal digits, got Infinity.',
+      )
+    })
+
     it('leaves a blank optional number empty, not 0', () => {
       const unit = {
         code: 'ZH43042110001',
