@@ -63,7 +63,9 @@ if (args.kind === 'help') {
       }
     } else {
       const members = await listStaff(db)
-      if (members.length === 0) console.log('No staff yet; add one with: npm run staff -- add NAME --role ROLE')
+      if (members.length === 0) {
+        console.log('No staff yet; add one with: npm run staff -- add NAME --role ROLE')
+      }
       for (const member of members) {
         const state = member.revoked_at
           ? `revoked ${new Date(member.revoked_at).toISOString()}`
