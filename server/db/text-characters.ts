@@ -53,8 +53,8 @@ export function labelTextProblem(text: string): string | undefined {
 
 /**
  * Why `text` cannot be free text (a description, a rule, a note), or undefined when it can: it
- * may hold tabs and line breaks, but no other control character, no direction control and, but
- * with `keepMarks` (for a reader that leaves them on purpose), no U+FFFD. Pure.
+ * may hold tabs and line breaks, but no other control character and no direction control; nor
+ * U+FFFD, unless `keepMarks` says the reader left such marks on purpose. Pure.
  */
 export function freeTextProblem(
   text: string,
