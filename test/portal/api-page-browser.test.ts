@@ -28,14 +28,17 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await server?.close()
     })
 
-    it('is reached from the about page and runs no script', async () => {
+    it("is reached from the about page and runs no script but the footer's", async () => {
       const page = await browser.context.newPage()
       await page.goto(`${server.url}/about/`)
       await page.getByRole('link', { name: zh.apiPage.aboutLink }).click()
       await page.waitForURL(`${server.url}/about/api/`)
 
       expect(await page.locator('h1').innerText()).toBe(zh.apiPage.heading)
-      expect(await page.evaluate(() => document.scripts.length)).toBe(0)
+      // The footer's module, on every page, shows the served dataset's notice; nothing else runs.
+      const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src))
+      expect(scripts).toEqual([expect.stringMatching(/\/_astro\/DatasetStatus\.[^/]+\.js$/)])
+      expect(await page.locator('main script').count()).toBe(0)
       const lookup = page.locator('section[data-method="get"][data-path="/api/lookup"]')
       expect(await lookup.locator('h3').innerText()).toMatch(/^GET\s+\/api\/lookup$/)
       expect(await lookup.locator('pre.example').innerText()).toContain('"$ORIGIN/api/lookup?')
