@@ -11,11 +11,15 @@ import {
   type ZoneAt,
 } from './report-priority.ts'
 
-/** What the zoning and earlier reports say about a new report's place. */
-export interface ReportEnrichment {
+/** What the zoning says about a new report's place. */
+export interface ReportPlace {
   /** The unit at the point; on a shared edge, the first by code. */
   unit: Pick<UnitHit, 'code' | 'name' | 'class' | 'district_adcode' | 'district_name'>
   zones: (ZoneAt & { title_zh: string })[]
+}
+
+/** A report's priority, and the cluster it makes with the reports before it. */
+export interface ReportRating {
   /** This report and the others of its category within the cluster radius and window. */
   clusterSize: number
   priority: Priority
@@ -23,23 +27,16 @@ export interface ReportEnrichment {
 }
 
 /**
- * Finds the unit, its district and the overlay zones at a WGS84 point, counts the reports of the
- * same category received within CLUSTER.radiusM metres (true distance) over the last
- * CLUSTER.days days, and sets the priority from them. Throws a 422 OUTSIDE_COVERAGE naming
- * `location` for a point outside every unit.
+ * Finds the unit, its district and the overlay zones at a WGS84 point. Throws a 422
+ * OUTSIDE_COVERAGE naming `location` for a point outside every unit.
  */
-export async function enrichReport(
+export async function placeReport(
   db: Queryable,
   layers: Layer[],
-  category: ReportCategory,
   point: { lon: number; lat: number },
-): Promise<ReportEnrichment> {
+): Promise<ReportPlace> {
   const site = { type: 'Point' as const, coordinates: [point.lon, point.lat] }
-  const [units, zones, nearby] = await Promise.all([
-    unitsTouched(db, site),
-    zonesTouched(db, layers, site),
-    countNearby(db, category, point),
-  ])
+  const [units, zones] = await Promise.all([unitsTouched(db, site), zonesTouched(db, layers, site)])
   const unit = units[0]
   if (!unit) {
     await assertCovered(db, site, 'location', {
@@ -55,8 +52,6 @@ export async function enrichReport(
     id: z.id,
     properties: z.properties,
   }))
-  const clusterSize = nearby + 1
-  const { priority, reasons } = reportPriority(category, unit.class, zonesAt, clusterSize)
   return {
     unit: {
       code: unit.code,
@@ -66,10 +61,35 @@ export async function enrichReport(
       district_name: unit.district_name,
     },
     zones: zonesAt,
-    clusterSize,
-    priority,
-    priorityReasons: reasons,
   }
+}
+
+/**
+ * Counts the reports of the same category received within CLUSTER.radiusM metres (true
+ * distance) of the point over the last CLUSTER.days days, and sets the priority from them and
+ * the place. Run in the transaction that stores the report, after `lockReportCategory`: reports
+ * of one category sent together are then counted one after another, each seeing those before
+ * it. Counted apart, six sent at once each found none of the others.
+ */
+export async function rateReport(
+  tx: Queryable,
+  category: ReportCategory,
+  point: { lon: number; lat: number },
+  place: ReportPlace,
+): Promise<ReportRating> {
+  const clusterSize = (await countNearby(tx, category, point)) + 1
+  const { priority, reasons } = reportPriority(category, place.unit.class, place.zones, clusterSize)
+  return { clusterSize, priority, priorityReasons: reasons }
+}
+
+/**
+ * Holds, until the transaction ends, a lock that other reports of the category wait for. The
+ * key is derived from the category's name, so other categories are not held up.
+ */
+export async function lockReportCategory(tx: Queryable, category: ReportCategory): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+    `ecozoning: reports of ${category}`,
+  ])
 }
 
 async function countNearby(

@@ -6,7 +6,7 @@ import { FieldProblems, HttpError, badRequest, notFound } from '../http/http-err
 import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import type { CleanPhoto } from './photo-metadata.ts'
-import { enrichReport } from './report-enrichment.ts'
+import { placeReport } from './report-enrichment.ts'
 import { readReportFields } from './report-fields.ts'
 import { readReportForm } from './report-upload.ts'
 import { readEvents, readReport, saveReport } from './report-store.ts'
@@ -53,14 +53,12 @@ export function reportRoutes(deps: ReportDeps): Router {
     const now = new Date()
     const report = readReportFields(fields, form, now)
     const layers = await deps.catalog.list()
-    const enrichment = await enrichReport(deps.db, layers, report.category, report.location).catch(
-      (error: unknown) => {
-        // A place outside the zoning is a problem of a field like those above, listed alike.
-        if (error instanceof HttpError && error.field) throw new FieldProblems([error])
-        throw error
-      },
-    )
-    const stored = await saveReport(deps.db, report, enrichment, photos)
+    const place = await placeReport(deps.db, layers, report.location).catch((error: unknown) => {
+      // A place outside the zoning is a problem of a field like those above, listed alike.
+      if (error instanceof HttpError && error.field) throw new FieldProblems([error])
+      throw error
+    })
+    const stored = await saveReport(deps.db, report, place, photos)
 
     const row = await readReport(deps.db, stored.trackingCode)
     const events = await readEvents(deps.db, stored.id)

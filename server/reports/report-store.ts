@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts'
 import type { CleanPhoto } from './photo-metadata.ts'
-import type { ReportEnrichment } from './report-enrichment.ts'
+import { lockReportCategory, rateReport, type ReportPlace } from './report-enrichment.ts'
 import type { ReportFields } from './report-fields.ts'
 import { newTrackingCode } from './tracking-code.ts'
 
@@ -12,17 +12,20 @@ export interface StoredReport {
 
 /**
  * Stores a report, its photos and its first status, `received`, in one transaction, and returns
- * its new tracking code once committed: a report whose code a reporter has seen is stored.
+ * its new tracking code once committed: a report whose code a reporter has seen is stored. The
+ * report's cluster and priority are set in the same transaction (see rateReport).
  */
 export async function saveReport(
   db: Database,
   fields: ReportFields,
-  enrichment: ReportEnrichment,
+  place: ReportPlace,
   photos: CleanPhoto[],
 ): Promise<StoredReport> {
   const trackingCode = newTrackingCode()
-  const { unit } = enrichment
+  const { unit } = place
   return db.transaction(async (tx) => {
+    await lockReportCategory(tx, fields.category)
+    const rating = await rateReport(tx, fields.category, fields.location, place)
     const [row] = await tx.query<{ id: string | number; received_at: Date }>(
       `INSERT INTO reports
          (tracking_code, category, observed_at, description, contact, location, location_input,
@@ -45,10 +48,10 @@ export async function saveReport(
         unit.class,
         unit.district_adcode,
         unit.district_name,
-        JSON.stringify(enrichment.zones),
-        enrichment.priority,
-        JSON.stringify(enrichment.priorityReasons),
-        enrichment.clusterSize,
+        JSON.stringify(place.zones),
+        rating.priority,
+        JSON.stringify(rating.priorityReasons),
+        rating.clusterSize,
       ],
     )
     const id = Number(row!.id)

@@ -123,6 +123,24 @@ for (const backend of BACKENDS) {
       })
     })
 
+    it('counts reports sent at the same time into one cluster, one after another', async () => {
+      const sent = 6
+      const answers = await Promise.all(
+        Array.from({ length: sent }, () =>
+          submit(reportAt(112.19, 27.045, { category: 'solid_waste' })),
+        ),
+      )
+      expect(answers.map((a) => a.response.status)).toEqual(Array(sent).fill(201))
+
+      const rows = await Promise.all(answers.map((a) => stored(a.body.trackingCode)))
+      const sizes = rows.map((row) => row.cluster_size).sort((a, b) => a - b)
+      expect(sizes).toEqual([1, 2, 3, 4, 5, 6])
+      for (const row of rows) {
+        // The general unit, outside every zone: normal until the third report of the cluster.
+        expect(row.priority).toBe(row.cluster_size >= 3 ? 'high' : 'normal')
+      }
+    })
+
     it('converts a GCJ-02 location to WGS84 before finding its unit', async () => {
       const { body } = await submit(
         reportAt(112.03, 27.03, { location: { lon: 112.03, lat: 27.03, crs: 'gcj02' } }),
