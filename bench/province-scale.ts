@@ -6,6 +6,7 @@ import {
 import { migrate } from '../server/db/migrate.ts'
 import { openDatabase } from '../server/db/open-database.ts'
 import { importFile } from '../server/import/file-import.ts'
+import type { StopCleanup } from '../server/ops/stop-cleanup.ts'
 import { readLayers, type Layer } from '../server/tiles/layer-catalog.ts'
 import { tileBounds, type TileAddress } from '../server/tiles/tile-address.ts'
 import { startOurs, type ServerMemory } from './bench-servers.ts'
@@ -23,6 +24,8 @@ export interface ProvinceBuildOptions {
   citiesFile: string
   outFile: string
   log: (line: string) => void
+  /** Given the drop of each scratch database as soon as it is made, for a stopped run. */
+  cleanups?: StopCleanup
 }
 
 /** The province layer built and imported into a scratch database, for parts 3 and 4. */
@@ -85,21 +88,29 @@ const FAR_TILE = '/tiles/control_units/14/0/0.mvt'
 
 /**
  * Builds the synthetic Hunan layer and imports it into a new scratch database with the
- * product's importer, then analyses it. The caller drops the database (`scratch.drop()`).
+ * product's importer, then analyses it. The caller drops the database (`scratch.drop()`, also
+ * handed to `cleanups`).
  */
 export async function prepareProvince(options: ProvinceBuildOptions): Promise<PreparedProvince> {
   const { log } = options
   log(`building the province layer: ${options.units} seed points`)
-  const built = await buildProvince({
-    units: options.units,
-    seed: options.seed,
-    spacingM: 200,
-    citiesFile: options.citiesFile,
-    outFile: options.outFile,
-    postgresUrl: options.postgresUrl,
-  })
+  const built = await buildProvince(
+    {
+      units: options.units,
+      seed: options.seed,
+      spacingM: 200,
+      citiesFile: options.citiesFile,
+      outFile: options.outFile,
+      postgresUrl: options.postgresUrl,
+    },
+    options.cleanups,
+  )
 
-  const scratch = await createScratchDatabase(options.postgresUrl, 'bench_province')
+  const scratch = await createScratchDatabase(
+    options.postgresUrl,
+    'bench_province',
+    options.cleanups,
+  )
   try {
     const db = await openDatabase({ url: scratch.url, poolSize: 2, statementTimeoutMs: 1_800_000 })
     try {

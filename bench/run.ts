@@ -13,6 +13,7 @@ import {
   type ScratchDatabase,
 } from '../scripts/province/scratch-database.ts'
 import { openDatabase } from '../server/db/open-database.ts'
+import { cleanUpOnStop } from '../server/ops/stop-cleanup.ts'
 import { readLayers } from '../server/tiles/layer-catalog.ts'
 import { unionBoxes, type LonLatBox } from '../server/tiles/tile-range.ts'
 import { benchAdmissionChecks } from './admission-checks.ts'
@@ -36,7 +37,7 @@ import { benchWarmTiles } from './warm-tiles.ts'
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379'
-const CITIES_FILE = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'hunan-cities.gcj02.geojson')
+const CITIES_FILE = path.resolve(REPO_ROOT, 'data', 'reference', 'hunan-cities.gcj02.geojson')
 
 const args = parseBenchArguments(process.argv.slice(2), path.join(REPO_ROOT, 'bench', 'RESULTS.md'))
 const started = performance.now()
@@ -46,19 +47,9 @@ const log = (line: string) => {
 }
 
 // Everything made on the way, undone in reverse order at the end or when the run is stopped:
-// Ctrl-C, `kill`, or the terminal closing. A stopped run would otherwise leave its scratch
-// databases, each a copy of the data, on the server.
-const cleanups: (() => Promise<unknown>)[] = []
-async function cleanUp() {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => {})
-}
-const STOP_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
-for (const [signal, code] of Object.entries(STOP_EXIT_CODES)) {
-  process.once(signal, () => {
-    console.error(`Stopped by ${signal}: dropping the scratch databases.`)
-    void cleanUp().finally(() => process.exit(code))
-  })
-}
+// a stopped run would otherwise leave its scratch databases, each a copy of the data, on the
+// server.
+const cleanups = cleanUpOnStop('dropping the scratch databases.')
 
 async function main(args: BenchArguments): Promise<number> {
   const withProvince = args.parts.has(3) || args.parts.has(4)
@@ -74,7 +65,7 @@ async function main(args: BenchArguments): Promise<number> {
   }
 
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'ecozoning-bench-'))
-  cleanups.push(() => rm(tmpDir, { recursive: true, force: true }))
+  cleanups.add(() => rm(tmpDir, { recursive: true, force: true }))
   const results: BenchResults = {
     args,
     argv: process.argv.slice(2),
@@ -143,12 +134,12 @@ async function main(args: BenchArguments): Promise<number> {
       citiesFile: CITIES_FILE,
       outFile: path.join(tmpDir, 'province-units.geojson'),
       log,
+      cleanups,
     }).catch((error: unknown) => {
       for (const part of [3, 4] as const) if (args.parts.has(part)) failed(results, part, error)
       return undefined
     })
     if (province) {
-      cleanups.push(province.scratch.drop)
       const { built, importMs, vertices } = province
       results.provinceLayer = { built, importMs, vertices }
     }
@@ -224,8 +215,11 @@ async function main(args: BenchArguments): Promise<number> {
 
 /** Creates the Hengyang scratch database and loads the sample into it the way a server does. */
 async function prepareHengyang() {
-  const scratch: ScratchDatabase = await createScratchDatabase(POSTGRES_URL, 'bench_hengyang')
-  cleanups.push(() => scratch.drop())
+  const scratch: ScratchDatabase = await createScratchDatabase(
+    POSTGRES_URL,
+    'bench_hengyang',
+    cleanups,
+  )
   log(`scratch database ${scratch.name}: loading the Hengyang sample`)
   const loader = await startOurs({ databaseUrl: scratch.url, loadSample: true })
   await loader.stop()
@@ -267,6 +261,6 @@ if (args === 'help') {
   try {
     process.exitCode = await main(args)
   } finally {
-    await cleanUp()
+    await cleanups.run()
   }
 }

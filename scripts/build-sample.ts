@@ -5,7 +5,7 @@
  *   npm run build-sample [-- path/to/hengyang-districts.gcj02.geojson]
  *
  * The boundaries path may also come from ECOZONING_DISTRICTS; by default it is
- * ../shared/data/hengyang-districts.gcj02.geojson beside the repository. Every random choice
+ * data/reference/hengyang-districts.gcj02.geojson. Every random choice
  * is seeded, so a rebuild writes identical files. Exits non-zero when a check fails.
  */
 import { existsSync, mkdirSync } from 'node:fs'
@@ -35,7 +35,7 @@ const outDir = resolve(repoRoot, 'data/sample')
 const districtsPath = resolve(
   process.argv[2] ??
     process.env.ECOZONING_DISTRICTS ??
-    resolve(repoRoot, '../shared/data/hengyang-districts.gcj02.geojson'),
+    resolve(repoRoot, 'data/reference/hengyang-districts.gcj02.geojson'),
 )
 
 async function main(): Promise<number> {

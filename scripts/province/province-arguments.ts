@@ -25,7 +25,7 @@ GeoJSON that \`npm run import -- FILE --layer control_units\` loads. Not real zo
   --spacing M     longest distance between boundary vertices, metres; default 200
   --out FILE      default .data/province/control_units.geojson
   --cities FILE   the cities of Hunan in GCJ-02;
-                  default ../shared/data/hunan-cities.gcj02.geojson beside the repository
+                  default data/reference/hunan-cities.gcj02.geojson
   --postgres URL  PostgreSQL with PostGIS where a scratch database is made for the geometry
                   work and dropped after; default $BENCH_DATABASE_URL, else
                   postgres://postgres@127.0.0.1:5432/postgres
@@ -82,7 +82,7 @@ export function parseProvinceArguments(
     seed: seed as number,
     spacingM: spacing as number,
     citiesFile: path.resolve(
-      values.cities ?? path.join(repoRoot, '..', 'shared', 'data', 'hunan-cities.gcj02.geojson'),
+      values.cities ?? path.join(repoRoot, 'data', 'reference', 'hunan-cities.gcj02.geojson'),
     ),
     outFile: path.resolve(
       values.out ?? path.join(repoRoot, '.data', 'province', 'control_units.geojson'),

@@ -1,6 +1,6 @@
-import { mkdir, open } from 'node:fs/promises'
-import path from 'node:path'
+import { open, rename, rm } from 'node:fs/promises'
 import { openDatabase } from '../../server/db/open-database.ts'
+import type { StopCleanup } from '../../server/ops/stop-cleanup.ts'
 import { readCities } from './city-source.ts'
 import {
   buildCells,
@@ -20,7 +20,7 @@ export interface ProvinceOptions {
   spacingM: number
   /** GeoJSON of the 14 cities of Hunan in GCJ-02. */
   citiesFile: string
-  /** The FeatureCollection to write. */
+  /** The FeatureCollection to write; its folder must exist. */
   outFile: string
   /** postgres:// URL of a PostgreSQL server with PostGIS, where a scratch database is made. */
   postgresUrl: string
@@ -45,12 +45,18 @@ const BUILD_STATEMENT_TIMEOUT_MS = 30 * 60_000
  * name and its city's adcode. The geometry is computed in a scratch database on the given
  * PostgreSQL server, dropped afterwards, and the units are written as a GeoJSON
  * FeatureCollection in WGS84 that the importer loads into `control_units`. The same options
- * always write the same bytes.
+ * always write the same bytes. The file appears only once complete. `cleanups` is given the
+ * undoing of what the build leaves outside the process, for a command that may be stopped.
  */
-export async function buildProvince(options: ProvinceOptions): Promise<ProvinceResult> {
+export async function buildProvince(
+  options: ProvinceOptions,
+  cleanups?: StopCleanup,
+): Promise<ProvinceResult> {
   const started = performance.now()
   const cities = readCities(options.citiesFile)
-  const scratch = await createScratchDatabase(options.postgresUrl, 'province_build')
+  const partial = `${options.outFile}.partial-${process.pid}`
+  cleanups?.add(() => rm(partial, { force: true }))
+  const scratch = await createScratchDatabase(options.postgresUrl, 'province_build', cleanups)
   try {
     const db = await openDatabase({
       url: scratch.url,
@@ -67,13 +73,14 @@ export async function buildProvince(options: ProvinceOptions): Promise<ProvinceR
       const names = new Map(cities.map((city) => [city.adcode, city.name]))
       const attributes = assignUnitAttributes(cells, names, options.seed)
       const bytes = await writeUnits(
-        options.outFile,
+        partial,
         cells.map((cell, i) => ({
           properties: { ...attributes[i]!, area_km2: Math.round(cell.areaKm2 * 1e4) / 1e4 },
           geometry: cell.geometry,
         })),
       )
 
+      await rename(partial, options.outFile)
       return {
         file: options.outFile,
         units: cells.length,
@@ -86,6 +93,7 @@ export async function buildProvince(options: ProvinceOptions): Promise<ProvinceR
       await db.close()
     }
   } finally {
+    await rm(partial, { force: true })
     await scratch.drop()
   }
 }
@@ -95,7 +103,6 @@ async function writeUnits(
   file: string,
   units: { properties: Record<string, unknown>; geometry: string }[],
 ): Promise<number> {
-  await mkdir(path.dirname(file), { recursive: true })
   const handle = await open(file, 'w')
   let bytes = 0
   const write = async (text: string) => {

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import type { StopCleanup } from '../../server/ops/stop-cleanup.ts'
 
 /** A database made for one run on a PostgreSQL server, dropped by `drop`. */
 export interface ScratchDatabase {
@@ -12,11 +13,13 @@ export interface ScratchDatabase {
 /**
  * Creates an empty database beside the one `serverUrl` names, with the PostGIS extension
  * installed. The role needs CREATEDB and the right to create PostGIS. `label` becomes part of
- * the name, with the process id, so runs side by side do not collide.
+ * the name, with the process id, so runs side by side do not collide. `cleanups`, when given, is
+ * handed the drop as soon as the database exists.
  */
 export async function createScratchDatabase(
   serverUrl: string,
   label: string,
+  cleanups?: StopCleanup,
 ): Promise<ScratchDatabase> {
   const name = `ecozoning_${label}_${process.pid}_${Date.now().toString(36)}`
   const admin = new pg.Client({ connectionString: serverUrl })
@@ -37,6 +40,7 @@ export async function createScratchDatabase(
       await client.end()
     }
   }
+  cleanups?.add(drop)
 
   const client = new pg.Client({ connectionString: url })
   try {

@@ -11,7 +11,7 @@ describe('the province builder command line', () => {
       units: 20_000,
       seed: 1,
       spacingM: 200,
-      citiesFile: path.resolve('/srv/shared/data/hunan-cities.gcj02.geojson'),
+      citiesFile: path.resolve('/srv/ecozoning/data/reference/hunan-cities.gcj02.geojson'),
       outFile: path.resolve('/srv/ecozoning/.data/province/control_units.geojson'),
       postgresUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
       into: undefined,
