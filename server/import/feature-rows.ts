@@ -138,6 +138,11 @@ function convert(
           ? Number(raw.trim())
           : NaN
     const whole = attribute.type === 'integer'
+    if (whole && Number.isInteger(number) && !isInt32(number)) {
+      // The column is PostgreSQL's integer: refused here, naming the field, not by the database.
+      const range = `${INT32_MIN} to ${INT32_MAX}`
+      throw new ImportError(`Expected an integer from ${range}, got ${describeValue(raw)}.`, where)
+    }
     if (Number.isFinite(number) && (!whole || Number.isInteger(number))) return number
   }
   const expected = {
@@ -148,6 +153,10 @@ function convert(
   // Described, not serialised: JSON would show 1e400, read as Infinity, as null.
   throw new ImportError(`Expected ${expected}, got ${describeValue(raw)}.`, where)
 }
+
+const INT32_MIN = -(2 ** 31)
+const INT32_MAX = 2 ** 31 - 1
+const isInt32 = (n: number) => n >= INT32_MIN && n <= INT32_MAX
 
 /**
  * The text, or for an attribute of fixed values the code it stands for; throws an ImportError

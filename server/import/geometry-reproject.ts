@@ -44,6 +44,13 @@ export function reprojectRows(rows: FeatureRow[], chosen: ChosenCrs, file: strin
     const point = (p: Position): Position => {
       const [x, y] = numeric(p) as [number, number]
       if (lonLatInput && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
+        // Metres of a projected system run to thousands; a few hundred is a degree out of range.
+        if (Math.abs(x) <= 1_000 && Math.abs(y) <= 1_000) {
+          return fail(
+            `Coordinates (${round(x, 6)}, ${round(y, 6)}) are out of range for ${as}: ` +
+              'longitude lies within ±180° and latitude within ±90°.',
+          )
+        }
         return fail(
           `Coordinates (${round(x, 2)}, ${round(y, 2)}) are projected, not longitude/latitude ` +
             `as in ${as}. ${crsHint(x, y)}`,

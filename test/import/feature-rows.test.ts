@@ -95,6 +95,20 @@ describe('toFeatureRows', () => {
       )
     })
 
+    it("refuses an integer beyond PostgreSQL's integer column, naming the field", () => {
+      // integer holds -2^31 … 2^31 - 1; a number past it would be refused by the database.
+      for (const value of [2 ** 31, -(2 ** 31) - 1, 1e20, '99999999999999999999']) {
+        expect(refusal('districts', [district(value)]), String(value)).toBe(
+          'f.geojson, feature 1, field adcode: Expected an integer from -2147483648 to ' +
+            `2147483647, got ${typeof value === 'string' ? `"${value}"` : String(value)}.`,
+        )
+      }
+      expect(values('districts', [district(2 ** 31 - 1), district(-(2 ** 31))])).toEqual([
+        { adcode: 2147483647, name: '衡阳县' },
+        { adcode: -2147483648, name: '衡阳县' },
+      ])
+    })
+
     it('leaves a blank optional number empty, not 0', () => {
       const unit = {
         code: 'ZH43042110001',

@@ -62,6 +62,21 @@ describe('reprojectRows', () => {
     expect(error.message).toContain('--crs EPSG:4526')
   })
 
+  it('calls a latitude past 90° or a longitude past 180° out of range, not projected', () => {
+    const lonLat = chosen('EPSG:4326', 'the GeoJSON default, RFC 7946')
+    for (const [x, y] of [
+      [112.6, 95],
+      [500, 26.9],
+    ]) {
+      const error = failure([row({ type: 'Point', coordinates: [x!, y!] })], lonLat)
+      expect(error.message).toMatch(
+        new RegExp(`^Coordinates \\(${x}, ${y}\\) are out of range for EPSG:4326 \\(WGS84`),
+      )
+      expect(error.message).toMatch(/: longitude lies within ±180° and latitude within ±90°\.$/)
+      expect(error.message).not.toContain('projected')
+    }
+  })
+
   it('refuses positions that land outside China, saying the CRS is probably wrong', () => {
     // Zone-38 eastings read as if they had no zone number lie past the projection's reach.
     const error = failure([row(square(38361893, 2976199, 100))], chosen('EPSG:4547'))
