@@ -3,7 +3,7 @@ import type { Layer } from './layer-catalog.ts'
 import type { TileCutter } from './tile-cutter.ts'
 import { TILE_LIMIT } from './pyramid-arguments.ts'
 import { planPyramid, type TilePyramid } from './tile-pyramid.ts'
-import type { LonLatBox } from './tile-range.ts'
+import { intersectBoxes, unionBoxes, type LonLatBox } from './tile-range.ts'
 import { COMPOSITE_NAME, compositeTileSet, layerTileSet, type TileSet } from './tile-set.ts'
 
 /**
@@ -41,6 +41,7 @@ export interface PyramidRequest {
  */
 export function choosePyramids(layers: Layer[], request: PyramidRequest): TilePyramid[] {
   const sets = chooseTileSets(layers, request)
+  if (request.bbox) refuseBoxApartFromData(sets, request.bbox, request.verb)
   const pyramids = sets.flatMap((set) => {
     const minzoom = Math.max(request.minzoom ?? set.minzoom, set.minzoom)
     const maxzoom = Math.min(request.maxzoom ?? set.maxzoom, set.maxzoom)
@@ -78,6 +79,25 @@ export function choosePyramids(layers: Layer[], request: PyramidRequest): TilePy
     )
   }
   return pyramids
+}
+
+/**
+ * Throws when the box overlaps no data of the sets. The tiles of the lowest zooms would still
+ * cover both, and an archive of them would open on the box, nowhere near the data: most often
+ * latitude and longitude given in swapped order.
+ */
+function refuseBoxApartFromData(sets: TileSet[], bbox: LonLatBox, verb: string): void {
+  const data = unionBoxes(
+    sets.flatMap((set) => set.layers.flatMap((l) => (l.bounds ? [l.bounds] : []))),
+  )
+  if (!data || intersectBoxes(data, bbox)) return
+  const names = sets.map((set) => set.name).join(', ')
+  const where = data.map((degrees) => Math.round(degrees * 1e4) / 1e4).join(',')
+  throw new CommandProblem(
+    1,
+    `Nothing to ${verb}: ${names} has no features within --bbox ${bbox.join(',')}; its data ` +
+      `lies within ${where} (west,south,east,north).`,
+  )
 }
 
 function chooseTileSets(layers: Layer[], request: PyramidRequest): TileSet[] {

@@ -110,6 +110,20 @@ describe('choosing the tiles to render', () => {
     expect(units!.bounds).toEqual([112.05, 27.02, 112.15, 27.08])
   })
 
+  it('refuses a --bbox apart from the data, saying where the data lies', () => {
+    // The box lies in the Gulf of Guinea, the units at 112°E 27°N: z0–1 tiles would cover both.
+    const apart = { ...request, layer: 'all', allowAll: true, bbox: [0, 0, 1, 1] }
+    expect(problemOf(() => choosePyramids([UNITS, POINT, EMPTY], apart as never))).toEqual({
+      code: 1,
+      message:
+        'Nothing to seed: units, point, empty has no features within --bbox 0,0,1,1; ' +
+        'its data lies within 112,27,113,28 (west,south,east,north).',
+    })
+    // Touching the data is enough.
+    const touching = { ...request, layer: 'units', bbox: [112.2, 26, 113, 27] }
+    expect(choosePyramids([UNITS], touching as never)[0]!.size).toBeGreaterThan(0)
+  })
+
   it('names every layer when the one asked for is unknown', () => {
     expect(problemOf(() => choosePyramids([UNITS, POINT], { ...request, layer: 'unit' }))).toEqual({
       code: 2,
