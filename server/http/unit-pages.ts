@@ -13,6 +13,9 @@ import { sendNotFoundPage } from './portal-pages.ts'
  */
 const UNIT_PAGE = path.join('units', 'unit', 'index.html')
 
+/** The address of the page's file, in the links it carries to itself, with or without `/en`. */
+const PAGE_ADDRESS = '/units/unit/'
+
 /** The language prefixes unit pages are served under: none for Chinese, `/en` for English. */
 const PREFIXES = ['', '/en'] as const
 
@@ -58,7 +61,10 @@ export function unitPages(db: Queryable, portalDir: string) {
     ctx.type = 'html'
     // The same file serves every unit; whether the unit exists is asked anew each time.
     ctx.set('Cache-Control', 'no-cache')
-    ctx.body = page
+    // The page's links to itself (canonical, the other language) name the file's own address,
+    // which is never served: made this unit's, they work without script too. The code is
+    // letters and digits, checked above.
+    ctx.body = page.toString('utf8').replaceAll(PAGE_ADDRESS, `/units/${code}/`)
   }
 }
 

@@ -17,6 +17,10 @@ import { startTestServer, type TestServer } from '../support/test-server.ts'
 // files), in front of the static files as the app puts it, on the fixture's units.
 
 const UNIT_PAGE = '<!doctype html><title>unit page</title>'
+// Links to itself as the built page carries them: to the file's own address, in each language.
+const SELF_LINKS =
+  '<link rel="alternate" hreflang="en" href="/en/units/unit/">' +
+  '<a href="/units/unit/">中文</a><a href="/en/units/unit/">English</a>'
 const NOT_FOUND_PAGE = '<!doctype html><title>404 page</title>'
 const HTML = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }
 
@@ -31,7 +35,7 @@ for (const backend of BACKENDS) {
       server = await startTestServer(backend, 'fixture')
       portalDir = mkdtempSync(path.join(tmpdir(), 'ecozoning-portal-'))
       mkdirSync(path.join(portalDir, 'units', 'unit'), { recursive: true })
-      writeFileSync(path.join(portalDir, 'units', 'unit', 'index.html'), UNIT_PAGE)
+      writeFileSync(path.join(portalDir, 'units', 'unit', 'index.html'), UNIT_PAGE + SELF_LINKS)
       writeFileSync(path.join(portalDir, '404.html'), NOT_FOUND_PAGE)
 
       const app = new Koa()
@@ -58,7 +62,11 @@ for (const backend of BACKENDS) {
       expect(response.status).toBe(200)
       expect(response.headers.get('content-type')).toMatch(/^text\/html/)
       expect(response.headers.get('cache-control')).toBe('no-cache')
-      expect(await response.text()).toBe(UNIT_PAGE)
+      expect(await response.text()).toBe(
+        UNIT_PAGE +
+          '<link rel="alternate" hreflang="en" href="/en/units/ZH43042110001/">' +
+          '<a href="/units/ZH43042110001/">中文</a><a href="/en/units/ZH43042110001/">English</a>',
+      )
     })
 
     it.each([
