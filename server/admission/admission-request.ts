@@ -192,7 +192,10 @@ function readProjectKind(projectKind: unknown): ProjectKind {
 async function catalogued(db: Queryable, code: string): Promise<Industry> {
   const industry = await industryByCode(db, code)
   if (!industry) {
-    const message = `industry ${code} is not in the GB/T 4754-2017 catalogue.`
+    // The catalogue loaded may hold only the codes the rules need, not the whole standard.
+    const message =
+      `industry ${code} is not in the industry catalogue loaded here; ` +
+      'GET /api/industries?q= searches it.'
     throw unprocessable('INDUSTRY_UNKNOWN', message, 'industry')
   }
   return industry

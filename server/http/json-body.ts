@@ -40,7 +40,7 @@ function jsonParser() {
     enableTypes: ['json'],
     jsonLimit: JSON_LIMIT_BYTES,
     encoding: 'utf-8',
-    onError(error) {
+    onError(error, ctx) {
       const status = (error as { status?: number }).status
       if (status === 413) {
         const megabytes = JSON_LIMIT_BYTES / 1024 / 1024
@@ -56,8 +56,17 @@ function jsonParser() {
           'The request body holds a "__proto__" key, which is refused; no field has that name.'
         throw new HttpError(400, 'BODY_FORBIDDEN_KEY', message)
       }
-      const message = 'The request body must be a JSON object or array, and valid JSON.'
-      throw new HttpError(400, 'BODY_INVALID_JSON', message)
+      // zlib and brotli name their errors Z_… and ERR__ERROR_…: the bytes are not what the
+      // Content-Encoding header says they are, whatever they hold.
+      const code = (error as { code?: unknown }).code
+      if (typeof code === 'string' && /^(Z_|ERR__ERROR)/.test(code)) {
+        const encoding = ctx.get('Content-Encoding')
+        const message =
+          `The request body could not be decoded as ${JSON.stringify(encoding)}, the ` +
+          'Content-Encoding it was sent with; send it in that encoding, or without the header.'
+        throw new HttpError(400, 'BODY_ENCODING_INVALID', message)
+      }
+      throw new HttpError(400, 'BODY_INVALID_JSON', 'The request body is not valid JSON.')
     },
   })
 }

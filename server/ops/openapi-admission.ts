@@ -217,7 +217,8 @@ export const admissionArea: OpenApiArea = {
             'The request is malformed: `PARAMETER_MISSING` (no site, no industry), ' +
               '`SITE_FIELDS_CONFLICT` (the site given twice), `FIELD_UNKNOWN` (a field a check ' +
               'does not take, e.g. a misspelt one), `PARAMETER_REPEATED`, ' +
-              '`BODY_INVALID`, `BODY_INVALID_JSON`, `BODY_FORBIDDEN_KEY` or `UPLOAD_INVALID`. ' +
+              '`BODY_INVALID`, `BODY_INVALID_JSON`, `BODY_ENCODING_INVALID`, ' +
+              '`BODY_FORBIDDEN_KEY` or `UPLOAD_INVALID`. ' +
               'Every field is checked, and `problems` lists what is wrong with each, in this ' +
               'order: `crs`, the site, `industry`, `projectKind`, then an industry the ' +
               'catalogue lacks and a site outside the zoning; the error itself first. The ' +

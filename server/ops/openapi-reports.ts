@@ -160,7 +160,8 @@ export const reportArea: OpenApiArea = {
               '`FIELD_INVALID`, `CATEGORY_INVALID`, `LOCATION_INVALID`, `COORDINATE_INVALID`, ' +
               '`COORDINATE_OUT_OF_RANGE`, `CRS_UNSUPPORTED`, `OBSERVED_AT_INVALID`, ' +
               '`DESCRIPTION_INVALID`, `TEXT_INVALID`, `CONTACT_INVALID`, `PARAMETER_REPEATED`, ' +
-              '`PHOTOS_TOO_MANY`, `FORM_INVALID`, `BODY_INVALID` or `BODY_INVALID_JSON`; ' +
+              '`PHOTOS_TOO_MANY`, `FORM_INVALID`, `BODY_INVALID`, `BODY_INVALID_JSON` or ' +
+              '`BODY_ENCODING_INVALID`; ' +
               '`field` names it. Every field is checked, and `problems` lists what is wrong ' +
               'with each, in the order of the fields (`category`, `location`, `observedAt`, ' +
               '`description`, then the parts of `contact` in the order sent), the error itself ' +

@@ -113,7 +113,12 @@ function formError(error: unknown, photosStarted: number): Error {
     case 'LIMIT_UNEXPECTED_FILE':
       return field === 'photos'
         ? badRequest('PHOTOS_TOO_MANY', `A report takes at most ${PHOTOS_MAX} photos.`, 'photos')
-        : badRequest('FIELD_UNKNOWN', `Send photos in the field photos, not ${field}.`, field)
+        : badRequest(
+            'FIELD_UNKNOWN',
+            `${field} was sent as a file; send it as text. Photos, in the field photos, are ` +
+              'the only files a report takes.',
+            field,
+          )
     case 'LIMIT_FIELD_COUNT':
     case 'LIMIT_PART_COUNT':
       return badRequest('FORM_INVALID', 'The form has more fields than a report takes.')

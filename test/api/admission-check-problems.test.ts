@@ -17,7 +17,9 @@ const INDUSTRY_SHAPE =
   'digits), got "2614".'
 const KIND_DEMOLITION =
   'projectKind must be one of new, expansion, renovation, relocation, got "demolition".'
-const C1311_UNKNOWN = 'industry C1311 is not in the GB/T 4754-2017 catalogue.'
+const C1311_UNKNOWN =
+  'industry C1311 is not in the industry catalogue loaded here; ' +
+  'GET /api/industries?q= searches it.'
 const OUTSIDE = 'The site lies outside the area this zoning covers.'
 const SITE_MISSING =
   'A site is required: give one of geometry (GeoJSON), wkt, kml or boundaryPoints, or upload ' +

@@ -603,7 +603,9 @@ describe.skipIf(SKIP_REASON !== undefined)(
         await industry.fill('C1311')
 
         const wkt = 'wkt is not valid WKT: expected ")" but found the end of the text.'
-        const unknown = 'industry C1311 is not in the GB/T 4754-2017 catalogue.'
+        const unknown =
+          'industry C1311 is not in the industry catalogue loaded here; ' +
+          'GET /api/industries?q= searches it.'
         const first = await refusal()
         expect(first.status).toBe(422)
         expect(first.problems).toEqual([

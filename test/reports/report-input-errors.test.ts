@@ -645,6 +645,22 @@ describe.skipIf(BACKENDS[0]!.skip)('report input errors', () => {
     )
   })
 
+  it('says a field sent as a file must be text, naming it', async () => {
+    const form = new FormData()
+    for (const [name, value] of Object.entries(valid)) {
+      if (name === 'location') continue
+      form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
+    }
+    const location = new Blob([JSON.stringify(valid.location)], { type: 'application/json' })
+    form.append('location', location, 'location.json')
+    const response = await fetch(`${server.url}/api/reports`, { method: 'POST', body: form })
+    const body = await expectError(response, 400, 'FIELD_UNKNOWN', 'location')
+    expect(body.error.message).toBe(
+      'location was sent as a file; send it as text. Photos, in the field photos, are the only ' +
+        'files a report takes.',
+    )
+  })
+
   it('refuses a form with a field given twice', async () => {
     const form = new FormData()
     for (const [name, value] of Object.entries(valid)) {

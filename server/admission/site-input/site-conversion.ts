@@ -146,7 +146,7 @@ async function checkDegrees(
       const guess = (likely ?? surveyOrder)!
       const order = surveyOrder ? ' with the northing first (give the easting first)' : ''
       const codes = guess.codes.length > 0 ? `: ${guess.codes.join(' or ')}` : ''
-      const metres = `${shown} is Gauss-Kruger metres${order}, not longitude/latitude`
+      const metres = `${shown}, which are Gauss-Kruger metres${order}, not longitude/latitude`
       if (raw.systems === 'lonlat') {
         // Naming a crs cannot help: the format allows no other system.
         const format = raw.format.toUpperCase()

@@ -29,7 +29,9 @@ describe('controlOfField', () => {
 
 describe('refusalMessage', () => {
   it('explains a known code in Chinese and keeps the API message as the detail', () => {
-    const message = 'industry C1311 is not in the GB/T 4754-2017 catalogue.'
+    const message =
+      'industry C1311 is not in the industry catalogue loaded here; ' +
+      'GET /api/industries?q= searches it.'
     expect(refusalMessage({ code: 'INDUSTRY_UNKNOWN', message, field: 'industry' }, zh)).toEqual({
       control: 'industry',
       text: p.errors.INDUSTRY_UNKNOWN,
