@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts'
+import { CLUSTER } from '../reports/report-priority.ts'
 import type { Rule } from '../zoning/access-list.ts'
 
 export const LEAD_KINDS = [
@@ -22,6 +23,18 @@ const SENSITIVE_LAYERS = [
 
 type LeadRule = Pick<Rule, 'code' | 'effect' | 'dimension' | 'text_zh' | 'legal_basis'>
 
+/** A zone a lead lies in, with its layer's titles from the catalogue. */
+interface LeadZone {
+  layer: string
+  title_zh: string
+  title_en: string
+  id: number
+  properties: Record<string, unknown>
+}
+
+/** A layer's titles, by layer name. */
+type LayerTitles = Map<string, { title_zh: string; title_en: string }>
+
 /** A place worth an inspection, with the zoning rule that makes it one. */
 export interface Lead {
   kind: LeadKind
@@ -33,10 +46,14 @@ export interface Lead {
   unit: { code: string; name: string; class: string } | null
   district: { adcode: number; name: string | null } | null
   /** The zone the subject lies in, when a zone makes the lead. */
-  zone: { layer: string; id: number; properties: Record<string, unknown> } | null
+  zone: LeadZone | null
+  /** For a cluster: the open reports of the category within `radius_m` over `days`, this one
+   * included. */
+  cluster: { reports: number; radius_m: number; days: number } | null
   /** The access-list rules behind the lead; empty for a cluster, which no rule names. */
   rules: LeadRule[]
-  /** The lead's ground in a sentence. */
+  /** The lead's ground in an English sentence; `kind`, `subject`, `zone` and `cluster` hold
+   * what it says, for writing it in another language. */
   basis: string
 }
 
@@ -82,14 +99,20 @@ export async function findLeads(
   db: Queryable,
   options: { kinds: readonly LeadKind[]; district?: number; limit: number },
 ): Promise<Lead[]> {
-  const rules = await db.query<Rule>(
-    `SELECT code, unit_code, unit_class, layer, layer_filter, within_m, dimension, effect,
-            industries, project_kinds, text_zh, legal_basis
-       FROM rules
-      WHERE (layer IS NOT NULL AND within_m IS NULL) OR unit_class = 'priority'
-         OR unit_code IN (SELECT code FROM control_units WHERE class = 'priority')
-      ORDER BY code`,
-  )
+  const [rules, layerRows] = await Promise.all([
+    db.query<Rule>(
+      `SELECT code, unit_code, unit_class, layer, layer_filter, within_m, dimension, effect,
+              industries, project_kinds, text_zh, legal_basis
+         FROM rules
+        WHERE (layer IS NOT NULL AND within_m IS NULL) OR unit_class = 'priority'
+           OR unit_code IN (SELECT code FROM control_units WHERE class = 'priority')
+        ORDER BY code`,
+    ),
+    db.query<{ name: string; title_zh: string; title_en: string }>(
+      'SELECT name, title_zh, title_en FROM layers',
+    ),
+  ])
+  const titles: LayerTitles = new Map(layerRows.map(({ name, ...title }) => [name, title]))
   const leads: Lead[] = []
   const want = (kind: LeadKind) => options.kinds.includes(kind) && leads.length < options.limit
 
@@ -103,7 +126,7 @@ export async function findLeads(
     )
     for (const row of rows) {
       leads.push({
-        ...facilityLead('farm_in_no_raising_zone', row, 'no_raising_zones'),
+        ...facilityLead('farm_in_no_raising_zone', row, 'no_raising_zones', titles),
         rules: zoneRules(rules, 'no_raising_zones', row.zone_properties),
         basis: 'A livestock farm lies in a no-raising zone, where farms may not be built or run.',
       })
@@ -113,7 +136,7 @@ export async function findLeads(
     const rows = await facilitiesIn(db, 'outfall', 'water_source_zones', 'true', options)
     for (const row of rows) {
       leads.push({
-        ...facilityLead('outfall_in_water_source_zone', row, 'water_source_zones'),
+        ...facilityLead('outfall_in_water_source_zone', row, 'water_source_zones', titles),
         rules: zoneRules(rules, 'water_source_zones', row.zone_properties),
         basis: 'A sewage outfall lies in a drinking-water source protection zone.',
       })
@@ -134,7 +157,7 @@ export async function findLeads(
     )
     for (const kind of reportKinds) {
       for (const report of reports) {
-        for (const lead of reportLeads(kind, report, rules)) leads.push(lead)
+        for (const lead of reportLeads(kind, report, rules, titles)) leads.push(lead)
       }
     }
   }
@@ -166,7 +189,16 @@ async function facilitiesIn(
   )
 }
 
-function facilityLead(kind: LeadKind, row: FeatureRow, layer: string) {
+/** A zone with its layer's titles; the layer's name stands in for a layer the catalogue lacks. */
+function titledZone(
+  zone: { layer: string; id: number; properties: Record<string, unknown> },
+  titles: LayerTitles,
+): LeadZone {
+  const title = titles.get(zone.layer) ?? { title_zh: zone.layer, title_en: zone.layer }
+  return { layer: zone.layer, ...title, id: zone.id, properties: zone.properties }
+}
+
+function facilityLead(kind: LeadKind, row: FeatureRow, layer: string, titles: LayerTitles) {
   return {
     kind,
     subject: {
@@ -179,11 +211,17 @@ function facilityLead(kind: LeadKind, row: FeatureRow, layer: string) {
     location: { lon: row.lon, lat: row.lat },
     unit: unitOf(row),
     district: districtOf(row),
-    zone: { layer, id: row.zone_id, properties: row.zone_properties },
+    zone: titledZone({ layer, id: row.zone_id, properties: row.zone_properties }, titles),
+    cluster: null,
   }
 }
 
-function reportLeads(kind: LeadKind, report: ReportLeadRow, rules: Rule[]): Lead[] {
+function reportLeads(
+  kind: LeadKind,
+  report: ReportLeadRow,
+  rules: Rule[],
+  titles: LayerTitles,
+): Lead[] {
   const base = {
     kind,
     subject: {
@@ -196,16 +234,18 @@ function reportLeads(kind: LeadKind, report: ReportLeadRow, rules: Rule[]): Lead
     location: { lon: report.lon, lat: report.lat },
     unit: unitOf(report),
     district: districtOf(report),
+    cluster: null,
   }
   switch (kind) {
     case 'report_in_sensitive_zone':
       return report.zones
         .filter((zone) => SENSITIVE_LAYERS.includes(zone.layer))
+        .map((zone) => titledZone(zone, titles))
         .map((zone) => ({
           ...base,
-          zone: { layer: zone.layer, id: zone.id, properties: zone.properties },
+          zone,
           rules: zoneRules(rules, zone.layer, zone.properties),
-          basis: `An open ${report.category} report lies in a sensitive zone (${zone.layer}).`,
+          basis: `An open ${report.category} report lies in a sensitive zone (${zone.title_en}).`,
         }))
     case 'report_in_priority_unit':
       if (report.unit_class !== 'priority') return []
@@ -220,15 +260,16 @@ function reportLeads(kind: LeadKind, report: ReportLeadRow, rules: Rule[]): Lead
         },
       ]
     case 'report_cluster':
-      if (report.cluster_size < 3) return []
+      if (report.cluster_size < CLUSTER.minReports) return []
       return [
         {
           ...base,
           zone: null,
+          cluster: { reports: report.cluster_size, radius_m: CLUSTER.radiusM, days: CLUSTER.days },
           rules: [],
           basis:
-            `${report.cluster_size} ${report.category} reports within 500 m in 7 days, ` +
-            'this one included.',
+            `${report.cluster_size} ${report.category} reports within ${CLUSTER.radiusM} m in ` +
+            `${CLUSTER.days} days, this one included.`,
         },
       ]
     default:

@@ -12,7 +12,9 @@ import { staffFetch, tokenFor } from './support/staff-client.ts'
 interface Lead {
   kind: string
   subject: Record<string, unknown>
-  zone: { layer: string } | null
+  zone: { layer: string; title_zh: string; title_en: string } | null
+  cluster: { reports: number; radius_m: number; days: number } | null
+  basis: string
   rules: { code: string; legal_basis: string | null }[]
   district: { adcode: number } | null
 }
@@ -54,7 +56,12 @@ for (const backend of BACKENDS) {
         kind: 'farm',
         name: '测试养殖场',
       })
-      expect(found[0]!.zone?.layer).toBe('no_raising_zones')
+      expect(found[0]!.zone).toMatchObject({
+        layer: 'no_raising_zones',
+        title_zh: '畜禽禁养区',
+        title_en: 'Livestock no-raising zones',
+      })
+      expect(found[0]!.cluster).toBeNull()
       expect(found[0]!.rules.map((r) => r.code)).toEqual(['T04'])
       expect(found[0]!.rules[0]!.legal_basis).toBe('《畜禽规模养殖污染防治条例》第十一条')
       expect(found[0]!.district?.adcode).toBe(430421)
@@ -64,6 +71,15 @@ for (const backend of BACKENDS) {
       const sensitive = await leads('?kind=report_in_sensitive_zone')
       expect(sensitive.map((l) => l.subject.trackingCode)).toEqual([sourceReport])
       expect(sensitive[0]!.rules.map((r) => r.code)).toEqual(['T01'])
+      // The zone by its catalogue titles, which the sentence uses rather than the layer's name.
+      expect(sensitive[0]!.zone).toMatchObject({
+        layer: 'water_source_zones',
+        title_zh: '饮用水水源保护区',
+        title_en: 'Drinking-water source protection zones',
+      })
+      expect(sensitive[0]!.basis).toBe(
+        'An open water report lies in a sensitive zone (Drinking-water source protection zones).',
+      )
 
       const priority = await leads('?kind=report_in_priority_unit')
       expect(priority.map((l) => l.subject.trackingCode)).toEqual([sourceReport])
@@ -72,6 +88,8 @@ for (const backend of BACKENDS) {
       const clusters = await leads('?kind=report_cluster')
       expect(clusters).toHaveLength(1)
       expect(clusters[0]!.rules).toEqual([])
+      expect(clusters[0]!.cluster).toEqual({ reports: 3, radius_m: 500, days: 7 })
+      expect(clusters[0]!.basis).toBe('3 air reports within 500 m in 7 days, this one included.')
 
       expect(await leads('?district=430407')).toEqual([])
       expect((await leads()).length).toBe(4)
