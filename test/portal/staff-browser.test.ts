@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { en } from '../../portal/src/i18n/en.ts'
 import { zh } from '../../portal/src/i18n/zh.ts'
 import { revokeStaff } from '../../server/staff/staff-store.ts'
 import { pngWith } from '../reports/support/photo-files.ts'
@@ -82,18 +83,18 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await server?.close()
     })
 
-    async function openPage(width = 1280, height = 800): Promise<Page> {
+    async function openPage(width = 1280, height = 800, prefix = ''): Promise<Page> {
       const page = await browser.context.newPage()
       await page.setViewportSize({ width, height })
-      await page.goto(`${server.url}/staff/`)
+      await page.goto(`${server.url}${prefix}/staff/`)
       return page
     }
 
-    async function signIn(page: Page, token: string): Promise<void> {
-      await page.getByLabel(s.tokenLabel).fill(token)
+    async function signIn(page: Page, token: string, table = s): Promise<void> {
+      await page.getByLabel(table.tokenLabel).fill(token)
       await Promise.all([
         page.waitForResponse((response) => isMe(response.url())),
-        page.getByRole('button', { name: s.signIn }).click(),
+        page.getByRole('button', { name: table.signIn }).click(),
       ])
       await page.locator('[data-workspace]:not([hidden])').waitFor()
       await page.locator(`[data-report-list] li[data-code="${codes.noise}"]`).waitFor()
@@ -377,14 +378,55 @@ describe.skipIf(SKIP_REASON !== undefined)(
           .locator('[data-rule]')
           .evaluateAll((rules) => rules.map((rule) => rule.getAttribute('data-rule'))),
       ).toEqual(['T04'])
+      expect(await farm.locator('.basis').textContent()).toBe(s.leadBasis.farm_in_no_raising_zone)
       const sensitive = page.locator(
         `[data-leads] li[data-kind="report_in_sensitive_zone"]:has([data-open="${codes.water}"])`,
       )
+      // The ground in Chinese, the zone by its title rather than its layer's name.
+      const basis = sensitive.locator('.basis')
+      expect(await basis.textContent()).toBe(
+        s.leadBasis.report_in_sensitive_zone(
+          zh.reportForm.categories.water,
+          zh.layer.water_source_zones,
+        ),
+      )
+      expect(await basis.getAttribute('lang')).toBeNull()
+      const grounds = await page.locator('[data-leads] .basis').allTextContents()
+      expect(grounds.length).toBeGreaterThan(1)
+      for (const ground of grounds) {
+        expect(ground).toMatch(/\p{Script=Han}/u)
+        expect(ground).not.toMatch(/[a-z]{3}|_zones?\b/)
+      }
       await sensitive.locator('[data-open]').click()
       await page
         .locator('staff-detail [data-detail-heading]')
         .filter({ hasText: codes.water! })
         .waitFor()
+      await page.close()
+    })
+
+    it('writes the leads in English on the English page', async () => {
+      const page = await openPage(1280, 800, '/en')
+      await signIn(page, officer, en.staff)
+      const sensitive = page.locator(
+        `[data-leads] li[data-kind="report_in_sensitive_zone"]:has([data-open="${codes.water}"])`,
+      )
+      await sensitive.waitFor()
+      expect(await sensitive.locator('h3').textContent()).toBe(
+        en.staff.leadKinds.report_in_sensitive_zone,
+      )
+      expect(await sensitive.locator('.basis').textContent()).toBe(
+        'An open report (Water pollution) lies in a sensitive zone: ' +
+          'Drinking-water source protection zones.',
+      )
+      const farm = page.locator('[data-leads] li[data-kind="farm_in_no_raising_zone"]')
+      expect(await farm.locator('.basis').textContent()).toBe(
+        en.staff.leadBasis.farm_in_no_raising_zone,
+      )
+      // Interface text only: names and rule texts in the data stay Chinese.
+      for (const ground of await page.locator('[data-leads] .basis').allTextContents()) {
+        expect(ground).not.toMatch(/\p{Script=Han}|_zones?\b/u)
+      }
       await page.close()
     })
 

@@ -1404,6 +1404,19 @@ export const en: Strings = {
     },
     leadFacility: (name, kind) => `${name} (${kind})`,
     leadReport: (code) => `Report ${code}`,
+    leadBasis: {
+      farm_in_no_raising_zone:
+        'A livestock farm lies in a no-raising zone, where farms may not be built or run.',
+      outfall_in_water_source_zone:
+        'A sewage outfall lies in a drinking-water source protection zone.',
+      report_in_sensitive_zone: (category, zone) =>
+        `An open report (${category}) lies in a sensitive zone: ${zone}.`,
+      report_in_priority_unit: (category) =>
+        `An open report (${category}) lies in a priority protection unit.`,
+      report_cluster: (reports, category, metres, days) =>
+        `${counted(reports, 'report', 'reports')} of the same kind (${category}) within ` +
+        `${metres} m in ${counted(days, 'day', 'days')}, this one included.`,
+    },
     leadRules: 'Access rules behind it',
     leadNoRules: 'No access rule applies; the lead comes from a cluster of reports.',
     leadRule: (code, effect) => `${code} (${effect})`,

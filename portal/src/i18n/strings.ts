@@ -722,6 +722,15 @@ export interface Strings {
     leadKinds: Record<LeadKind, string>
     leadFacility: (name: string, kind: string) => string
     leadReport: (code: string) => string
+    /** A lead's ground in a sentence, by kind: the report's category, the zone's title, the
+     * cluster's count, radius and days. */
+    leadBasis: {
+      farm_in_no_raising_zone: string
+      outfall_in_water_source_zone: string
+      report_in_sensitive_zone: (category: string, zone: string) => string
+      report_in_priority_unit: (category: string) => string
+      report_cluster: (reports: string, category: string, metres: string, days: string) => string
+    }
     leadRules: string
     leadNoRules: string
     leadRule: (code: string, effect: string) => string

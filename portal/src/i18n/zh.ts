@@ -1088,6 +1088,15 @@ export const zh: Strings = {
     },
     leadFacility: (name, kind) => `${name}（${kind}）`,
     leadReport: (code) => `举报 ${code}`,
+    leadBasis: {
+      farm_in_no_raising_zone: '养殖场位于畜禽禁养区内，禁养区内不得建设或经营养殖场。',
+      outfall_in_water_source_zone: '排污口位于饮用水水源保护区内。',
+      report_in_sensitive_zone: (category, zone) =>
+        `未办结的举报（${category}）位于敏感区域：${zone}。`,
+      report_in_priority_unit: (category) => `未办结的举报（${category}）位于优先保护单元内。`,
+      report_cluster: (reports, category, metres, days) =>
+        `${days} 日内 ${metres} 米范围有同类举报（${category}）${reports} 件，含本件。`,
+    },
     leadRules: '依据的准入要求',
     leadNoRules: '没有对应的准入要求，依据为举报聚集。',
     leadRule: (code, effect) => `${code}（${effect}）`,

@@ -78,8 +78,18 @@ export interface Lead {
   location: { lon: number; lat: number }
   unit: Place | null
   district: { adcode: number; name: string | null } | null
-  zone: { layer: string; id: number; properties: Record<string, unknown> } | null
+  /** The zone, with its layer's titles from the catalogue. */
+  zone: {
+    layer: string
+    title_zh: string
+    title_en: string
+    id: number
+    properties: Record<string, unknown>
+  } | null
+  /** For a cluster: the reports counted, within what radius and over how many days. */
+  cluster: { reports: number; radius_m: number; days: number } | null
   rules: LeadRule[]
+  /** The ground in English, for a lead whose kind the page cannot write itself. */
   basis: string
 }
 

@@ -144,6 +144,39 @@ export function detailFacts(report: ReportDetail, t: Strings): Fact[] {
   return facts
 }
 
+/**
+ * A lead's ground in the page's language, written from its kind, the report's category, the
+ * zone's title and the cluster; undefined for a kind the page does not know or a lead without
+ * the fields its kind needs, whose English `basis` stands instead.
+ */
+export function leadBasisText(lead: Lead, t: Strings): string | undefined {
+  const b = t.staff.leadBasis
+  const { subject, zone, cluster } = lead
+  const category = subject.type === 'report' ? categoryText(subject.category, t) : undefined
+  switch (lead.kind) {
+    case 'farm_in_no_raising_zone':
+    case 'outfall_in_water_source_zone':
+      return b[lead.kind]
+    case 'report_in_sensitive_zone':
+      return category !== undefined && zone
+        ? b.report_in_sensitive_zone(category, layerTitle(zone, t))
+        : undefined
+    case 'report_in_priority_unit':
+      return category !== undefined ? b.report_in_priority_unit(category) : undefined
+    case 'report_cluster':
+      return category !== undefined && cluster
+        ? b.report_cluster(
+            String(cluster.reports),
+            category,
+            String(cluster.radius_m),
+            String(cluster.days),
+          )
+        : undefined
+    default:
+      return undefined
+  }
+}
+
 /** What a lead is about, in words: a facility by name and kind, or a report by its code. */
 export function leadSubjectText(lead: Lead, t: Strings): string {
   const { subject } = lead

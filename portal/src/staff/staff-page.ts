@@ -1,4 +1,5 @@
 import { stringsFor } from '../i18n/index.ts'
+import { layerTitle } from '../lookup/zone-labels.ts'
 import { categoryText, statusText } from '../report/report-format.ts'
 import { EFFECTS, isTerm } from '../zoning/zoning-terms.ts'
 import {
@@ -12,7 +13,7 @@ import {
 } from './staff-client.ts'
 import type { StaffDetailElement } from './staff-detail.ts'
 import {
-  layerText,
+  leadBasisText,
   leadKindText,
   leadSubjectText,
   overdueText,
@@ -403,11 +404,12 @@ function leadItem(lead: Lead): HTMLElement {
   const place = [
     lead.unit?.name ?? undefined,
     lead.district?.name ?? undefined,
-    lead.zone ? layerText(lead.zone.layer, t) : undefined,
+    lead.zone ? layerTitle(lead.zone, t) : undefined,
   ].filter((part): part is string => Boolean(part))
   if (place.length > 0) item.append(textLine('p', 'place', place.join(' · ')))
-  const basis = textLine('p', 'basis', lead.basis)
-  basis.lang = 'en'
+  const written = leadBasisText(lead, t)
+  const basis = textLine('p', 'basis', written ?? lead.basis)
+  if (written === undefined) basis.lang = 'en'
   item.append(basis)
 
   if (lead.rules.length === 0) {
