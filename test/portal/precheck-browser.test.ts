@@ -319,10 +319,14 @@ describe.skipIf(SKIP_REASON !== undefined)(
       const site = { west: WEST, south: SOUTH, east: EAST, north: NORTH }
       await expectSiteAnswer(page, drawn.answer, site)
 
-      // The same corners typed as lines of longitude and latitude.
+      // The same corners typed as lines of longitude and latitude, which the script reads and
+      // the text box, as the script words it, invites.
       await page.getByRole('radio', { name: p.siteModes.text }).check()
       const lines = CORNERS.map(([lon, lat]) => `${lon}, ${lat}`).join('\n')
-      await page.getByRole('textbox', { name: p.textLabel }).fill(lines)
+      const box = page.getByRole('textbox', { name: p.textLabel })
+      expect(await box.getAttribute('placeholder')).toBe(p.textExample)
+      expect(await page.locator('#precheck-text-hint').textContent()).toBe(p.textHint)
+      await box.fill(lines)
       const typed = await submit(page)
       expect(typed.sent).toContain(
         `POLYGON ((${ring(CORNERS)
@@ -415,6 +419,47 @@ describe.skipIf(SKIP_REASON !== undefined)(
         await expectSiteAnswer(page, answer, site)
       }
       await page.close()
+    })
+
+    it('asks for WKT without script, and checks the example it shows', async () => {
+      for (const [prefix, q] of [
+        ['', zh.precheck],
+        ['/en', en.precheck],
+      ] as const) {
+        const page = await browser.context.newPage()
+        const session = await browser.context.newCDPSession(page)
+        await session.send('Emulation.setScriptExecutionDisabled', { value: true })
+        await page.goto(`${server.url}${prefix}/precheck/`)
+        // Playwright's text locators skip <noscript>, whose text shows here.
+        const noScript = page.locator('precheck-form noscript p')
+        expect([await noScript.textContent(), await noScript.isVisible()]).toEqual([
+          q.noScript,
+          true,
+        ])
+        expect(await page.locator('precheck-map [data-map-ready]').count()).toBe(0)
+
+        // The form posts the text box as wkt, and says so: no lines of coordinates invited.
+        const box = page.getByRole('textbox', { name: q.textNoScript.label })
+        expect(await box.getAttribute('name')).toBe('wkt')
+        expect(await page.locator('#precheck-text-hint').textContent()).toBe(q.textNoScript.hint)
+        const example = await box.getAttribute('placeholder')
+        expect(example).toBe(q.textNoScript.example)
+
+        // The example is the test site, typed as shown; the browser shows the JSON answer.
+        await box.fill(example!)
+        await page.getByRole('textbox', { name: q.industryLabel }).fill('C2614')
+        const [response] = await Promise.all([
+          page.waitForResponse(isCheckPost),
+          page.getByRole('button', { name: q.submit }).click(),
+        ])
+        const answer = (await response.json()) as Answer
+        expect(response.status(), JSON.stringify(answer)).toBe(200)
+        expect(answer.site.format).toBe('wkt')
+        expect(answer.verdict).toBe('forbidden')
+        expect(answer.units.map((unit) => unit.code).sort()).toEqual([PRIORITY, GENERAL])
+        await page.waitForURL(`${server.url}/api/admission-check`)
+        await page.close()
+      }
     })
 
     it('finds an industry by name or code and picks it with the keyboard', async () => {

@@ -556,6 +556,16 @@ export const en: Strings = {
       'pairs are read as the land of the site. You can also paste WKT, GeoJSON, KML or ' +
       'boundary-point coordinates (where X is the northing and Y the easting).',
     textExample: '112.080, 27.020\n112.145, 27.020\n112.145, 27.030\n112.080, 27.030',
+    textNoScript: {
+      label: 'Site as WKT',
+      hint:
+        'Without JavaScript this box takes WKT only, longitude before latitude. Lines of ' +
+        '“longitude, latitude” need JavaScript; GeoJSON, KML or boundary points can be saved ' +
+        'as a file and uploaded above.',
+      example:
+        'POLYGON ((112.080 27.020, 112.145 27.020, 112.145 27.030, 112.080 27.030, ' +
+        '112.080 27.020))',
+    },
     crsLabel: 'Coordinate system',
     crsHint:
       'With “Automatic”, longitude and latitude are read as WGS84; a file that names its ' +

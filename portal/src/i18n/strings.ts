@@ -382,6 +382,8 @@ export interface Strings {
     textLabel: string
     textHint: string
     textExample: string
+    /** The text box as served, which a form without script posts as WKT: it says so. */
+    textNoScript: { label: string; hint: string; example: string }
     crsLabel: string
     crsHint: string
     crsChoices: Record<SiteCrsChoice, string>

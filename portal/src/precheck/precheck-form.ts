@@ -56,6 +56,7 @@ export class PrecheckFormElement extends HTMLElement {
     for (const option of this.querySelectorAll<HTMLOptionElement>('option[data-needs-script]')) {
       option.disabled = false
     }
+    this.#offerTextForms()
 
     form.addEventListener('submit', (event) => {
       event.preventDefault()
@@ -72,6 +73,21 @@ export class PrecheckFormElement extends HTMLElement {
       map.addEventListener('drawing-change', (event) => this.#drawingChanged(event.detail))
       this.#drawingChanged(map.drawing.state)
     })
+  }
+
+  /**
+   * The text box is served as the form without script posts it, WKT alone; the script reads
+   * lines of coordinates, GeoJSON, KML and boundary points too, so its label, hint and example
+   * say that instead.
+   */
+  #offerTextForms(): void {
+    const p = stringsFor().precheck
+    const label = this.querySelector<HTMLElement>('[data-text-label]')
+    const hint = this.querySelector<HTMLElement>('[data-text-hint]')
+    const box = this.querySelector<HTMLTextAreaElement>('[data-site-input="text"]')
+    if (label) label.textContent = p.textLabel
+    if (hint) hint.textContent = p.textHint
+    if (box) box.placeholder = p.textExample
   }
 
   get #mode(): SiteMode {
