@@ -187,9 +187,12 @@ const PNG_KEPT = new Set([
 const PNG_SAMPLE_BYTES = 16 * 1024
 const PNG_SAMPLE_OUTPUT_BYTES = 256 * 1024
 
-/** What the rest of the file is checked against: whether its colours come from a palette. */
+/** What the rest of the file is checked against. */
 interface PngHeader {
+  /** Whether its colours come from a palette. */
   palette: boolean
+  /** The length of its pixels inflated: every row, each led by its filter byte. */
+  rowBytes: number
 }
 
 function stripPng(bytes: Buffer): CleanPhoto | PhotoProblem {
@@ -235,7 +238,7 @@ function stripPng(bytes: Buffer): CleanPhoto | PhotoProblem {
     pos = end
     if (type === 'IEND') {
       if (imageDataBytes === 0) return { problem: 'it is a PNG without image data' }
-      const broken = pngDataProblem(Buffer.concat(sample), sampled === imageDataBytes)
+      const broken = pngDataProblem(Buffer.concat(sample), sampled === imageDataBytes, header)
       if (broken) return broken
       return { mediaType: 'image/png', bytes: Buffer.concat(kept) }
     }
@@ -272,16 +275,64 @@ function readPngHeader(data: Buffer): PngHeader | PhotoProblem {
   ) {
     return broken
   }
-  return { palette: colourType === 3 }
+  const bitsPerPixel = depth * PNG_CHANNELS.get(colourType)!
+  return {
+    palette: colourType === 3,
+    rowBytes: pngRowBytes(width, height, bitsPerPixel, interlace),
+  }
+}
+
+/** The samples a pixel holds, by colour type: grey, RGB, palette index, grey and alpha, RGBA. */
+const PNG_CHANNELS = new Map([
+  [0, 1],
+  [2, 3],
+  [3, 1],
+  [4, 2],
+  [6, 4],
+])
+
+/** Adam7's seven passes: the first column and row each takes, and its steps across and down. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const
+
+/**
+ * How many bytes an image's pixels inflate to (PNG 1.2, sections 2.6 and 6): each row is a
+ * filter byte and its pixels' bits, rounded up to a byte; interlaced, each of the seven passes
+ * is a smaller image of its own, and an empty pass has no rows at all.
+ */
+function pngRowBytes(width: number, height: number, bitsPerPixel: number, interlace: number) {
+  const image = (w: number, h: number) =>
+    w === 0 || h === 0 ? 0 : h * (1 + Math.ceil((w * bitsPerPixel) / 8))
+  if (interlace === 0) return image(width, height)
+  let total = 0
+  for (const [x0, y0, dx, dy] of ADAM7) {
+    total += image(
+      Math.ceil(Math.max(0, width - x0) / dx),
+      Math.ceil(Math.max(0, height - y0) / dy),
+    )
+  }
+  return total
 }
 
 /**
  * Whether the start of the pixels is sound, read without inflating them all: a zlib header as
  * PNG requires, then data that inflates without error as far as the sample goes, to at least a
- * row's filter byte when the sample is the whole stream. Whether it holds every row the header
- * promises is not checked: a short stream shows as a partly drawn image.
+ * row's filter byte when the sample is the whole stream, and to no more than the header's rows
+ * hold where the sample reaches that far. Whether it holds every row the header promises is not
+ * checked: a short stream shows as a partly drawn image.
  */
-function pngDataProblem(sample: Buffer, whole: boolean): PhotoProblem | undefined {
+function pngDataProblem(
+  sample: Buffer,
+  whole: boolean,
+  header: PngHeader,
+): PhotoProblem | undefined {
   const broken = { problem: 'its PNG image data is broken' }
   const [cmf = 0, flg = 0] = sample
   // RFC 1950: method 8 (deflate) with a window of at most 32 KB (CINFO 7), a check that makes
@@ -294,12 +345,15 @@ function pngDataProblem(sample: Buffer, whole: boolean): PhotoProblem | undefine
     // output limit stops a few kilobytes that inflate to megabytes.
     pixels = inflateSync(sample, {
       finishFlush: constants.Z_SYNC_FLUSH,
-      maxOutputLength: PNG_SAMPLE_OUTPUT_BYTES,
+      maxOutputLength: Math.min(PNG_SAMPLE_OUTPUT_BYTES, header.rowBytes),
     })
   } catch (error) {
-    // Past the limit, the data was sound as far as it was read.
-    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined
-    return broken
+    if ((error as { code?: unknown }).code !== 'ERR_BUFFER_TOO_LARGE') return broken
+    // Past the sample's limit, the data was sound as far as it was read; past the rows, it
+    // is not the image its header describes (a 10 × 10 image whose data inflated to 50 MB).
+    return header.rowBytes <= PNG_SAMPLE_OUTPUT_BYTES
+      ? { problem: 'its PNG image data holds more than the pixels its header gives' }
+      : undefined
   }
   if (whole && pixels.length === 0) return { problem: 'it is a PNG without image data' }
   return undefined

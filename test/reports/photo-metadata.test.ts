@@ -180,6 +180,37 @@ describe('stripPhotoMetadata', () => {
       expect(stripPhotoMetadata(png)).toEqual({ problem: 'its PNG image data is broken' })
     })
 
+    it('refuses a small PNG whose image data inflates to more than its rows', () => {
+      // 10 × 10 RGB: ten rows of a filter byte and 30 bytes, 310 in all.
+      const exact = pngOf(ihdr(10, 10), [pngChunk('IDAT', deflateSync(rgbRows(10, 10, () => 7)))])
+      expect(stripPhotoMetadata(exact)).toHaveProperty('mediaType', 'image/png')
+      for (const length of [311, 5_000_000]) {
+        const png = pngOf(ihdr(10, 10), [pngChunk('IDAT', deflateSync(Buffer.alloc(length)))])
+        expect(stripPhotoMetadata(png), String(length)).toEqual({
+          problem: 'its PNG image data holds more than the pixels its header gives',
+        })
+      }
+    })
+
+    it('takes an interlaced PNG of exactly its seven passes, and no more', () => {
+      // 3 × 3 RGB, Adam7 (PNG 1.2, 2.6): passes 1, 4, 5, 6 and 7 hold 1 × 1, 1 × 1, 2 × 1,
+      // 1 × 2 and 3 × 1 pixels; 2 and 3 start past the image. Each row is a filter byte and
+      // 3 bytes a pixel: 4 + 4 + 7 + 2 × 4 + 10 = 33 bytes.
+      const interlaced = Buffer.concat([u32(3), u32(3), Buffer.from([8, 2, 0, 0, 1])])
+      const withData = (length: number) =>
+        pngOf(interlaced, [pngChunk('IDAT', deflateSync(Buffer.alloc(length)))])
+      expect(stripPhotoMetadata(withData(33))).toHaveProperty('mediaType', 'image/png')
+      expect(stripPhotoMetadata(withData(34))).toEqual({
+        problem: 'its PNG image data holds more than the pixels its header gives',
+      })
+      // 1-bit grey, 9 pixels a row: two bytes a row and its filter byte, 3 rows.
+      const bits = Buffer.concat([u32(9), u32(3), Buffer.from([1, 0, 0, 0, 0])])
+      const grey = (length: number) =>
+        pngOf(bits, [pngChunk('IDAT', deflateSync(Buffer.alloc(length)))])
+      expect(stripPhotoMetadata(grey(9))).toHaveProperty('mediaType', 'image/png')
+      expect(stripPhotoMetadata(grey(10))).toHaveProperty('problem')
+    })
+
     it('refuses a PNG whose stream breaks in its second IDAT chunk', () => {
       const stream = deflateSync(Buffer.from([0, 1, 2, 3]))
       const broken = Buffer.from([0xff, 0xff, 0xff, 0xff])
