@@ -21,6 +21,14 @@ const SENSITIVE_LAYERS = [
   'no_raising_zones',
 ]
 
+/**
+ * Whether a report of the category makes a lead of a zone of the layer. A no-raising zone
+ * forbids only livestock farming: a noise or air report there is no ground for an inspection
+ * under its rules, and in the city centre such reports made most of the leads.
+ */
+const concerns = (layer: string, category: string) =>
+  SENSITIVE_LAYERS.includes(layer) && (layer !== 'no_raising_zones' || category === 'livestock')
+
 type LeadRule = Pick<Rule, 'code' | 'effect' | 'dimension' | 'text_zh' | 'legal_basis'>
 
 /** A zone a lead lies in, with its layer's titles from the catalogue. */
@@ -239,7 +247,7 @@ function reportLeads(
   switch (kind) {
     case 'report_in_sensitive_zone':
       return report.zones
-        .filter((zone) => SENSITIVE_LAYERS.includes(zone.layer))
+        .filter((zone) => concerns(zone.layer, report.category))
         .map((zone) => titledZone(zone, titles))
         .map((zone) => ({
           ...base,

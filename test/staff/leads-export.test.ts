@@ -24,6 +24,7 @@ for (const backend of BACKENDS) {
     let server: TestServer
     let viewer: string
     let sourceReport: string
+    let livestockReport: string
     beforeAll(async () => {
       server = await startTestServer(backend, 'fixture', { reportsPerHour: 100_000 })
       viewer = await tokenFor(server.db, 'viewer')
@@ -38,6 +39,16 @@ for (const backend of BACKENDS) {
           '/api/reports',
           reportAt(112.17 + metres / 99_000, 27.03, { category: 'air' }),
         )
+      }
+      // In the no-raising zone (112.11–112.14 × 27.01–27.04), 2 km apart.
+      for (const [lon, category] of [
+        [112.115, 'livestock'],
+        [112.135, 'noise'],
+      ] as const) {
+        const answer = await server.postJson('/api/reports', reportAt(lon, 27.02, { category }))
+        if (category === 'livestock') {
+          livestockReport = ((await answer.json()) as { trackingCode: string }).trackingCode
+        }
       }
     })
     afterAll(() => server?.close())
@@ -69,15 +80,22 @@ for (const backend of BACKENDS) {
 
     it('finds open reports in sensitive zones and priority units, and clusters', async () => {
       const sensitive = await leads('?kind=report_in_sensitive_zone')
-      expect(sensitive.map((l) => l.subject.trackingCode)).toEqual([sourceReport])
-      expect(sensitive[0]!.rules.map((r) => r.code)).toEqual(['T01'])
+      // The noise report in the no-raising zone is none: the zone forbids livestock farming.
+      expect(sensitive.map((l) => l.subject.trackingCode).sort()).toEqual(
+        [sourceReport, livestockReport].sort(),
+      )
+      expect(sensitive.find((l) => l.subject.trackingCode === livestockReport)!.zone).toMatchObject(
+        { layer: 'no_raising_zones' },
+      )
+      const source = sensitive.find((l) => l.subject.trackingCode === sourceReport)!
+      expect(source.rules.map((r) => r.code)).toEqual(['T01'])
       // The zone by its catalogue titles, which the sentence uses rather than the layer's name.
-      expect(sensitive[0]!.zone).toMatchObject({
+      expect(source.zone).toMatchObject({
         layer: 'water_source_zones',
         title_zh: '饮用水水源保护区',
         title_en: 'Drinking-water source protection zones',
       })
-      expect(sensitive[0]!.basis).toBe(
+      expect(source.basis).toBe(
         'An open water report lies in a sensitive zone (Drinking-water source protection zones).',
       )
 
@@ -92,7 +110,7 @@ for (const backend of BACKENDS) {
       expect(clusters[0]!.basis).toBe('3 air reports within 500 m in 7 days, this one included.')
 
       expect(await leads('?district=430407')).toEqual([])
-      expect((await leads()).length).toBe(4)
+      expect((await leads()).length).toBe(5)
     })
 
     it.each([
