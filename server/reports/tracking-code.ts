@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { halfWidth } from '../http/full-width.ts'
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or retyped is not misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -21,15 +22,16 @@ export function newTrackingCode(): string {
 }
 
 /**
- * Reads a tracking code as people type it: any case, with or without the hyphens, with O for 0
- * and I or L for 1 as Crockford's base32 allows. Returns the canonical form, or undefined when
- * the text cannot be a tracking code.
+ * Reads a tracking code as people type it: any case, in full-width forms too, with or without
+ * the hyphens (or other dashes), with O for 0 and I or L for 1 as Crockford's base32 allows.
+ * Returns the canonical form, or undefined when the text cannot be a tracking code.
  */
 export function parseTrackingCode(text: string): string | undefined {
-  const compact = text
+  // Typed on a phone in full-width mode, or pasted with the dash a word processor put in.
+  const compact = halfWidth(text)
     .trim()
     .toUpperCase()
-    .replace(/-/g, '')
+    .replace(/[-\u2010-\u2015\u2212]/g, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1')
   if (compact.length !== GROUPS * GROUP_LENGTH) return undefined

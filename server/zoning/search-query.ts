@@ -1,4 +1,5 @@
 import { describeValue } from '../http/describe-value.ts'
+import { halfWidth } from '../http/full-width.ts'
 import { badRequest } from '../http/http-error.ts'
 import { refuseUnknownParameters } from '../http/query-parameters.ts'
 
@@ -31,7 +32,10 @@ export function parseSearchQuery(
   rules: SearchQueryRules,
 ): SearchQuery {
   refuseUnknownParameters(query, ['q', 'limit'])
-  const q = single(query.q, 'q')?.trim()
+  const typed = single(query.q, 'q')?.trim()
+  // A code typed in full-width mode (ＺＨ４３…) is read as one; names keep their own forms.
+  const plain = typed === undefined ? undefined : halfWidth(typed)
+  const q = plain !== undefined && /^[A-Za-z0-9]+$/.test(plain) ? plain : typed
   if (!q) throw badRequest('PARAMETER_MISSING', `q is required: ${rules.wanted}.`, 'q')
   // Counted in characters, not UTF-16 units, so Chinese and other text is measured alike.
   const length = [...q].length

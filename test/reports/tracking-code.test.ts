@@ -24,6 +24,15 @@ describe('tracking codes', () => {
     expect(parseTrackingCode('O0ILl-00000-00000-00000')).toBe('00111-00000-00000-00000')
   })
 
+  it('reads a code typed in full-width forms, or with other dashes', () => {
+    // Full-width Ａ is U+FF21, ０ U+FF10 and － U+FF0D; – is an en dash, − a minus sign.
+    expect(parseTrackingCode('ａｂｃｄｅ－ＦＧＨＪＫ－ｍｎｐｑｒ－ＳＴＶＷＸ')).toBe(
+      'ABCDE-FGHJK-MNPQR-STVWX',
+    )
+    expect(parseTrackingCode('ABCDE–FGHJK—MNPQR−STVWX')).toBe('ABCDE-FGHJK-MNPQR-STVWX')
+    expect(parseTrackingCode('\u3000ABCDE-FGHJK-MNPQR-STVWX\u3000')).toBe('ABCDE-FGHJK-MNPQR-STVWX')
+  })
+
   it.each([
     '',
     'ABCDE',

@@ -20,6 +20,13 @@ describe('parseSearchQuery', () => {
     )
   })
 
+  it('reads a code typed in full-width forms as one, and leaves names as they are', () => {
+    // Ｚ is U+FF3A and ４ U+FF14: what a Chinese input method types in full-width mode.
+    expect(parseSearchQuery({ q: 'ＺＨ４３０４' }, rules).q).toBe('ZH4304')
+    expect(parseSearchQuery({ q: 'ｃ１３' }, rules).q).toBe('c13')
+    expect(parseSearchQuery({ q: '衡阳（１号）' }, rules).q).toBe('衡阳（１号）')
+  })
+
   it('says what q should be when it is missing', () => {
     expect(() => parseSearchQuery({ q: '  ' }, rules)).toThrow(
       expect.objectContaining({
