@@ -94,7 +94,7 @@ export function buildApp(deps: AppDeps): Koa {
     staffTileRoutes(deps),
     datasetRoutes(deps),
     opsRoutes(deps),
-    styleRoutes({ publicUrl: deps.publicUrl, basemap: deps.basemap }),
+    styleRoutes({ catalog: deps.catalog, publicUrl: deps.publicUrl, basemap: deps.basemap }),
   ]) {
     app.use(router.routes())
     // Not thrown: the router then sets `Allow`, which the error middleware keeps on its 405.

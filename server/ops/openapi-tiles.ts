@@ -231,8 +231,8 @@ export const tileArea: OpenApiArea = {
         summary: "The portal's MapLibre style",
         description:
           'A MapLibre style (version 8) over the layer TileJSONs: unit classes told apart by ' +
-          'colour and outline, overlays, rivers and points. No glyphs or sprites, so no text ' +
-          'labels.',
+          'colour and outline, overlays, rivers and points, with a `center` and `zoom` that ' +
+          'frame the data. No glyphs or sprites, so no text labels.',
         externalDocs: {
           description: 'MapLibre style specification',
           url: 'https://maplibre.org/maplibre-style-spec/',
@@ -340,6 +340,24 @@ export const tileArea: OpenApiArea = {
     MapStyle: closedObject('A MapLibre style, version 8.', {
       version: { const: 8 },
       name: { type: 'string', description: 'Name of the style.' },
+      center: {
+        type: 'array',
+        description:
+          "[longitude, latitude]: the middle of the layers' bounds; left out while no layer " +
+          'has data.',
+        prefixItems: [
+          { type: 'number', minimum: -180, maximum: 180 },
+          { type: 'number', minimum: -90, maximum: 90 },
+        ],
+        minItems: 2,
+        maxItems: 2,
+      },
+      zoom: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 14,
+        description: 'The deepest zoom at which the bounds fit in 512 × 512 pixels.',
+      },
       sources: {
         type: 'object',
         description: 'One vector source per layer, by layer name.',

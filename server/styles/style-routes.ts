@@ -10,22 +10,31 @@ import {
   zoningStyle,
 } from '../../portal/src/map/zoning-style.ts'
 import { createRouter } from '../http/router.ts'
+import type { LayerCatalog } from '../tiles/layer-catalog.ts'
+import { unionBoxes } from '../tiles/tile-range.ts'
+import { styleView } from './style-view.ts'
 
 /**
  * `GET /styles/zoning.json`: the portal's own MapLibre style for other clients (maplibre-gl,
- * QGIS), with absolute TileJSON URLs, the configured basemap, and without the portal's query
- * marker and selection. `GET /api/map-settings`: what the portal's maps add at run time.
+ * QGIS), with absolute TileJSON URLs, the configured basemap, a first view over the data, and
+ * without the portal's query marker and selection. `GET /api/map-settings`: what the portal's
+ * maps add at run time.
  */
 export function styleRoutes(deps: {
+  catalog: LayerCatalog
   publicUrl: string | undefined
   basemap: Basemap | undefined
 }): Router {
   const router = createRouter()
   const baseUrl = (ctx: Context) => baseUrlOf(ctx, deps.publicUrl)
 
-  router.get('/styles/zoning.json', (ctx) => {
+  router.get('/styles/zoning.json', async (ctx) => {
+    const layers = await deps.catalog.list()
+    const bounds = unionBoxes(layers.flatMap((l) => (l.bounds ? [l.bounds] : [])))
     ctx.set('Cache-Control', 'public, max-age=60')
-    ctx.body = clientStyle(zoningStyle(baseUrl(ctx), initiallyVisible), deps.basemap)
+    const style = clientStyle(zoningStyle(baseUrl(ctx), initiallyVisible), deps.basemap)
+    // Without data, nothing says where to look: the map client's own default stands.
+    ctx.body = bounds ? { ...style, ...styleView(bounds) } : style
   })
 
   router.get('/api/map-settings', (ctx) => {

@@ -32,6 +32,22 @@ describe('GET /styles/zoning.json', () => {
     }
   })
 
+  it('opens on the middle of the data, at a whole zoom', async () => {
+    const catalogue = (await (await server.get('/tiles')).json()) as {
+      layers: { bounds?: [number, number, number, number] }[]
+    }
+    const boxes = catalogue.layers.flatMap((l) => (l.bounds ? [l.bounds] : []))
+    const west = Math.min(...boxes.map((b) => b[0]))
+    const south = Math.min(...boxes.map((b) => b[1]))
+    const east = Math.max(...boxes.map((b) => b[2]))
+    const north = Math.max(...boxes.map((b) => b[3]))
+    expect(style.center![0]).toBeCloseTo((west + east) / 2, 4)
+    expect(style.center![1]).toBeCloseTo((south + north) / 2, 4)
+    expect(Number.isInteger(style.zoom)).toBe(true)
+    expect(style.zoom).toBeGreaterThanOrEqual(0)
+    expect(style.zoom).toBeLessThanOrEqual(14)
+  })
+
   it('asks for no glyphs, sprites or other servers', () => {
     expect(style.glyphs).toBeUndefined()
     expect(style.sprite).toBeUndefined()
