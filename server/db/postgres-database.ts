@@ -103,31 +103,53 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       let lost: ((error: Error) => void) | undefined
       let stopped = false
       let retry: NodeJS.Timeout | undefined
+      /** A subscription under way: it holds a client of the pool from connecting on. */
+      let subscribing: Promise<void> | undefined
       const handler = (message: pg.Notification) => {
         if (message.channel === channel) onNotify(message.payload ?? '')
       }
       const subscribe = async () => {
         const next = await pool.connect()
+        let released = false
+        const release = (error: Error) => {
+          if (!released) next.release(error)
+          released = true
+        }
         next.on('notification', handler)
         lost = (error) => {
           next.off('notification', handler)
-          next.release(error)
+          release(error)
           if (conn === next) conn = undefined
           if (!stopped) retry = setTimeout(resubscribe, LISTEN_RETRY_MS)
         }
         next.once('error', lost)
-        await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+        try {
+          await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+        } catch (error) {
+          // Lost on the way: `lost` has let the client go and tries again.
+          if (released) return
+          next.off('notification', handler)
+          next.off('error', lost)
+          release(error as Error)
+          throw error
+        }
         conn = next
       }
       const resubscribe = () => {
-        subscribe().catch(() => {
-          if (!stopped) retry = setTimeout(resubscribe, LISTEN_RETRY_MS)
-        })
+        subscribing = subscribe()
+          .catch(() => {
+            if (!stopped) retry = setTimeout(resubscribe, LISTEN_RETRY_MS)
+          })
+          .finally(() => (subscribing = undefined))
       }
       await subscribe()
       return async () => {
         stopped = true
         clearTimeout(retry)
+        // Stopped while listening started again after a lost session: the new session is let
+        // go once it is made. Left holding its client, it kept ending the pool from finishing,
+        // and a server stopped just as PostgreSQL came back never exited.
+        await subscribing
         if (!conn) return
         const last = conn
         conn = undefined
