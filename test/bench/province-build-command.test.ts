@@ -28,12 +28,16 @@ async function scratchDatabasesOf(pid: number): Promise<{ name: string; active: 
   }
 }
 
+/** The builders this file started, whose databases a failed test must not leave behind. */
+const started: number[] = []
+
 function buildProvince(...args: string[]) {
   const run = spawn(
     process.execPath,
     ['--import', 'tsx', 'scripts/build-province.ts', '--postgres', POSTGRES_URL!, ...args],
     { cwd: REPO },
   )
+  started.push(run.pid!)
   let stderr = ''
   run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = once(run, 'exit') as Promise<[number | null, string | null]>
@@ -53,6 +57,17 @@ describe.skipIf(!POSTGRES_URL)(
     })
     afterAll(async () => {
       await rm(dir, { recursive: true, force: true })
+      const admin = new pg.Client({ connectionString: POSTGRES_URL })
+      await admin.connect()
+      try {
+        for (const pid of started) {
+          for (const { name } of await scratchDatabasesOf(pid)) {
+            await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)
+          }
+        }
+      } finally {
+        await admin.end()
+      }
     })
 
     it.each([
