@@ -146,6 +146,16 @@ describe.skipIf(SKIP_REASON !== undefined)(
       expect(Math.min(...served)).toBeGreaterThan(0)
     })
 
+    it("keeps each instance's metrics off the proxy", async () => {
+      const answer = await fetch(`${proxyUrl}/metrics`)
+      expect(answer.status).toBe(404)
+      expect(answer.headers.get('content-type')).toMatch(/^application\/json/)
+      expect(await answer.json()).toEqual({
+        error: { code: 'NOT_FOUND', message: 'Read metrics from each instance.' },
+      })
+      expect((await fetch(`${instances[0]!.url}/metrics`)).status).toBe(200)
+    })
+
     it('builds TileJSON URLs from the Host the proxy passes on, not X-Forwarded-Host', async () => {
       const { host } = new URL(proxyUrl)
       const answer = await fetch(`${proxyUrl}/tiles/control_units.json`, {
