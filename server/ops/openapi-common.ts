@@ -96,18 +96,25 @@ export const commonResponses: Record<string, Json> = {
   ),
 }
 
+const longitude: Json = { type: 'number', minimum: -180, maximum: 180 }
+const latitude: Json = { type: 'number', minimum: -90, maximum: 90 }
+
 /** [west, south, east, north] in WGS84 degrees. */
 export const bounds = (description: string): Json => ({
   type: 'array',
   description: `${description}: [west, south, east, north], WGS84 longitude/latitude, °.`,
-  prefixItems: [
-    { type: 'number', minimum: -180, maximum: 180 },
-    { type: 'number', minimum: -90, maximum: 90 },
-    { type: 'number', minimum: -180, maximum: 180 },
-    { type: 'number', minimum: -90, maximum: 90 },
-  ],
+  prefixItems: [longitude, latitude, longitude, latitude],
   minItems: 4,
   maxItems: 4,
+})
+
+/** [longitude, latitude] in WGS84 degrees. */
+export const lonLatPair = (description: string): Json => ({
+  type: 'array',
+  description,
+  prefixItems: [longitude, latitude],
+  minItems: 2,
+  maxItems: 2,
 })
 
 // The operator sets these with `npm run import -- FILE --layer dataset`; the sample sets its own.
@@ -155,16 +162,7 @@ export function datasetInfoSchema(
   ])
 }
 
-const position: Json = {
-  type: 'array',
-  description: '[longitude, latitude] in WGS84 degrees.',
-  prefixItems: [
-    { type: 'number', minimum: -180, maximum: 180 },
-    { type: 'number', minimum: -90, maximum: 90 },
-  ],
-  minItems: 2,
-  maxItems: 2,
-}
+const position = lonLatPair('[longitude, latitude] in WGS84 degrees.')
 const ring: Json = { type: 'array', items: position, minItems: 4, description: 'A closed ring.' }
 const geometryOf = (type: string, coordinates: Json): Json =>
   closedObject(`A GeoJSON ${type} (RFC 7946).`, { type: { const: type }, coordinates })

@@ -4,6 +4,7 @@ import {
   closedObject,
   errorResponse,
   jsonContent,
+  lonLatPair,
   nullable,
   ref,
   serverErrors,
@@ -20,18 +21,11 @@ const unitCode: Json = {
   examples: ['ZH43040720001'],
 }
 
-const insidePoint = (what: string): Json => ({
-  type: 'array',
-  description:
+const insidePoint = (what: string): Json =>
+  lonLatPair(
     `A point inside the ${what} (PostGIS \`ST_PointOnSurface\`): ` +
-    '[longitude, latitude], WGS84, °.',
-  prefixItems: [
-    { type: 'number', minimum: -180, maximum: 180 },
-    { type: 'number', minimum: -90, maximum: 90 },
-  ],
-  minItems: 2,
-  maxItems: 2,
-})
+      '[longitude, latitude], WGS84, °.',
+  )
 
 const placeSchemas: Record<string, Json> = {
   UnitZone: closedObject('An overlay zone that overlaps the unit.', {

@@ -6,6 +6,7 @@ import {
   header,
   headers,
   jsonContent,
+  lonLatPair,
   ref,
   serverErrors,
   type Json,
@@ -340,18 +341,10 @@ export const tileArea: OpenApiArea = {
     MapStyle: closedObject('A MapLibre style, version 8.', {
       version: { const: 8 },
       name: { type: 'string', description: 'Name of the style.' },
-      center: {
-        type: 'array',
-        description:
-          "[longitude, latitude]: the middle of the layers' bounds; left out while no layer " +
-          'has data.',
-        prefixItems: [
-          { type: 'number', minimum: -180, maximum: 180 },
-          { type: 'number', minimum: -90, maximum: 90 },
-        ],
-        minItems: 2,
-        maxItems: 2,
-      },
+      center: lonLatPair(
+        "[longitude, latitude]: the middle of the layers' bounds; left out while no layer has " +
+          'data.',
+      ),
       zoom: {
         type: 'integer',
         minimum: 0,
