@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { halfWidth } from '../http/full-width.ts'
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or retyped is not misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -27,8 +26,10 @@ export function newTrackingCode(): string {
  * Returns the canonical form, or undefined when the text cannot be a tracking code.
  */
 export function parseTrackingCode(text: string): string | undefined {
-  // Typed on a phone in full-width mode, or pasted with the dash a word processor put in.
-  const compact = halfWidth(text)
+  // Typed on a phone in full-width mode (NFKC makes its forms plain), or pasted with the dash a
+  // word processor put in.
+  const compact = text
+    .normalize('NFKC')
     .trim()
     .toUpperCase()
     .replace(/[-\u2010-\u2015\u2212]/g, '')

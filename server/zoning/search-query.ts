@@ -1,5 +1,4 @@
 import { describeValue } from '../http/describe-value.ts'
-import { halfWidth } from '../http/full-width.ts'
 import { badRequest } from '../http/http-error.ts'
 import { refuseUnknownParameters } from '../http/query-parameters.ts'
 
@@ -33,8 +32,9 @@ export function parseSearchQuery(
 ): SearchQuery {
   refuseUnknownParameters(query, ['q', 'limit'])
   const typed = single(query.q, 'q')?.trim()
-  // A code typed in full-width mode (ＺＨ４３…) is read as one; names keep their own forms.
-  const plain = typed === undefined ? undefined : halfWidth(typed)
+  // A code typed in full-width mode (ＺＨ４３…) is read as one (NFKC makes compatibility forms
+  // plain); names keep their own forms.
+  const plain = typed?.normalize('NFKC')
   const q = plain !== undefined && /^[A-Za-z0-9]+$/.test(plain) ? plain : typed
   if (!q) throw badRequest('PARAMETER_MISSING', `q is required: ${rules.wanted}.`, 'q')
   // Counted in characters, not UTF-16 units, so Chinese and other text is measured alike.
