@@ -9,16 +9,18 @@ import {
   selectedUnitLayer,
   zoningStyle,
 } from '../../portal/src/map/zoning-style.ts'
+import { isTerm, LAYER_NAMES } from '../../portal/src/zoning/zoning-terms.ts'
 import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
+import { COMPOSITE_NAME } from '../tiles/tile-set.ts'
 import { unionBoxes } from '../tiles/tile-range.ts'
 import { styleView } from './style-view.ts'
 
 /**
  * `GET /styles/zoning.json`: the portal's own MapLibre style for other clients (maplibre-gl,
- * QGIS), with absolute TileJSON URLs, the configured basemap, a first view over the data, and
- * without the portal's query marker and selection. `GET /api/map-settings`: what the portal's
- * maps add at run time.
+ * QGIS), drawing every zoning layer from the composite tiles, with the configured basemap, a
+ * first view over the data, and without the portal's query marker and selection.
+ * `GET /api/map-settings`: what the portal's maps add at run time.
  */
 export function styleRoutes(deps: {
   catalog: LayerCatalog
@@ -32,7 +34,8 @@ export function styleRoutes(deps: {
     const layers = await deps.catalog.list()
     const bounds = unionBoxes(layers.flatMap((l) => (l.bounds ? [l.bounds] : [])))
     ctx.set('Cache-Control', 'public, max-age=60')
-    const style = clientStyle(zoningStyle(baseUrl(ctx), initiallyVisible), deps.basemap)
+    const origin = baseUrl(ctx)
+    const style = clientStyle(zoningStyle(origin, initiallyVisible), origin, deps.basemap)
     // Without data, nothing says where to look: the map client's own default stands.
     ctx.body = bounds ? { ...style, ...styleView(bounds) } : style
   })
@@ -46,12 +49,30 @@ export function styleRoutes(deps: {
   return router
 }
 
-function clientStyle(style: StyleSpecification, basemap: Basemap | undefined): StyleSpecification {
-  const { [queryPointSource]: _marker, ...sources } = style.sources
-  const layers = style.layers.filter(
-    (layer) =>
-      layer.id !== selectedUnitLayer && !('source' in layer && layer.source === queryPointSource),
-  )
+/**
+ * The portal's style as other clients take it. The portal gives each zoning layer a source of
+ * its own, so that a layer switched off is not fetched; here one composite source serves them
+ * all, matched by source layer: a map asks for one tile where it asked for ten, and a client
+ * that applies a style over a single tile connection (QGIS before 3.40) draws every layer.
+ */
+function clientStyle(
+  style: StyleSpecification,
+  origin: string,
+  basemap: Basemap | undefined,
+): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {
+    [COMPOSITE_NAME]: { type: 'vector', url: `${origin}/tiles/${COMPOSITE_NAME}.json` },
+  }
+  const layers = style.layers
+    .filter(
+      (layer) =>
+        layer.id !== selectedUnitLayer && !('source' in layer && layer.source === queryPointSource),
+    )
+    .map((layer) =>
+      'source' in layer && isTerm(LAYER_NAMES, layer.source)
+        ? { ...layer, source: COMPOSITE_NAME }
+        : layer,
+    )
   if (basemap) {
     // Under every zoning layer, just above the background colour.
     const under = basemapStyle(basemap)

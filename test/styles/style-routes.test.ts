@@ -32,6 +32,21 @@ describe('GET /styles/zoning.json', () => {
     }
   })
 
+  it('draws every zoning layer from the one composite source', async () => {
+    const catalogue = (await (await server.get('/tiles')).json()) as { layers: { name: string }[] }
+    expect(Object.keys(style.sources)).toEqual(['zoning'])
+    const drawn = style.layers.filter((l) => l.type !== 'background')
+    expect(drawn.length).toBeGreaterThan(0)
+    for (const layer of drawn) {
+      expect('source' in layer && layer.source, layer.id).toBe('zoning')
+    }
+    // Every catalogue layer is drawn by some style layer, found by its source layer.
+    const sourceLayers = new Set(
+      drawn.map((l) => (l as { 'source-layer'?: string })['source-layer']),
+    )
+    for (const { name } of catalogue.layers) expect(sourceLayers, name).toContain(name)
+  })
+
   it('opens on the middle of the data, at a whole zoom', async () => {
     const catalogue = (await (await server.get('/tiles')).json()) as {
       layers: { bounds?: [number, number, number, number] }[]

@@ -1196,8 +1196,9 @@ export const en: Strings = {
         term: 'QGIS',
         detail:
           'Under “Vector Tiles”, add a new generic connection with the tile address template ' +
-          'as its URL, and the minimum and maximum zoom levels from the TileJSON; give ' +
-          '/styles/zoning.json as its style URL to draw the layers as this site does.',
+          'as its URL, and the minimum and maximum zoom levels from the TileJSON. To draw ' +
+          'every layer as this site does, take the template of /tiles/zoning.json ' +
+          '(/tiles/zoning/{z}/{x}/{y}.mvt) and give /styles/zoning.json as the style URL.',
       },
     ],
     exampleHeading: 'A MapLibre source, for example',
@@ -1206,7 +1207,7 @@ export const en: Strings = {
       paragraphs: [
         'GET /api/lookup?lon={longitude}&lat={latitude} returns the environmental control ' +
           'unit the point is in, the control zones overlaid there and the access rules that ' +
-          'apply. The crs parameter may be EPSG:4326 (the default), gcj02 or bd09.',
+          'apply. The crs parameter may be EPSG:4326 (the default), EPSG:4490, gcj02 or bd09.',
         'GET /api/dataset returns the name and version of the dataset, whether it is sample ' +
           'data, and the number of features in each layer.',
       ],

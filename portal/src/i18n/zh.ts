@@ -897,8 +897,9 @@ export const zh: Strings = {
       {
         term: 'QGIS',
         detail:
-          '在“矢量瓦片”中新建通用连接，URL 填写瓦片地址模板，最小、最大缩放级别按 TileJSON 填写；' +
-          '样式 URL 填写 /styles/zoning.json，即按本站的样式显示。',
+          '在“矢量瓦片”中新建通用连接，URL 填写瓦片地址模板，最小、最大缩放级别按 TileJSON 填写。' +
+          '要按本站样式显示全部图层，URL 填写 /tiles/zoning.json 的模板' +
+          '（/tiles/zoning/{z}/{x}/{y}.mvt），样式 URL 填写 /styles/zoning.json。',
       },
     ],
     exampleHeading: 'MapLibre 数据源示例',
@@ -906,7 +907,7 @@ export const zh: Strings = {
       heading: '查询接口',
       paragraphs: [
         'GET /api/lookup?lon=经度&lat=纬度 返回该点所属的环境管控单元、叠加的管控区域和适用的准入要求。' +
-          '参数 crs 可取 EPSG:4326（默认）、gcj02 或 bd09。',
+          '参数 crs 可取 EPSG:4326（默认）、EPSG:4490、gcj02 或 bd09。',
         'GET /api/dataset 返回数据集的名称、版本、是否为示例数据以及各图层的要素数量。',
       ],
     },

@@ -1,0 +1,91 @@
+import { once } from 'node:events'
+import { readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  CHROMIUM_SKIP_REASON as SKIP_REASON,
+  launchChromium,
+  type Browser,
+} from '../support/chromium.ts'
+import { BACKENDS } from '../support/services.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+
+if (SKIP_REASON) console.warn(`style browser tests ${SKIP_REASON}`)
+
+type MapHandle = import('maplibre-gl').Map
+
+/**
+ * Another site on another loopback port that embeds a map of its own: maplibre-gl as published
+ * on npm, and a page that opens the style URL it is given, as a newcomer's page would.
+ */
+async function startMapSite(): Promise<{ origin: string; server: Server }> {
+  const bundle = await readFile(createRequire(import.meta.url).resolve('maplibre-gl'))
+  const page = `<!doctype html><meta charset="utf-8"><title>map</title>
+<div id="map" style="width:800px;height:600px"></div><script src="/maplibre-gl.js"></script>`
+  const server = createServer((req, res) => {
+    if (req.url === '/maplibre-gl.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle)
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
+    }
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return { origin: `http://127.0.0.1:${port}`, server }
+}
+
+describe.skipIf(SKIP_REASON !== undefined)(
+  `/styles/zoning.json in maplibre-gl on another site${SKIP_REASON ? ` (${SKIP_REASON})` : ''}`,
+  { timeout: 120_000 },
+  () => {
+    let server: TestServer
+    let site: Awaited<ReturnType<typeof startMapSite>>
+    let browser: Browser
+
+    beforeAll(async () => {
+      ;[server, site, browser] = await Promise.all([
+        startTestServer(BACKENDS[0]!, 'fixture'),
+        startMapSite(),
+        launchChromium(),
+      ])
+    })
+    afterAll(async () => {
+      await browser?.close()
+      site?.server.close()
+      await server?.close()
+    })
+
+    it('draws the control units from the composite tiles, one tile request per tile', async () => {
+      const page = await browser.context.newPage()
+      await page.goto(site.origin)
+      const drawn = await page.evaluate(async (styleUrl) => {
+        const maplibregl = (window as unknown as { maplibregl: typeof import('maplibre-gl') })
+          .maplibregl
+        const map: MapHandle = new maplibregl.Map({ container: 'map', style: styleUrl })
+        await new Promise<void>((resolve, reject) => {
+          map.once('idle', () => resolve())
+          map.on('error', (event) => reject(new Error(String(event.error?.message))))
+        })
+        const units = map.queryRenderedFeatures({ layers: ['control_units-fill'] })
+        return [...new Set(units.map((feature) => String(feature.properties.code)))]
+      }, `${server.url}/styles/zoning.json`)
+
+      // Each one drawn is a unit the server knows.
+      expect(drawn.length).toBeGreaterThan(0)
+      for (const code of drawn) {
+        expect((await server.get(`/api/units/${code}`)).status, code).toBe(200)
+      }
+
+      const tileRequests = browser.requests.filter((url) => url.startsWith(`${server.url}/tiles`))
+      expect(tileRequests.length).toBeGreaterThan(1)
+      for (const url of tileRequests) {
+        expect(url).toMatch(/\/tiles\/zoning(\.json|\/\d+\/\d+\/\d+\.mvt)$/)
+      }
+      expect(browser.pageErrors).toEqual([])
+      await page.close()
+    })
+  },
+)
