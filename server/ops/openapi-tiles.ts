@@ -95,6 +95,11 @@ const tileErrors = (what: string): Record<string, Json> => ({
     `${what}: \`ZOOM_OUT_OF_RANGE\` (z outside the layer's zoom range) or \`LAYER_NOT_FOUND\`.`,
     { 'Access-Control-Allow-Origin': headers.openCors },
   ),
+  '406': errorResponse(
+    '`ENCODING_NOT_ACCEPTABLE`: `Accept-Encoding` refuses both gzip and identity ' +
+      '(`identity;q=0` or `*;q=0` without gzip); `field` is `Accept-Encoding`.',
+    { 'Access-Control-Allow-Origin': headers.openCors },
+  ),
   ...serverErrors,
 })
 

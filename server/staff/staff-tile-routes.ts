@@ -3,7 +3,7 @@ import { gzip } from 'node:zlib'
 import type Router from '@koa/router'
 import type { Context } from 'koa'
 import type { Queryable } from '../db/database.ts'
-import { wantsGzip } from '../http/accept-encoding.ts'
+import { requireTileEncoding } from '../http/accept-encoding.ts'
 import { baseUrlOf } from '../http/base-url.ts'
 import { badRequest } from '../http/http-error.ts'
 import { createRouter } from '../http/router.ts'
@@ -85,6 +85,7 @@ export function staffTileRoutes(deps: StaffTileDeps): Router {
     const address = parseTileAddress(z, x, file.slice(0, -'.mvt'.length))
     assertZoomInRange(address, REPORT_TILE_ZOOMS.minzoom, REPORT_TILE_ZOOMS.maxzoom)
     const filter = readTileFilter(ctx)
+    const gzip = requireTileEncoding(ctx) === 'gzip'
 
     const bytes = await cutReportTile(db, filter, address)
     // A tile is no document: no content security policy, as for the public tiles.
@@ -96,7 +97,7 @@ export function staffTileRoutes(deps: StaffTileDeps): Router {
       return
     }
     ctx.type = MVT_TYPE
-    if (wantsGzip(ctx)) {
+    if (gzip) {
       ctx.set('Content-Encoding', 'gzip')
       ctx.body = await gzipAsync(bytes)
     } else {

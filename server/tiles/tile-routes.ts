@@ -3,7 +3,7 @@ import { gunzip } from 'node:zlib'
 import type Router from '@koa/router'
 import type { Context } from 'koa'
 import { attributionText } from '../data/dataset-info.ts'
-import { wantsGzip } from '../http/accept-encoding.ts'
+import { requireTileEncoding } from '../http/accept-encoding.ts'
 import { baseUrlOf } from '../http/base-url.ts'
 import { describeValue } from '../http/describe-value.ts'
 import { badRequest, notFound } from '../http/http-error.ts'
@@ -60,6 +60,7 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
     }
     const address = parseTileAddress(z, x, file.slice(0, -'.mvt'.length))
     assertZoomInRange(address, set.minzoom, set.maxzoom)
+    const gzip = requireTileEncoding(ctx) === 'gzip'
 
     const tile = await deps.tiles.tile(set, address)
     ctx.state.cache = tile.cache
@@ -69,7 +70,6 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
     ctx.set('Cache-Control', tileCacheControl(set))
     ctx.vary('Accept-Encoding')
     // Each encoding is its own representation, with its own validator.
-    const gzip = wantsGzip(ctx)
     const etag = gzip ? `${tile.etag.slice(0, -1)}-gz"` : tile.etag
     ctx.set('ETag', etag)
     if (matchesIfNoneMatch(ctx.get('If-None-Match'), etag)) {

@@ -231,6 +231,16 @@ const CASES: Case[] = [
   get(`/tiles/control_units/${FULL_TILE}.png`, LAYER_TILE, 400, 'another format'),
   get('/tiles/facilities/3/6/3.mvt', LAYER_TILE, 404, 'a zoom below the layer range'),
   get('/tiles/no_such_layer/3/6/3.mvt', LAYER_TILE, 404, 'an unknown layer'),
+  ...[LAYER_TILE, ZONING_TILE].map((path): Case => ({
+    path,
+    method: 'get',
+    status: 406,
+    what: 'a tile asked for in no encoding it comes in',
+    send: (server: TestServer) =>
+      server.get(path.replace('{layer}', 'control_units').replace('{z}/{x}/{y}', FULL_TILE), {
+        headers: { 'accept-encoding': 'identity;q=0' },
+      }),
+  })),
   get(`/tiles/zoning/${FULL_TILE}.mvt`, ZONING_TILE, 200, 'a composite tile'),
   get('/tiles/zoning/3/1/1.mvt', ZONING_TILE, 204, 'an empty composite tile'),
   {

@@ -212,6 +212,11 @@ for (const backend of BACKENDS) {
       })
       expect(refused.status).toBe(200)
       expect(refused.headers['content-encoding']).toBeUndefined()
+      // Refusing identity too leaves nothing to send.
+      const neither = await server.get(tilePath(tileAt(112.03, 27.03, 10)), {
+        headers: { authorization: `Bearer ${viewer}`, 'accept-encoding': 'gzip;q=0, identity;q=0' },
+      })
+      await expectError(neither, 406, 'ENCODING_NOT_ACCEPTABLE', 'Accept-Encoding')
       // A tile is no document: no content security policy, as for the public tiles.
       for (const answer of [
         empty.headers.get('content-security-policy'),

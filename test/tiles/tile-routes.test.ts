@@ -228,6 +228,32 @@ for (const backend of BACKENDS) {
         expect(body.error.field).toBe(field)
       })
 
+      it('answers 406 to a client that refuses both gzip and identity', async () => {
+        const [z, x, y] = tileAt(112.03, 27.03, 10)
+        const paths = [`control_units/${z}/${x}/${y}.mvt`, `zoning/${z}/${x}/${y}.mvt`]
+        for (const header of ['identity;q=0', '*;q=0', 'br, identity;q=0', 'GZIP;Q=0, *;Q=0']) {
+          for (const path of paths) {
+            const response = await tile(path, { headers: { 'accept-encoding': header } })
+            expect(response.status, `${header} ${path}`).toBe(406)
+            const body = (await response.json()) as { error: Record<string, string> }
+            expect(body.error.code).toBe('ENCODING_NOT_ACCEPTABLE')
+            expect(body.error.field).toBe('Accept-Encoding')
+            expect(body.error.message).toContain(JSON.stringify(header))
+          }
+        }
+        // Refusing all but one of them still gets that one.
+        const only = [
+          ['*;q=0, identity', null],
+          ['*;q=0, gzip', 'gzip'],
+          ['identity;q=0, gzip', 'gzip'],
+        ] as const
+        for (const [header, encoding] of only) {
+          const response = await tile(paths[0]!, { headers: { 'accept-encoding': header } })
+          expect(response.status, header).toBe(200)
+          expect(response.headers.get('content-encoding'), header).toBe(encoding)
+        }
+      })
+
       it('tells a client asking for a negative x that it must be 0 or more', async () => {
         const response = await tile('control_units/3/-1/0.mvt')
         expect(response.status).toBe(400)
