@@ -28,10 +28,18 @@ export function decideVerdict(
 ): VerdictResult {
   const applicable: ApplicableRule[] = []
   for (const rule of rules) {
-    if (rule.project_kinds.length > 0 && !rule.project_kinds.includes(projectKind)) continue
+    if (!bindsKind(rule, projectKind)) continue
     const match = industryMatch(rule.industries, industry)
     if (match) applicable.push({ ...rule, match })
   }
+  // Said where a rule binds a relocation only as new construction, so no one reads it as a
+  // rule that names relocations.
+  const asNew = (r: RuleInForce) =>
+    projectKind === 'relocation' &&
+    r.project_kinds.length > 0 &&
+    !r.project_kinds.includes(projectKind)
+      ? ' (a relocation is new construction at the site it moves to)'
+      : ''
 
   const forbidding = applicable.filter((r) => r.effect === 'forbid' && r.match === 'applies')
   const possiblyForbidding = applicable.filter(
@@ -42,7 +50,9 @@ export function decideVerdict(
   if (forbidding.length > 0) {
     return {
       verdict: 'forbidden',
-      reasons: forbidding.map((r) => `Rule ${r.code} forbids this project here: ${r.text_zh}`),
+      reasons: forbidding.map(
+        (r) => `Rule ${r.code} forbids this project here${asNew(r)}: ${r.text_zh}`,
+      ),
       rules: applicable,
     }
   }
@@ -57,7 +67,7 @@ export function decideVerdict(
         ),
         ...conditioning.map((r) =>
           r.match === 'applies'
-            ? `Rule ${r.code} ${r.effect}s this project: ${r.text_zh}`
+            ? `Rule ${r.code} ${r.effect}s this project${asNew(r)}: ${r.text_zh}`
             : `Rule ${r.code} ${r.effect}s some classes of ${industry} ` +
               `(${classesUnder(r, industry)}), which may include this project: ${r.text_zh}`,
         ),
@@ -70,6 +80,17 @@ export function decideVerdict(
     reasons: ['No rule in force here forbids, restricts or conditions this project.'],
     rules: applicable,
   }
+}
+
+/**
+ * Whether a rule binds a project of this kind: a rule naming no kind binds every project, one
+ * naming kinds binds those. A relocation (迁建) builds the project anew at the site checked, and
+ * is assessed there as new construction is, so a rule on new projects binds it too: "no new
+ * chemical plant in this zone" keeps a plant from moving in.
+ */
+function bindsKind(rule: RuleInForce, projectKind: ProjectKind): boolean {
+  if (rule.project_kinds.length === 0 || rule.project_kinds.includes(projectKind)) return true
+  return projectKind === 'relocation' && rule.project_kinds.includes('new')
 }
 
 /** The codes of a rule's industry list that lie within the declared industry. */

@@ -28,7 +28,9 @@ export const industryCode: Json = {
 
 export const projectKind: Json = {
   enum: ['new', 'expansion', 'renovation', 'relocation'],
-  description: 'Kind of project: new, expansion, renovation or relocation.',
+  description:
+    'Kind of project: new, expansion, renovation or relocation. A relocation is also bound by ' +
+    'the rules on new projects: it is new construction at the site it moves to.',
 }
 
 const overlapProperties: Record<string, Json> = {

@@ -52,6 +52,25 @@ describe('verdict', () => {
     expect(result.rules.map((r) => r.effect)).toEqual(['encourage'])
   })
 
+  it('holds a relocation to the rules on new projects where it moves to', () => {
+    const onNew = rule({ code: 'N', project_kinds: ['new', 'expansion'] })
+    const moved = decideVerdict([onNew], 'C2614', 'relocation')
+    expect(moved.verdict).toBe('forbidden')
+    expect(moved.reasons).toEqual([
+      'Rule N forbids this project here (a relocation is new construction at the site it ' +
+        `moves to): ${onNew.text_zh}`,
+    ])
+    // Rules on expansion or renovation alone bind no relocation; one naming it needs no aside.
+    for (const kinds of [['expansion'], ['renovation'], ['expansion', 'renovation']] as const) {
+      const other = rule({ code: 'E', project_kinds: [...kinds] })
+      expect(decideVerdict([other], 'C2614', 'relocation').verdict, kinds.join()).toBe('consistent')
+    }
+    const named = rule({ code: 'M', effect: 'condition', project_kinds: ['relocation'] })
+    expect(decideVerdict([named], 'C2614', 'relocation').reasons).toEqual([
+      `Rule M conditions this project: ${named.text_zh}`,
+    ])
+  })
+
   it('skips rules for other project kinds and other industries', () => {
     const rules = [
       rule({ code: 'A', project_kinds: ['new', 'expansion'] }),

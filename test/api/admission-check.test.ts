@@ -61,6 +61,18 @@ for (const backend of BACKENDS) {
         [],
       ],
       [
+        'moving a pig farm into that zone is as forbidden as building one',
+        { geometry: point(112.125, 27.025), industry: 'A0313', projectKind: 'relocation' },
+        'forbidden',
+        ['T04'],
+      ],
+      [
+        'moving a chemical plant to 900 m from the river is forbidden as building one is',
+        { geometry: point(riverEast(900), 27.075), industry: 'C2614', projectKind: 'relocation' },
+        'forbidden',
+        ['T03', 'T05'],
+      ],
+      [
         'a thermal power plant in a general unit meets a condition',
         { geometry: point(112.125, 27.025), industry: 'D4411' },
         'conditional',

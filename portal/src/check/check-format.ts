@@ -118,33 +118,43 @@ export function distanceText(distanceM: number, t: Strings): string {
 /**
  * The reasons for the verdict in the interface's language, from the rules that decided it:
  * forbidding rules for a forbidden project; rules that may forbid it, restrict it or set a
- * condition for a conditional one. Empty when the rules do not bear the verdict out, in which
- * case the answer's own reasons stand alone.
+ * condition for a conditional one; and, for a relocation that a rule on new projects decided,
+ * that a relocation counts as new construction where it moves to. Empty when the rules do not
+ * bear the verdict out, in which case the answer's own reasons stand alone.
  */
 export function verdictReasons(answer: CheckAnswer, t: Strings): string[] {
   const c = t.check
+  const deciding = decidingRules(answer)
+  const reasons = deciding.map((rule) => {
+    if (rule.effect === 'forbid') {
+      return rule.match === 'applies'
+        ? c.reasonForbid(rule.code, rule.text_zh)
+        : c.reasonMayForbid(rule.code, rule.industries.join(t.writing.listSeparator))
+    }
+    return rule.effect === 'restrict'
+      ? c.reasonRestrict(rule.code, rule.text_zh)
+      : c.reasonCondition(rule.code, rule.text_zh)
+  })
+  if (answer.verdict === 'consistent') return [c.reasonConsistent]
+  const asNew = deciding.some(
+    (rule) => rule.project_kinds.length > 0 && !rule.project_kinds.includes(answer.projectKind),
+  )
+  return asNew && answer.projectKind === 'relocation'
+    ? [...reasons, c.reasonRelocationAsNew]
+    : reasons
+}
+
+/** The rules that decided the verdict, in the order the reasons give them. */
+function decidingRules(answer: CheckAnswer): CheckRule[] {
+  const { rules } = answer
   switch (answer.verdict) {
     case 'forbidden':
-      return answer.rules
-        .filter((rule) => rule.effect === 'forbid' && rule.match === 'applies')
-        .map((rule) => c.reasonForbid(rule.code, rule.text_zh))
+      return rules.filter((rule) => rule.effect === 'forbid' && rule.match === 'applies')
     case 'conditional':
       return [
-        ...answer.rules
-          .filter((rule) => rule.effect === 'forbid' && rule.match === 'may_apply')
-          .map((rule) =>
-            c.reasonMayForbid(rule.code, rule.industries.join(t.writing.listSeparator)),
-          ),
-        ...answer.rules
-          .filter((rule) => rule.effect === 'restrict' || rule.effect === 'condition')
-          .map((rule) =>
-            rule.effect === 'restrict'
-              ? c.reasonRestrict(rule.code, rule.text_zh)
-              : c.reasonCondition(rule.code, rule.text_zh),
-          ),
+        ...rules.filter((rule) => rule.effect === 'forbid' && rule.match === 'may_apply'),
+        ...rules.filter((rule) => rule.effect === 'restrict' || rule.effect === 'condition'),
       ]
-    case 'consistent':
-      return [c.reasonConsistent]
     default:
       return []
   }

@@ -375,6 +375,9 @@ export const en: Strings = {
     reasonConsistent:
       'None of the access rules that apply here forbids or restricts this project or sets ' +
       'conditions for it.',
+    reasonRelocationAsNew:
+      'A relocation is assessed as new construction at the site it moves to, so the rules on ' +
+      'new projects apply to it.',
     recordedReasons: 'Reasons as worded in the check record',
 
     siteHeading: 'Site',

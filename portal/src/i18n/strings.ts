@@ -262,6 +262,8 @@ export interface Strings {
     reasonRestrict: (code: string, text: string) => string
     reasonCondition: (code: string, text: string) => string
     reasonConsistent: string
+    /** Follows the reasons when a rule on new projects decided a relocation's verdict. */
+    reasonRelocationAsNew: string
     recordedReasons: string
 
     siteHeading: string

@@ -302,6 +302,7 @@ export const zh: Strings = {
     reasonRestrict: (code, text) => `规则 ${code} 对本项目有限制：${text}`,
     reasonCondition: (code, text) => `规则 ${code} 对本项目附有条件：${text}`,
     reasonConsistent: '此处适用的准入要求都没有禁止、限制本项目或对其附加条件。',
+    reasonRelocationAsNew: '迁建项目在迁入地按新建项目审查，因此适用针对新建项目的准入要求。',
     recordedReasons: '检查记录中的理由原文（英文）',
 
     siteHeading: '选址',

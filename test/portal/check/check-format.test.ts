@@ -144,6 +144,29 @@ describe('verdictReasons', () => {
     ])
   })
 
+  it('says a relocation was held to a rule on new projects, and only then', () => {
+    const onNew = { ...rule('T03', 'forbid'), project_kinds: ['new', 'expansion'] }
+    const onRelocation = { ...rule('T04', 'condition'), project_kinds: ['relocation'] }
+    const moved = (verdict: string, rules: CheckRule[]) => ({
+      ...answerWith(verdict, rules),
+      projectKind: 'relocation',
+    })
+    expect(verdictReasons(moved('forbidden', [onNew]), en)).toEqual([
+      en.check.reasonForbid('T03', 'T03 的要求。'),
+      en.check.reasonRelocationAsNew,
+    ])
+    // A rule that names relocations, or no kind, needs no such word; nor does a new project.
+    expect(
+      verdictReasons(moved('conditional', [onRelocation, rule('T05', 'restrict')]), en),
+    ).toEqual([
+      en.check.reasonCondition('T04', 'T04 的要求。'),
+      en.check.reasonRestrict('T05', 'T05 的要求。'),
+    ])
+    expect(verdictReasons(answerWith('forbidden', [onNew]), en)).toEqual([
+      en.check.reasonForbid('T03', 'T03 的要求。'),
+    ])
+  })
+
   it('clears a consistent project, and says nothing for an unknown verdict', () => {
     expect(verdictReasons(answerWith('consistent', []), zh)).toEqual([zh.check.reasonConsistent])
     expect(verdictReasons(answerWith('pending', [rule('T03', 'forbid')]), zh)).toEqual([])
