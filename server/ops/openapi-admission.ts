@@ -105,7 +105,7 @@ const checkForm: Json = {
 
 const measuredSite: Record<string, Json> = {
   format: {
-    enum: ['geojson', 'wkt', 'kml', 'boundary-points', 'shapefile'],
+    enum: ['geojson', 'wkt', 'kml', 'boundary-points', 'coordinate-list', 'shapefile'],
     description: 'The format the site was read from.',
   },
   field: { type: 'string', description: 'The request field, or form field of the file.' },

@@ -331,6 +331,29 @@ for (const backend of BACKENDS) {
         expectSameAnswer(await upload(`POLYGON((${text}))`, 'site.wkt'))
         expectSameAnswer(await upload(kmlDocument(lonLatRing()), 'site.kml'))
       })
+
+      it('as lines of longitude, latitude, uploaded or typed, with column names or not', async () => {
+        const lines = (order: 'lonlat' | 'latlon') =>
+          CORNERS.map(
+            ([lon, lat], i) => `J${i + 1},${order === 'lonlat' ? [lon, lat] : [lat, lon]}`,
+          )
+        const csv = ['点号,经度,纬度', ...lines('lonlat')].join('\r\n')
+        const listed = await upload(iconv.encode(csv, 'gbk'), '坐标.csv')
+        expectSameAnswer(listed)
+        expect(listed.body.site.format).toBe('coordinate-list')
+        // The list left the ring open; the answer says it was closed.
+        expect(listed.body.site.repairs.map((r) => r.kind)).toEqual(['closed-ring'])
+        // Latitude first, as the column names say; and tab-separated pairs with no names.
+        expectSameAnswer(await upload(['纬度\t经度', ...lines('latlon')].join('\n'), 'site.txt'))
+        const bare = CORNERS.map(([lon, lat]) => `${lon}\t${lat}`).join('\n')
+        expectSameAnswer(await check({ boundaryPoints: bare, industry: INDUSTRY }))
+        expectSameAnswer(
+          await check({
+            boundaryPoints: `lat,lon\n${lines('latlon').join('\n')}`,
+            industry: INDUSTRY,
+          }),
+        )
+      })
     })
 
     it('puts a GCJ-02 point 300 m inside a unit in that unit only once converted', async () => {
@@ -725,6 +748,25 @@ for (const backend of BACKENDS) {
       it('refuses a file of no known format, a bare .shp and a zip of two Shapefiles', async () => {
         const text = await upload('hello, world', 'notes.txt')
         expect([text.status, text.body.error?.code]).toEqual([422, 'FILE_UNRECOGNISED'])
+        // A DXF holds numbers on lines of their own; it is named, not read as boundary points.
+        const dxf = [
+          '0',
+          'SECTION',
+          '2',
+          'ENTITIES',
+          '0',
+          'LWPOLYLINE',
+          '10',
+          '112.18',
+          '20',
+          '27.05',
+        ]
+        const drawing = await upload(
+          `${dxf.join('\r\n')}\r\n0\r\nENDSEC\r\n0\r\nEOF\r\n`,
+          'site.dxf',
+        )
+        expect([drawing.status, drawing.body.error?.code]).toEqual([422, 'FILE_UNRECOGNISED'])
+        expect(drawing.body.error?.message).toContain('DXF')
 
         const { shp, shx, dbf } = writeShapefile({
           records: [{ shape: { type: 'point', position: prefixed[0]! }, attributes: {} }],

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { ImportError } from '../../server/import/import-error.ts'
 import { crsFromPrj } from '../../server/import/prj-wkt.ts'
 
-// The .prj texts are the ESRI strings ArcGIS writes and the OGC strings of the EPSG registry as
-// PostGIS ships them in spatial_ref_sys.
+// The .prj texts are the ESRI strings ArcGIS writes, the OGC strings of the EPSG registry as
+// PostGIS ships them in spatial_ref_sys, and WKT 2 as PROJ writes it (`projinfo EPSG:4547 -o
+// WKT2_2019 --single-line`), as GDAL 3 may put it in a .prj.
 const PRJ_DIR = path.resolve(import.meta.dirname, '../fixtures/import/prj')
 const prj = (name: string) => readFileSync(path.join(PRJ_DIR, name), 'latin1')
 const read = (name: string) => crsFromPrj(prj(name), name)
@@ -36,6 +37,34 @@ describe('crsFromPrj', () => {
       const crs = read(name)
       expect(crs.kind === 'gauss-kruger' && crs.system.epsg).toBe(4547)
     }
+  })
+
+  it('reads the same systems in WKT 2 as in WKT 1', () => {
+    const pairs = [
+      ['cgcs2000-gk-cm-114e.wkt2.prj', 'cgcs2000-gk-cm-114e.ogc.prj'],
+      ['cgcs2000-gk-zone-38.wkt2.prj', 'cgcs2000-gk-zone-38.esri.prj'],
+      ['cgcs2000-geographic.wkt2.prj', 'cgcs2000-geographic.ogc.prj'],
+      ['wgs84.wkt2.prj', 'wgs84.esri.prj'],
+    ]
+    for (const [wkt2, wkt1] of pairs) expect(read(wkt2!), wkt2).toEqual(read(wkt1!))
+    const zone38 = read('cgcs2000-gk-zone-38.wkt2.prj')
+    expect(zone38.kind === 'gauss-kruger' && zone38.system.epsg).toBe(4526)
+  })
+
+  it('refuses Xian 1980 and other units in WKT 2 as in WKT 1', () => {
+    expect(refusal('xian-1980-gk-zone-38.wkt2.prj').message).toContain('Xian 1980')
+    // The axes' unit, not the ellipsoid's.
+    const feet = prj('cgcs2000-gk-cm-114e.wkt2.prj').replace(
+      /(ORDER\[\d\]),LENGTHUNIT\["metre",1\]/g,
+      '$1,LENGTHUNIT["US survey foot",0.304800609601219]',
+    )
+    expect(feet).not.toBe(prj('cgcs2000-gk-cm-114e.wkt2.prj'))
+    expect(() => crsFromPrj(feet, 'feet.prj')).toThrow(/lengths are not in metres/)
+    const scaled = prj('cgcs2000-gk-cm-114e.wkt2.prj').replace(
+      'Scale factor at natural origin",1,',
+      'Scale factor at natural origin",0.9996,',
+    )
+    expect(() => crsFromPrj(scaled, 'scaled.prj')).toThrow(/scale factor is not 1/)
   })
 
   it('tells a 6-degree zone from the 3-degree one on its meridian by the name', () => {

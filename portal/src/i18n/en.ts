@@ -387,6 +387,7 @@ export const en: Strings = {
       wkt: 'WKT',
       kml: 'KML',
       'boundary-points': 'Boundary-point coordinates (from a land survey)',
+      'coordinate-list': 'List of longitudes and latitudes',
       shapefile: 'Shapefile',
     },
     siteFile: (format, file) => `${format} (file ${file})`,

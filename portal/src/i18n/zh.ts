@@ -312,6 +312,7 @@ export const zh: Strings = {
       wkt: 'WKT',
       kml: 'KML',
       'boundary-points': '界址点坐标',
+      'coordinate-list': '经纬度坐标列表',
       shapefile: 'Shapefile',
     },
     siteFile: (format, file) => `${format}（文件 ${file}）`,

@@ -51,7 +51,14 @@ export const VERDICTS = ['forbidden', 'conditional', 'consistent'] as const
 export type Verdict = (typeof VERDICTS)[number]
 
 /** The formats a checked site can come in. */
-export const SITE_FORMATS = ['geojson', 'wkt', 'kml', 'boundary-points', 'shapefile'] as const
+export const SITE_FORMATS = [
+  'geojson',
+  'wkt',
+  'kml',
+  'boundary-points',
+  'coordinate-list',
+  'shapefile',
+] as const
 export type SiteFormat = (typeof SITE_FORMATS)[number]
 
 /** Changes the server may make to a site before checking it. */

@@ -2,7 +2,14 @@ import type { Geometry, Position } from 'geojson'
 import type { SiteGeometry } from '../../geo/geojson-geometry.ts'
 import type { ChosenCrs } from '../../import/source-crs.ts'
 
-export const SITE_FORMATS = ['geojson', 'wkt', 'kml', 'boundary-points', 'shapefile'] as const
+export const SITE_FORMATS = [
+  'geojson',
+  'wkt',
+  'kml',
+  'boundary-points',
+  'coordinate-list',
+  'shapefile',
+] as const
 export type SiteFormat = (typeof SITE_FORMATS)[number]
 
 /** A change made to the site as given, reported in the answer. */

@@ -10,6 +10,7 @@ import { findDuplicateKey, repeatedKeyMessage } from '../../http/duplicate-keys.
 import { badRequest, unprocessable } from '../../http/http-error.ts'
 import type { ChosenCrs } from '../../import/source-crs.ts'
 import { readBoundaryPoints } from './boundary-points.ts'
+import { readCoordinateList } from './coordinate-list.ts'
 import { readGeoJsonSite } from './geojson-site.ts'
 import { readKmlSite } from './kml-site.ts'
 import type { RawSite, SiteFormat, SiteRepair } from './raw-site.ts'
@@ -164,7 +165,13 @@ function readField(
     return readGeoJsonSite(value, field, given)
   }
 
-  const readers = { wkt: readWktSite, kml: readKmlSite, boundaryPoints: readBoundaryPoints }
+  // A list of degrees typed where boundary points go is read as what it is.
+  const readers = {
+    wkt: readWktSite,
+    kml: readKmlSite,
+    boundaryPoints: (text: string, field: string) =>
+      readCoordinateList(text, field) ?? readBoundaryPoints(text, field),
+  }
   const codes = {
     wkt: 'WKT_INVALID',
     kml: 'KML_INVALID',

@@ -6,6 +6,7 @@ import { ImportError } from '../../import/import-error.ts'
 import type { ChosenCrs } from '../../import/source-crs.ts'
 import { openZipBuffer } from '../../import/zip-archive.ts'
 import { readBoundaryPoints } from './boundary-points.ts'
+import { readCoordinateList } from './coordinate-list.ts'
 import { readGeoJsonSite } from './geojson-site.ts'
 import { readKmlSite } from './kml-site.ts'
 import type { RawSite } from './raw-site.ts'
@@ -158,13 +159,22 @@ export async function readUploadedSite(
   if (/^(SRID\s*=|(MULTI)?(POINT|LINESTRING|POLYGON)|GEOMETRYCOLLECTION)/i.test(start)) {
     return site(readWktSite(text, field))
   }
+  if (/^0\s*\r?\n\s*SECTION\s*$/m.test(start.slice(0, 40))) {
+    throw unprocessable(
+      'FILE_UNRECOGNISED',
+      `${file.name} is a DXF drawing, which is not read here: export the site's outline from ` +
+        'the drawing as a Shapefile (zipped), KML or a list of boundary points.',
+      field,
+    )
+  }
   if (/^[^\n]*\d+(\.\d+)?\s*[,，\s]\s*\d/m.test(text)) {
-    return site(readBoundaryPoints(text, field))
+    return site(readCoordinateList(text, field) ?? readBoundaryPoints(text, field))
   }
   throw unprocessable(
     'FILE_UNRECOGNISED',
     `${file.name} is none of the formats a site is read from: a zipped Shapefile, GeoJSON, ` +
-      'KML or KMZ, WKT, or boundary points (an exchange file or lines of point, X, Y).',
+      'KML or KMZ, WKT, boundary points (an exchange file or lines of point, X, Y), or lines ' +
+      'of longitude, latitude.',
     field,
   )
 }
