@@ -165,6 +165,9 @@ async function readShapefile(
   }
 }
 
+/** Every .shp starts with a header of this many bytes. */
+const SHP_HEADER_BYTES = 100
+
 /**
  * The features of a Shapefile, geometry from the .shp and attributes from the .dbf (text in
  * `encoding`), or none without a .dbf. Throws an ImportError naming `file` and how many features
@@ -193,6 +196,12 @@ async function readRecords(
 ): Promise<{ features: Feature[]; numbers: number[] }> {
   const features: Feature[] = []
   const numbers: number[] = []
+  if (shp.length < SHP_HEADER_BYTES) {
+    const message =
+      `The .shp is ${shp.length} bytes long, shorter than the ${SHP_HEADER_BYTES}-byte header ` +
+      'every Shapefile starts with: it is empty or cut short.'
+    throw new ImportError(message, { file })
+  }
   let index = 0
   try {
     const source = await openShapefile(shp, dbf, { encoding })
@@ -206,7 +215,11 @@ async function readRecords(
     }
   } catch (error) {
     if (error instanceof ImportError) throw error
-    const reason = (error as Error).message
+    // The reader's own faults on bytes it did not expect are JavaScript's words, not a reason.
+    const reason =
+      error instanceof TypeError || error instanceof RangeError
+        ? 'its bytes end early or are no Shapefile records'
+        : (error as Error).message
     const message = `The Shapefile cannot be read after ${index} records (${reason}).`
     throw new ImportError(message, { file })
   }
