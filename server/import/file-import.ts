@@ -6,6 +6,7 @@ import { reprojectRows } from './geometry-reproject.ts'
 import { DATASET_LAYER } from './import-arguments.ts'
 import { ImportError, UnknownLayerError } from './import-error.ts'
 import { replaceLayer, type LayerImportResult } from './layer-import.ts'
+import { assertNearDistricts } from './layer-placement.ts'
 import { findRefusedFeature, isDataRefusal } from './refused-feature.ts'
 import type { ChosenCrs, SourceCrs } from './source-crs.ts'
 import { readSourceFile, type SourceFeatures, type SourceOptions } from './source-file.ts'
@@ -47,9 +48,10 @@ export interface FileImportResult extends LayerImportResult {
  * Replaces a layer's features with those of a GeoJSON file or a Shapefile (see readSourceFile),
  * converting coordinates to WGS84 longitude/latitude from the given CRS, else the one the file
  * declares, else longitude/latitude. A Shapefile's records marked deleted are skipped, and the
- * others keep their record numbers as feature numbers in messages. Everything is checked before
- * the one transaction that replaces the layer; any ImportError it throws names the file,
- * feature and field, and means the database has not changed.
+ * others keep their record numbers as feature numbers in messages. The features are checked
+ * before the one transaction that replaces the layer, and where they lie inside it (see
+ * assertNearDistricts); any ImportError it throws names the file, feature and field, and means
+ * the database has not changed.
  */
 export async function importFile(
   db: Database,
@@ -67,6 +69,7 @@ export async function importFile(
   try {
     const result = await db.transaction(async (tx) => {
       const replaced = await replaceLayer(tx, layer, rows, source.source)
+      await assertNearDistricts(tx, layer)
       const references = await danglingReferences(tx, layer)
       options.beforeCommit?.()
       return { ...replaced, ...references }

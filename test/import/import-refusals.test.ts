@@ -12,11 +12,16 @@ import { importAccessList, type AccessList } from '../../server/import/access-li
 import { importDatasetDescription } from '../../server/import/dataset-import.ts'
 import { importFile } from '../../server/import/file-import.ts'
 import { ImportError } from '../../server/import/import-error.ts'
+import { parseSourceCrs } from '../../server/import/source-crs.ts'
 import { BACKENDS, createScratchDatabase } from '../support/services.ts'
 import { FIXTURE_DATASET } from '../support/test-server.ts'
-import { layerState } from './support/import-database.ts'
+import { layerState, projectWithPostgis } from './support/import-database.ts'
 import { writeShapefile } from './support/shapefile-writer.ts'
-import { fixture, waterSourceShapefile } from './support/water-source-fixtures.ts'
+import {
+  fixture,
+  waterSources as fixtureWaterSources,
+  waterSourceShapefile,
+} from './support/water-source-fixtures.ts'
 import { writeZip, type ZipEntry } from './support/zip-writer.ts'
 
 // Refusals of files the database would have refused in its own words, or the reader would have
@@ -91,6 +96,60 @@ for (const backend of BACKENDS) {
     }
     const NUL_REFUSAL =
       'The text holds the NUL character (\\u0000), which the database cannot store.'
+
+    it('refuses zones read in the neighbouring Gauss-Kruger zone, 300 km off', async () => {
+      // The fixture's zones projected by PostGIS to CM 114E (EPSG:4547), then declared as
+      // CM 111E (EPSG:4546): the eastings are read 3° west of where they belong.
+      const features = await Promise.all(
+        fixtureWaterSources().map(async ({ polygons, ...properties }) => ({
+          type: 'Feature',
+          properties,
+          geometry: {
+            type: 'MultiPolygon',
+            coordinates: await projectWithPostgis(database.db, polygons, 4547),
+          },
+        })),
+      )
+      const file = await write(
+        'cm-114e.geojson',
+        JSON.stringify({ type: 'FeatureCollection', features }),
+      )
+      const before = await layerState(database.db, 'water_source_zones', 'water_source_zones')
+      const misread = await importFile(database.db, {
+        file,
+        layer: 'water_source_zones',
+        crs: parseSourceCrs('EPSG:4546'),
+      }).catch((e: unknown) => e)
+      expect(misread).toBeInstanceOf(ImportError)
+      // The distance PostGIS measures between the zones moved 3° west and the districts.
+      const [expected] = await database.db.query<{ km: number }>(
+        `SELECT ST_Distance(ST_Translate(ST_SetSRID(ST_Extent(geom)::geometry, 4326), -3, 0)
+                  ::geography,
+                (SELECT ST_SetSRID(ST_Extent(geom)::geometry, 4326) FROM districts)::geography)
+                / 1000 AS km
+           FROM ST_GeomFromGeoJSON($1) AS geom`,
+        [
+          JSON.stringify({
+            type: 'MultiPoint',
+            coordinates: fixtureWaterSources().flatMap((w) => w.polygons.flat(2)),
+          }),
+        ],
+      )
+      const km = Number((misread as ImportError).message.match(/lie (\d+) km/)?.[1])
+      expect(Math.abs(km - expected!.km)).toBeLessThan(5)
+      expect((misread as ImportError).message).toContain('--crs')
+      expect(await layerState(database.db, 'water_source_zones', 'water_source_zones')).toEqual(
+        before,
+      )
+
+      // Read in their own zone, the same zones load.
+      const right = await importFile(database.db, {
+        file,
+        layer: 'water_source_zones',
+        crs: parseSourceCrs('EPSG:4547'),
+      })
+      expect(right.features).toBe(fixtureWaterSources().length)
+    })
 
     describe('text the database cannot store', () => {
       it('names the rule and field holding NUL', async () => {
