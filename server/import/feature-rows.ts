@@ -23,9 +23,10 @@ const GEOMETRY_TYPES: Record<Layer['geometryKind'], string[]> = {
 /**
  * Maps features onto a layer's columns: each attribute is read from its own name or one of its
  * aliases (case-insensitive), converted to the column's type. Throws an ImportError naming the
- * feature and field for a missing or blank required attribute, a value of the wrong type (a
- * number must be written in decimal digits), text the database cannot store (unstorableText),
- * a value outside an attribute's fixed set, or a geometry of the wrong kind. A value of a fixed
+ * feature and field for a missing or blank required attribute, fields of one attribute that
+ * disagree, a value of the wrong type (a number must be written in decimal digits), text the
+ * database cannot store (unstorableText), a value outside an attribute's fixed set, or a
+ * geometry of the wrong kind. A value of a fixed
  * set may be given as its code or one of its Chinese forms, and is stored as the code. Features
  * are numbered by `numbers` when given (a Shapefile's record numbers), else from 1. Pure.
  */
@@ -52,7 +53,9 @@ export function toFeatureRows(
     const values: FeatureRow['values'] = {}
     for (const attribute of layer.attributes) {
       const found = readAttribute(properties, attribute)
-      values[attribute.name] = convert(found, attribute, { ...where, field: attribute.name })
+      const at = { ...where, field: attribute.name }
+      assertOneValue(found, attribute, at)
+      values[attribute.name] = convert(found, attribute, at)
     }
     return { number, geometry, values }
   })
@@ -70,10 +73,14 @@ function fieldNames({ name, aliases }: LayerAttribute): string[] {
   return [name, ...aliases, ...cut]
 }
 
-/** An attribute as found in a feature: its value, else the first of its fields held blank. */
+/**
+ * An attribute as found in a feature: its value, else the first of its fields held blank; and
+ * every field it could be read from that holds a value, by name.
+ */
 interface Found {
   value: unknown
   blank?: string
+  held: [string, unknown][]
 }
 
 /**
@@ -83,17 +90,47 @@ interface Found {
  */
 function readAttribute(properties: Record<string, unknown>, attribute: LayerAttribute): Found {
   let blank: string | undefined
-  for (const name of fieldNames(attribute).map((n) => n.toLowerCase())) {
-    for (const [key, value] of Object.entries(properties)) {
-      if (key.toLowerCase() !== name || value === null) continue
+  const held: [string, unknown][] = []
+  for (const name of fieldNames(attribute)) {
+    // The name as written first, then in other cases.
+    const keys = Object.keys(properties)
+      .filter((key) => key.toLowerCase() === name.toLowerCase())
+      .sort((a, b) => Number(b === name) - Number(a === name))
+    for (const key of keys) {
+      const value = properties[key]
+      if (value === null) continue
       if (typeof value === 'string' && withoutPadding(value).trim() === '') {
         blank ??= key
         continue
       }
-      return { value }
+      if (!held.some(([known]) => known === key)) held.push([key, value])
     }
   }
-  return { value: undefined, blank }
+  return { value: held[0]?.[1], blank, held }
+}
+
+/**
+ * Refuses a feature whose fields for one attribute disagree (NAME, name and 名称 all read as
+ * `name`): taking one by the order of the file's columns would store a value chosen by chance.
+ * Fields that agree, once trimmed, or that name the same code of a fixed set (level1 and
+ * 一级保护区), are one value given twice.
+ */
+function assertOneValue(
+  found: Found,
+  attribute: LayerAttribute,
+  where: { file?: string; feature: number; field: string },
+) {
+  const text = (value: unknown) => {
+    const trimmed = withoutPadding(String(value)).trim()
+    return (attribute.values && valueCode(attribute.values, trimmed)) ?? trimmed
+  }
+  const [first, ...others] = found.held
+  const differing = others.find(([, value]) => text(value) !== text(first![1]))
+  if (!differing) return
+  const message =
+    `Fields ${first![0]} and ${differing[0]} are both read as ${attribute.name} and differ ` +
+    `(${describeValue(first![1])} and ${describeValue(differing[1])}): keep one of them.`
+  throw new ImportError(message, where)
 }
 
 /** Some .dbf writers pad text fields with NUL bytes instead of spaces: padding, not text. */

@@ -302,5 +302,18 @@ describe('toFeatureRows', () => {
         { adcode: 430421, name: '衡阳县' },
       ])
     })
+
+    it('refuses fields of one attribute that differ, whichever comes first', () => {
+      expect(refusal('districts', [{ adcode: 430421, NAME: '甲', 名称: '乙', name: '丙' }])).toBe(
+        'f.geojson, feature 1, field name: Fields name and NAME are both read as name and ' +
+          'differ ("丙" and "甲"): keep one of them.',
+      )
+      // The same value twice, or a fixed value as its code and as its Chinese form, is one.
+      expect(values('districts', [{ adcode: 430421, NAME: '衡阳县 ', name: '衡阳县' }])).toEqual([
+        { adcode: 430421, name: '衡阳县' },
+      ])
+      const zone = { name: '湘江', source_name: '湘江', level: 'level1', 级别: '一级保护区' }
+      expect(values('water_source_zones', [zone])[0]!.level).toBe('level1')
+    })
   })
 })
