@@ -166,6 +166,16 @@ export async function loadRules(tx: Queryable, items: unknown[], file: string) {
     if (rule.layer && !layer) {
       throw new ImportError(`No layer named ${describeValue(rule.layer)}.`, at('layer'))
     }
+    // A rule on a layer applies in its zones, or within a distance of its features: only zone
+    // layers have zones, and a rule on the units, rivers or districts alone would apply nowhere.
+    if (layer && layer.role !== 'zone' && rule.within_m == null) {
+      const zones = [...layers.values()].filter((l) => l.role === 'zone').map((l) => l.name)
+      const message =
+        `Layer ${layer.name} has no zones, so a rule on it applies only within a distance of ` +
+        `its features (within_m); rules on units give unit_code or unit_class. Zone layers: ` +
+        `${zones.join(', ')}.`
+      throw new ImportError(message, at('layer'))
+    }
     for (const [name, value] of Object.entries(rule.layer_filter ?? {})) {
       const attribute = layer?.attributes.find((a) => a.name === name)
       if (!layer || !attribute) {

@@ -60,6 +60,37 @@ for (const backend of BACKENDS) {
       expect(await ruleCodes()).toHaveLength(8)
     })
 
+    it('refuses a rule on a layer without zones unless it measures a distance', async () => {
+      const rules = await dataset('rules.json')
+      // T01 applies in level-1 water-source zones; moved to the units' layer, it has no zone.
+      const t01 = rules.findIndex((r) => r.code === 'T01')
+      const { layer_filter: _filter, ...t01Rule } = rules[t01]!
+      rules[t01] = { ...t01Rule, layer: 'control_units' }
+      const file = await write('unit-layer-rules.json', rules)
+      const error = await importAccessList(database.db, 'rules', file).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ImportError)
+      const zoneLayers = await database.db.query<{ name: string }>(
+        "SELECT name FROM layers WHERE role = 'zone' ORDER BY sort_order, name",
+      )
+      expect((error as ImportError).describe()).toBe(
+        `${file}, rule ${t01 + 1}, field layer: Layer control_units has no zones, so a rule on ` +
+          'it applies only within a distance of its features (within_m); rules on units give ' +
+          `unit_code or unit_class. Zone layers: ${zoneLayers.map((l) => l.name).join(', ')}.`,
+      )
+      expect(await ruleCodes()).toHaveLength(8)
+
+      // Within 500 m of a unit it may apply. (T09 left out, as the rules loaded above are.)
+      rules[t01] = { ...rules[t01]!, within_m: 500 }
+      const near = await write(
+        'unit-distance-rules.json',
+        rules.filter((r) => r.code !== 'T09'),
+      )
+      expect(await importAccessList(database.db, 'rules', near)).toEqual({
+        list: 'rules',
+        loaded: 8,
+      })
+    })
+
     it('refuses a filter value the layer cannot hold, a code twice, an unknown key', async () => {
       const rules = await dataset('rules.json')
       // T01 filters water_source_zones on level1; the table takes level1, level2 or quasi.
