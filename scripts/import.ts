@@ -85,6 +85,15 @@ if (args.kind === 'help') {
         const skipped = `${result.deletedRecords} skipped, as marked deleted in the .dbf`
         lines.push(['deleted records', skipped])
       }
+      if (result.cutText) {
+        // Imported, as the rest of each text is whole; the source's fields are too narrow.
+        const { count, fields, featureCount, features } = result.cutText
+        const cut =
+          `${count} values end in a character the .dbf field's width cut in two, kept as ` +
+          `\uFFFD (fields ${fields.join(', ')}; features ${features.join(', ')}` +
+          `${featureCount > features.length ? ', …' : ''}); widen the fields and import again`
+        lines.push(['text cut', cut])
+      }
       if (result.rulesWithoutUnit?.count) {
         // Not deleted: the access list is imported on its own, and may be about to be.
         const kept =

@@ -212,3 +212,39 @@ function fixedValue(
     `${describeValues(attribute.values)}.`
   throw new ImportError(message, where)
 }
+
+/** Values whose last character a .dbf field's width cut in two: how many, where, and the first. */
+export interface CutText {
+  count: number
+  /** The attributes holding them, in the layer's order. */
+  fields: string[]
+  /** How many features hold one, and the first of them by number, up to ten. */
+  featureCount: number
+  features: number[]
+}
+
+/**
+ * The text values that end in U+FFFD, which the .dbf reader writes for a last character that a
+ * field too narrow for it cut in two (see checkDbfText): imported, as the rest of the text is
+ * whole, and counted, so that the command can say the source's fields are too narrow.
+ * Undefined when there are none. Pure.
+ */
+export function cutTextOf(rows: FeatureRow[]): CutText | undefined {
+  let count = 0
+  const fields = new Set<string>()
+  const features: number[] = []
+  let featureCount = 0
+  for (const row of rows) {
+    let cut = false
+    for (const [name, value] of Object.entries(row.values)) {
+      if (typeof value !== 'string' || !value.endsWith('\uFFFD')) continue
+      count++
+      fields.add(name)
+      cut = true
+    }
+    if (!cut) continue
+    featureCount++
+    if (features.length < 10) features.push(row.number)
+  }
+  return count > 0 ? { count, fields: [...fields], featureCount, features } : undefined
+}

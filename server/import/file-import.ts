@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../db/database.ts'
 import { readLayers, type Layer } from '../tiles/layer-catalog.ts'
 import { ACCESS_LISTS } from './access-list-import.ts'
-import { toFeatureRows } from './feature-rows.ts'
+import { cutTextOf, toFeatureRows, type CutText } from './feature-rows.ts'
 import { reprojectRows } from './geometry-reproject.ts'
 import { DATASET_LAYER } from './import-arguments.ts'
 import { ImportError, UnknownLayerError } from './import-error.ts'
@@ -34,6 +34,8 @@ export interface FileImportResult extends LayerImportResult {
   encoding: SourceFeatures['encoding']
   /** The records of a Shapefile marked deleted in its .dbf, skipped as GIS tools skip them. */
   deletedRecords: number
+  /** Text values whose last character a .dbf field too narrow cut in two (see cutTextOf). */
+  cutText?: CutText
   /** After a control_units import: the rules naming units it lacks, kept though they apply
    * nowhere (the access list is imported on its own). */
   rulesWithoutUnit?: DanglingReferences
@@ -75,7 +77,9 @@ export async function importFile(
       return { ...replaced, ...references }
     })
     const deletedRecords = source.deletedRecords ?? 0
-    return { ...result, file: source.file, crs, encoding: source.encoding, deletedRecords }
+    const cutText = cutTextOf(rows)
+    const read = { file: source.file, crs, encoding: source.encoding, deletedRecords }
+    return { ...result, ...read, ...(cutText ? { cutText } : {}) }
   } catch (error) {
     if (error instanceof ImportError) {
       const { feature, field } = error

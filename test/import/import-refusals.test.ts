@@ -383,6 +383,20 @@ for (const backend of BACKENDS) {
         }
         const file = await waterSources('gbk-cut.zip', ['湘江A'], { width: 5, patch })
         expect((await importedName(file)).startsWith('湘江')).toBe(true)
+        // And says so: the one value, its field and feature.
+        const result = await importFile(database.db, { file, layer: 'water_source_zones' })
+        expect(result.cutText).toEqual({
+          count: 1,
+          fields: ['name'],
+          featureCount: 1,
+          features: [1],
+        })
+        const whole = await waterSources('gbk-whole.zip', ['湘江一'], { width: 6 })
+        const wholeResult = await importFile(database.db, {
+          file: whole,
+          layer: 'water_source_zones',
+        })
+        expect(wholeResult.cutText).toBeUndefined()
       })
 
       it('takes NUL bytes that pad a .dbf text field as padding', async () => {
