@@ -164,6 +164,13 @@ function convert(
       // The .dbf reader marks a character a too-narrow field cut in two, and imports the rest.
       const problem = unstorableText(text) ?? freeTextProblem(text, { keepMarks: true })
       if (problem) throw new ImportError(problem, where)
+      const length = [...text.trim()].length
+      if (length > MAX_TEXT_CHARACTERS) {
+        const message =
+          `The text is ${length.toLocaleString('en-US')} characters long; an attribute holds ` +
+          `at most ${MAX_TEXT_CHARACTERS}.`
+        throw new ImportError(message, where)
+      }
       return fixedValue(text.trim(), attribute, where)
     }
     if (typeof raw === 'number') return fixedValue(String(raw), attribute, where)
@@ -190,6 +197,12 @@ function convert(
   // Described, not serialised: JSON would show 1e400, read as Infinity, as null.
   throw new ImportError(`Expected ${expected}, got ${describeValue(raw)}.`, where)
 }
+
+/**
+ * The longest text attribute: names, codes and short lists (a park's leading industries) are
+ * far shorter, and every lookup, check answer and tile carries the text again.
+ */
+const MAX_TEXT_CHARACTERS = 500
 
 const INT32_MIN = -(2 ** 31)
 const INT32_MAX = 2 ** 31 - 1

@@ -303,6 +303,17 @@ describe('toFeatureRows', () => {
       ])
     })
 
+    it('refuses text longer than 500 characters, counting characters, not UTF-16 units', () => {
+      const long = '衡'.repeat(501)
+      expect(refusal('districts', [{ adcode: 430421, name: long }])).toBe(
+        'f.geojson, feature 1, field name: The text is 501 characters long; an attribute ' +
+          'holds at most 500.',
+      )
+      // 500 characters outside the Basic Multilingual Plane are 1,000 UTF-16 units, and fit.
+      const astral = '𠀀'.repeat(500)
+      expect(values('districts', [{ adcode: 430421, name: astral }])[0]!.name).toBe(astral)
+    })
+
     it('refuses fields of one attribute that differ, whichever comes first', () => {
       expect(refusal('districts', [{ adcode: 430421, NAME: '甲', 名称: '乙', name: '丙' }])).toBe(
         'f.geojson, feature 1, field name: Fields name and NAME are both read as name and ' +
