@@ -207,9 +207,8 @@ async function readRecords(
     const source = await openShapefile(shp, dbf, { encoding })
     for (let result = await source.read(); !result.done; result = await source.read(), index++) {
       if (deleted.has(index)) continue
-      if (hasHoleMadeLand(result.value)) {
-        throw new HoleOutsideShellError({ file, feature: index + 1 })
-      }
+      const made = holeMadeLand(result.value)
+      if (made) throw new HoleOutsideShellError({ file, feature: index + 1 }, made === 'reversed')
       features.push(result.value)
       numbers.push(index + 1)
     }
@@ -231,11 +230,17 @@ async function readRecords(
  * admission check tells it apart from a file it cannot read: the file is read, the site is not.
  */
 export class HoleOutsideShellError extends ImportError {
-  constructor(where: { file: string; feature: number }) {
-    super(HOLE_OUTSIDE_SHELL, where)
+  /** `reversed` when the record's rings run the wrong way round (see holeMadeLand). */
+  constructor(where: { file: string; feature: number }, reversed = false) {
+    super(reversed ? RINGS_REVERSED : HOLE_OUTSIDE_SHELL, where)
     this.name = 'HoleOutsideShellError'
   }
 }
+
+const RINGS_REVERSED =
+  'The rings run the wrong way round: a counter-clockwise ring holds a clockwise one, as ' +
+  'GeoJSON draws an outer ring and its hole, where a Shapefile draws outer rings clockwise and ' +
+  'holes counter-clockwise. Export the Shapefile again from a GIS tool, which writes that order.'
 
 /**
  * Whether the reader has made a hole of `feature` into land. A Shapefile tells outer rings
@@ -245,13 +250,33 @@ export class HoleOutsideShellError extends ImportError {
  * of the record comes back as it was written, so a polygon led by a counter-clockwise ring is
  * such a hole. A record whose rings all run counter-clockwise has no outer ring to miss: written
  * the wrong way round throughout, its rings are all read as outer rings, as before.
+ *
+ * 'reversed' when such a hole holds a clockwise ring: an outer ring and its hole drawn the other
+ * way round, as GeoJSON orders them, which is the likelier mistake than a hole drawn astray.
  */
-function hasHoleMadeLand(feature: Feature): boolean {
+function holeMadeLand(feature: Feature): 'hole' | 'reversed' | undefined {
   const geometry = feature.geometry
   // One polygon is an outer ring and the holes inside it, or a lone hole read as land.
-  if (geometry?.type !== 'MultiPolygon') return false
+  if (geometry?.type !== 'MultiPolygon') return undefined
   const leaders = geometry.coordinates.map((polygon) => polygon[0] ?? [])
-  return leaders.some(runsClockwise) && leaders.some(isHole)
+  const outers = leaders.filter(runsClockwise)
+  const holes = leaders.filter(isHole)
+  if (outers.length === 0 || holes.length === 0) return undefined
+  const holds = (hole: Position[], ring: Position[]) => ring.every((p) => insideRing(p, hole))
+  return holes.some((hole) => outers.some((outer) => holds(hole, outer))) ? 'reversed' : 'hole'
+}
+
+/** Whether a position lies inside a ring, by the even-odd rule; on its edge counts either way. */
+function insideRing([x, y]: Position, ring: Position[]): boolean {
+  let inside = false
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!
+    const [xj, yj] = ring[j]!
+    if (yi! > y! !== yj! > y! && x! < ((xj! - xi!) * (y! - yi!)) / (yj! - yi!) + xi!) {
+      inside = !inside
+    }
+  }
+  return inside
 }
 
 /**

@@ -517,7 +517,14 @@ for (const backend of BACKENDS) {
           const file = await unitsZip('units-wrong-way.zip', [
             { code: 'ZH43042110001', class: 'key', rings: [square(112.6).reverse(), inner] },
           ])
-          expect((await refused(file, {}, 'control_units')).describe()).toBe(refusal(file, 1))
+          // Said as the likelier mistake: the GeoJSON order of rings.
+          expect((await refused(file, {}, 'control_units')).describe()).toBe(
+            `${file} (units.shp), feature 1: The rings run the wrong way round: a ` +
+              'counter-clockwise ring holds a clockwise one, as GeoJSON draws an outer ring and ' +
+              'its hole, where a Shapefile draws outer rings clockwise and holes ' +
+              'counter-clockwise. Export the Shapefile again from a GIS tool, which writes that ' +
+              'order.',
+          )
         })
       })
 
