@@ -6,6 +6,7 @@ import { describeValue } from '../http/describe-value.ts'
 import { describeValues, valueCode } from '../import/attribute-values.ts'
 import { ImportError } from '../import/import-error.ts'
 import { allowedValues } from './column-values.ts'
+import { describeIssue } from './schema-issue.ts'
 import { divisionProblem } from './industry-sections.ts'
 import { readLayers, type Layer, type LayerAttribute } from '../tiles/layer-catalog.ts'
 import { DIMENSIONS, EFFECTS, PROJECT_KINDS } from '../zoning/access-list.ts'
@@ -253,13 +254,13 @@ function parseItem<T>(
     const message = `The key ${JSON.stringify(key)}: ${issue.issues[0].message}`
     throw new ImportError(message, { ...where, field: issue.path.slice(0, -1).join('.') })
   }
+  const given = issue.path.reduce<unknown>(
+    (within, key) => (within as Record<PropertyKey, unknown> | undefined)?.[key],
+    value,
+  )
   if (issue.code === 'invalid_format') {
     // The pattern's words say what is expected; the value says what came.
-    const given = issue.path.reduce<unknown>(
-      (within, key) => (within as Record<PropertyKey, unknown> | undefined)?.[key],
-      value,
-    )
     throw new ImportError(`${issue.message}, got ${describeValue(given)}.`, where)
   }
-  throw new ImportError(issue.message, where)
+  throw new ImportError(describeIssue(issue, given), where)
 }

@@ -106,10 +106,41 @@ for (const backend of BACKENDS) {
           `rule ${rules.length + 1}, field code: Rule code "T01" is given twice, by rules 1 ` +
             `and ${rules.length + 1}.`,
         ],
-        [rules.map((r, i) => (i === 1 ? { ...r, efect: 'forbid' } : r)), 'rule 2'],
+        [
+          rules.map((r, i) => (i === 1 ? { ...r, efect: 'forbid' } : r)),
+          'rule 2: Unknown field: efect.',
+        ],
         [
           rules.map((r) => (r.within_m ? { ...r, within_m: 1e9 } : r)),
-          'field within_m: must be at most 50,000 m (50 km)',
+          'field within_m: must be at most 50,000 m (50 km), got 1000000000.',
+        ],
+        [
+          rules.map((r) => (r.within_m ? { ...r, within_m: 0 } : r)),
+          'field within_m: must be more than 0, got 0.',
+        ],
+        [
+          rules.map((r, i) => (i === 1 ? { ...r, text_zh: '' } : r)),
+          'rule 2, field text_zh: must have at least 1 character, got "".',
+        ],
+        [
+          rules.map((r, i) => (i === 1 ? { ...r, effect: 'ban' } : r)),
+          'rule 2, field effect: must be one of forbid, restrict, condition, encourage, got "ban".',
+        ],
+        [
+          rules.map((r, i) => (i === 1 ? { ...r, industries: 'C26' } : r)),
+          'rule 2, field industries: must be an array, got "C26".',
+        ],
+        [
+          rules.map((r, i) => {
+            if (i !== 1) return r
+            const { dimension: _dimension, ...rest } = r
+            return rest
+          }),
+          'rule 2, field dimension: The field is missing; it is required.',
+        ],
+        [
+          [...rules, 'T10'] as unknown as Item[],
+          `rule ${rules.length + 1}: Each item must be a JSON object, got "T10".`,
         ],
       ]
       for (const [items, words] of cases) {
