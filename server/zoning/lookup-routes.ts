@@ -19,7 +19,7 @@ export function lookupRoutes(deps: LookupDeps): Router {
   router.get('/api/lookup', async (ctx) => {
     const point = parsePointQuery(ctx.query)
     const site = { type: 'Point' as const, coordinates: [point.lon, point.lat] }
-    await assertCovered(deps.db, site, 'lon')
+    await assertCovered(deps.db, site, 'lon', { subject: 'The point', otherwise: '' })
 
     // The dataset notice comes with the layers, from the catalogue's one read of both.
     const [layers, dataset] = await Promise.all([deps.catalog.list(), deps.catalog.dataset()])

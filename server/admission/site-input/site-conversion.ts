@@ -169,7 +169,7 @@ async function checkDegrees(
       throw unprocessable('CRS_REQUIRED', `${raw.field} holds ${detail}`, 'crs')
     }
     if (Math.abs(x) <= 90 && Math.abs(y) <= 180) {
-      throw swapped(raw, `${shown} has a latitude of ${round(y, 6)}`, `[${y}, ${x}]`)
+      throw swapped(raw, `${shown} has a latitude of ${round(y, 3)}`, `[${y}, ${x}]`)
     }
     throw unprocessable(
       'GEOMETRY_INVALID',

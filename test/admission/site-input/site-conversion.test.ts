@@ -131,6 +131,11 @@ describe('convertSite', () => {
     expect(error.message).toContain('longitude first')
   })
 
+  it('shows the swapped pair at one precision', async () => {
+    const error = await refusal(point(26.33021, 112.33009))
+    expect(error.message).toContain('(26.33, 112.33) has a latitude of 112.33;')
+  })
+
   it('refuses survey lists whose X is the easting', async () => {
     const error = await refusal(triangle(38_500_000, 3_000_000))
     expect([error.code, error.field]).toEqual(['COORDINATES_SWAPPED', 'boundaryPoints'])
