@@ -33,13 +33,18 @@ export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&')
 }
 
-/** How well a name (and a code, given as SQL) matches the text: 0 best, null for no match. */
+/**
+ * How well a name (and a code, given as SQL) matches the text: 0 best, null for no match. Names
+ * are compared in NFKC, as the text is, so that full-width digits and letters typed or stored
+ * (单元１, 单元1) match either way; the names themselves keep their forms.
+ */
 const rankSql = (name: string, code: string | undefined) => {
   const codeIs = (pattern: string) => (code ? ` OR ${code} LIKE q.${pattern} ESCAPE '\\'` : '')
+  const folded = `lower(normalize(${name}, NFKC))`
   return `CASE ${code ? `WHEN ${code} = q.code THEN 0` : ''}
-                WHEN lower(${name}) = q.lower THEN 1
-                WHEN lower(${name}) LIKE q.name_prefix ESCAPE '\\'${codeIs('code_prefix')} THEN 2
-                WHEN lower(${name}) LIKE q.name_part ESCAPE '\\'${codeIs('code_part')} THEN 3
+                WHEN ${folded} = q.lower THEN 1
+                WHEN ${folded} LIKE q.name_prefix ESCAPE '\\'${codeIs('code_prefix')} THEN 2
+                WHEN ${folded} LIKE q.name_part ESCAPE '\\'${codeIs('code_part')} THEN 3
            END`
 }
 
@@ -47,8 +52,8 @@ const rankSql = (name: string, code: string | undefined) => {
  * Control units (by code or name), industrial parks (by name) and districts (by name or
  * administrative code) matching `text`, best first: an exact code, then an exact name, then
  * names (and codes) starting with the text, then names (and codes) containing it; within each,
- * shorter names first, so districts come before the units named after them. Case is ignored;
- * `%` and `_` are plain characters. At most `limit` places.
+ * shorter names first, so districts come before the units named after them. Case and
+ * full-width forms are ignored; `%` and `_` are plain characters. At most `limit` places.
  */
 export async function searchPlaces(
   db: Queryable,
@@ -84,7 +89,7 @@ export async function searchPlaces(
        FROM best
       CROSS JOIN LATERAL (SELECT ST_PointOnSurface(geom) AS p) inside
       ORDER BY rank, length(name), kind_order, name COLLATE "C", id`,
-    [text, likeLiteral(text), limit + 1],
+    [text.normalize('NFKC'), likeLiteral(text.normalize('NFKC')), limit + 1],
   )
   return { hits: rows.slice(0, limit), more: rows.length > limit }
 }

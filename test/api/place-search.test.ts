@@ -149,6 +149,30 @@ for (const backend of BACKENDS) {
       expect(row!.units).toBe(3)
     })
 
+    it('matches full-width letters and digits with plain ones, either way round', async () => {
+      // Parks named in full-width forms, as some bureau files write them, and in plain ones;
+      // gone after the test.
+      const parks = ['测试园区Ａ２', '测试园区B3']
+      for (const name of parks) {
+        await server.db.query(
+          `INSERT INTO industrial_parks (name, park_level, leading_industries, unit_code, geom)
+           SELECT $1, park_level, leading_industries, unit_code, geom
+             FROM industrial_parks LIMIT 1`,
+          [name],
+        )
+      }
+      try {
+        for (const typed of ['园区a2', '园区Ａ２', '测试园区ａ2']) {
+          expect(names(await search(q(typed))), typed).toEqual(['测试园区Ａ２'])
+        }
+        for (const typed of ['园区Ｂ３', '园区ｂ3', '园区b3']) {
+          expect(names(await search(q(typed))), typed).toEqual(['测试园区B3'])
+        }
+      } finally {
+        await server.db.query('DELETE FROM industrial_parks WHERE name = ANY($1)', [parks])
+      }
+    })
+
     it('takes 50 characters, Chinese ones too', async () => {
       expect((await search(q('测'.repeat(50)))).hits).toEqual([])
       expect((await search(q('x'.repeat(50)))).hits).toEqual([])
