@@ -24,7 +24,8 @@ export function describeIssue(issue: z.core.$ZodIssue, given: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       const kind = KINDS[issue.expected] ?? issue.expected
-      return issue.path.length === 0 ? `Each item must be ${kind}, ${got}.` : `must be ${kind}, ${got}.`
+      if (issue.path.length === 0) return `Each item must be ${kind}, ${got}.`
+      return `must be ${kind}, ${got}.`
     }
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => String(v)).join(', ')}, ${got}.`

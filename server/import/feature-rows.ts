@@ -25,10 +25,10 @@ const GEOMETRY_TYPES: Record<Layer['geometryKind'], string[]> = {
  * aliases (case-insensitive), converted to the column's type. Throws an ImportError naming the
  * feature and field for a missing or blank required attribute, fields of one attribute that
  * disagree, a value of the wrong type (a number must be written in decimal digits), text the
- * database cannot store (unstorableText), a value outside an attribute's fixed set, or a
- * geometry of the wrong kind. A value of a fixed
- * set may be given as its code or one of its Chinese forms, and is stored as the code. Features
- * are numbered by `numbers` when given (a Shapefile's record numbers), else from 1. Pure.
+ * database cannot store (unstorableText), text over 500 characters, a value outside an
+ * attribute's fixed set, or a geometry of the wrong kind. A value of a fixed set may be given
+ * as its code or one of its Chinese forms, and is stored as the code. Features are numbered by
+ * `numbers` when given (a Shapefile's record numbers), else from 1. Pure.
  */
 export function toFeatureRows(
   layer: Layer,

@@ -332,7 +332,7 @@ for (const backend of BACKENDS) {
         expectSameAnswer(await upload(kmlDocument(lonLatRing()), 'site.kml'))
       })
 
-      it('as lines of longitude, latitude, uploaded or typed, with column names or not', async () => {
+      it('as lines of longitude, latitude, uploaded or typed, column names or not', async () => {
         const lines = (order: 'lonlat' | 'latlon') =>
           CORNERS.map(
             ([lon, lat], i) => `J${i + 1},${order === 'lonlat' ? [lon, lat] : [lat, lon]}`,
