@@ -526,6 +526,25 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('shows no form it cannot send without script, and says why', async () => {
+      const page = await browser.context.newPage()
+      const session = await browser.context.newCDPSession(page)
+      await session.send('Emulation.setScriptExecutionDisabled', { value: true })
+      for (const [path, noScript] of [
+        ['/report/new/', f.noScript],
+        ['/report/track/', r.noScript],
+      ] as const) {
+        await page.goto(`${server.url}${path}`)
+        // Sent as it is, a form would only reload the page with what was typed in the address.
+        expect(await page.locator('main form').count(), path).toBeGreaterThan(0)
+        for (const form of await page.locator('main form').all()) {
+          expect(await form.isVisible(), path).toBe(false)
+        }
+        expect(await page.locator('main noscript').first().textContent(), path).toContain(noScript)
+      }
+      await page.close()
+    })
+
     it('fits 360 px and 1280 px screens and loads the map only on the form', async () => {
       for (const width of [360, 1280]) {
         const form = await openForm(width, width === 360 ? 740 : 800)

@@ -139,6 +139,16 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('says without script that the page needs it, and does not claim to be loading', async () => {
+      const page = await context.newPage()
+      const session = await context.newCDPSession(page)
+      await session.send('Emulation.setScriptExecutionDisabled', { value: true })
+      await page.goto(`${server.url}/units/${CODE}/`)
+      expect(await page.locator('unit-page noscript').textContent()).toContain(zh.units.noScript)
+      expect(await page.locator('[data-loading]').isVisible()).toBe(false)
+      await page.close()
+    })
+
     it('draws the unit on its map from the product’s tiles, the whole unit in view', async () => {
       const page = await openUnit(CODE)
       await waitForMap(page)

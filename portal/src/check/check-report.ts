@@ -1,4 +1,9 @@
-import { failedMessage, settleState, showMessage } from '../components/answer-state.ts'
+import {
+  failedMessage,
+  settleState,
+  showMessage,
+  startLoading,
+} from '../components/answer-state.ts'
 import { stringsFor, type Strings } from '../i18n/index.ts'
 import type { Section } from '../i18n/strings.ts'
 import type { SiteMapElement } from '../map/site-map.ts'
@@ -14,6 +19,7 @@ import type { CheckAnswer } from './check-types.ts'
  */
 export class CheckReportElement extends HTMLElement {
   connectedCallback(): void {
+    startLoading(this)
     void this.#load()
   }
 

@@ -16,6 +16,11 @@ export function failedMessage(reason: 'network' | 'server', texts: FailedTexts):
   }
 }
 
+/** Shows the loading line of the page element `root`, which holds an AnswerState. */
+export function startLoading(root: HTMLElement): void {
+  root.querySelector<HTMLElement>('[data-loading]')?.removeAttribute('hidden')
+}
+
 /**
  * Ends the loading of the page element `root`, which holds an AnswerState: removes the loading
  * line and records in `data-state` what reading the answer came to (`found`, or why not).

@@ -62,6 +62,7 @@ export class ReportFormElement extends HTMLElement {
     const form = this.querySelector('form')
     if (!form) return
     this.#form = form
+    form.hidden = false
     for (const part of this.querySelectorAll<HTMLElement>('[data-needs-script]'))
       part.hidden = false
 

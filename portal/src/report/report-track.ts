@@ -17,6 +17,8 @@ export class ReportTrackElement extends HTMLElement {
     const form = this.querySelector('form')
     const input = this.#input()
     if (!form || !input) return
+    // Hidden in the page: without script it would put the code in the page's address.
+    form.hidden = false
 
     form.addEventListener('submit', (event) => {
       event.preventDefault()

@@ -1,6 +1,11 @@
 import { formatShare, projectKindsText, unitClassText } from '../check/check-format.ts'
 import { cloneTemplate, fillField } from '../check/check-render.ts'
-import { failedMessage, settleState, showMessage } from '../components/answer-state.ts'
+import {
+  failedMessage,
+  settleState,
+  showMessage,
+  startLoading,
+} from '../components/answer-state.ts'
 import { splitLocalePath, stringsFor, type Strings } from '../i18n/index.ts'
 import type { Section } from '../i18n/strings.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
@@ -20,6 +25,7 @@ import type { UnitAnswer } from './unit-types.ts'
  */
 export class UnitPageElement extends HTMLElement {
   connectedCallback(): void {
+    startLoading(this)
     void this.#load()
   }
 
