@@ -85,6 +85,13 @@ if (args.kind === 'help') {
         const skipped = `${result.deletedRecords} skipped, as marked deleted in the .dbf`
         lines.push(['deleted records', skipped])
       }
+      if (result.unreadFields.length > 0) {
+        // A misspelt field leaves its attribute empty: the list lets the operator see it.
+        const shown = result.unreadFields.slice(0, 20).join(', ')
+        const more = result.unreadFields.length > 20 ? ', …' : ''
+        const reads = `the layer reads ${result.attributes.join(', ')} and their aliases`
+        lines.push(['fields not read', `${shown}${more}; left out, as ${reads}`])
+      }
       if (result.cutText) {
         // Imported, as the rest of each text is whole; the source's fields are too narrow.
         const { count, fields, featureCount, features } = result.cutText

@@ -27,13 +27,16 @@ const text = () =>
     if (problem) context.addIssue({ code: 'custom', message: problem })
   })
 
-const industrySchema = z.object({
-  code: industryCode,
-  name_zh: text().min(1),
-  name_en: text().nullish(),
-  level: z.enum(['section', 'division', 'group', 'class']),
-  parent_code: industryCode.nullish(),
-})
+const industrySchema = z
+  .object({
+    code: industryCode,
+    name_zh: text().min(1),
+    name_en: text().nullish(),
+    level: z.enum(['section', 'division', 'group', 'class']),
+    parent_code: industryCode.nullish(),
+  })
+  // As for rules: a misspelt key (名称 for name_zh) would be dropped without a word.
+  .strict()
 
 const ruleSchema = z
   .object({

@@ -261,3 +261,19 @@ export function cutTextOf(rows: FeatureRow[]): CutText | undefined {
   }
   return count > 0 ? { count, fields: [...fields], featureCount, features } : undefined
 }
+
+/**
+ * The fields of the features that no attribute of the layer reads, by name or alias, in the
+ * order first met: left out of the import, and listed by the command, as a misspelt field
+ * (UNITCODE for unit_code) would otherwise leave its attribute empty without a word. Pure.
+ */
+export function unreadFields(layer: Layer, features: Feature[]): string[] {
+  const read = new Set(layer.attributes.flatMap((a) => fieldNames(a).map((n) => n.toLowerCase())))
+  const unread = new Set<string>()
+  for (const feature of features) {
+    for (const key of Object.keys(feature.properties ?? {})) {
+      if (!read.has(key.toLowerCase())) unread.add(key)
+    }
+  }
+  return [...unread]
+}

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../db/database.ts'
 import { readLayers, type Layer } from '../tiles/layer-catalog.ts'
 import { ACCESS_LISTS } from './access-list-import.ts'
-import { cutTextOf, toFeatureRows, type CutText } from './feature-rows.ts'
+import { cutTextOf, toFeatureRows, unreadFields, type CutText } from './feature-rows.ts'
 import { reprojectRows } from './geometry-reproject.ts'
 import { DATASET_LAYER } from './import-arguments.ts'
 import { ImportError, UnknownLayerError } from './import-error.ts'
@@ -36,6 +36,10 @@ export interface FileImportResult extends LayerImportResult {
   deletedRecords: number
   /** Text values whose last character a .dbf field too narrow cut in two (see cutTextOf). */
   cutText?: CutText
+  /** The file's fields that no attribute of the layer reads, left out (see unreadFields), and
+   * the attributes the layer has, which read their own names and the catalogue's aliases. */
+  unreadFields: string[]
+  attributes: string[]
   /** After a control_units import: the rules naming units it lacks, kept though they apply
    * nowhere (the access list is imported on its own). */
   rulesWithoutUnit?: DanglingReferences
@@ -78,8 +82,10 @@ export async function importFile(
     })
     const deletedRecords = source.deletedRecords ?? 0
     const cutText = cutTextOf(rows)
+    const unread = unreadFields(layer, source.features)
     const read = { file: source.file, crs, encoding: source.encoding, deletedRecords }
-    return { ...result, ...read, ...(cutText ? { cutText } : {}) }
+    const fields = { unreadFields: unread, attributes: layer.attributes.map((a) => a.name) }
+    return { ...result, ...read, ...fields, ...(cutText ? { cutText } : {}) }
   } catch (error) {
     if (error instanceof ImportError) {
       const { feature, field } = error

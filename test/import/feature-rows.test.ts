@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/db/database.ts'
 import { migrate } from '../../server/db/migrate.ts'
 import { openDatabase } from '../../server/db/open-database.ts'
-import { toFeatureRows } from '../../server/import/feature-rows.ts'
+import { toFeatureRows, unreadFields } from '../../server/import/feature-rows.ts'
 import { ImportError } from '../../server/import/import-error.ts'
 import { readLayers, type Layer } from '../../server/tiles/layer-catalog.ts'
 
@@ -325,6 +325,25 @@ describe('toFeatureRows', () => {
       ])
       const zone = { name: '湘江', source_name: '湘江', level: 'level1', 级别: '一级保护区' }
       expect(values('water_source_zones', [zone])[0]!.level).toBe('level1')
+    })
+  })
+
+  describe('unreadFields', () => {
+    it('lists the fields no attribute reads, by name, alias or cut name, in any case', () => {
+      const features = [
+        feature({ NAME: '湘江', 水源地: '湘江', level: 'level1', Shape_Area: 1.5 }),
+        feature({ name: '耒水', source_nam: '耒水', 级别: '一级', 备注: '', UNIT_CODE: 'x' }),
+        feature({ name: '蒸水', source_name: '蒸水', LEVEL: 'level2', shape_area: 2 }),
+      ]
+      expect(unreadFields(layers.get('water_source_zones')!, features)).toEqual([
+        'Shape_Area',
+        '备注',
+        'UNIT_CODE',
+        'shape_area',
+      ])
+      expect(
+        unreadFields(layers.get('districts')!, [feature({ adcode: 1, 名称: '衡阳县' })]),
+      ).toEqual([])
     })
   })
 })

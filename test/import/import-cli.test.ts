@@ -87,6 +87,11 @@ for (const backend of BACKENDS) {
           'named by the .prj',
         '  text encoding    gbk, the default without a .cpg',
       ])
+      // The file's 序号 (a running number) is no attribute of the layer, and is said to be left.
+      expect(lines(run.stdout)).toContain(
+        '  fields not read  序号; left out, as the layer reads name, source_name, level and ' +
+          'their aliases',
+      )
       expect(await stored()).toEqual({ version: 1, names: waterSources().map((s) => s.name) })
     })
 

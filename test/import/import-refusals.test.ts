@@ -189,6 +189,13 @@ for (const backend of BACKENDS) {
         ])
       })
 
+      it('refuses an industry with a field the catalogue does not take', async () => {
+        const industries = await readItems(SAMPLE_INDUSTRIES)
+        industries[69] = { ...industries[69]!, 名称: '有机化学原料制造' }
+        const error = await refusedList('industries', industries)
+        expect([error.feature, error.message]).toEqual([70, 'Unknown field: 名称.'])
+      })
+
       it('names the industry and field holding NUL', async () => {
         const industries = await readItems(SAMPLE_INDUSTRIES)
         industries[69] = { ...industries[69]!, name_en: 'Organic\u0000chemicals' }
