@@ -347,6 +347,13 @@ for (const backend of BACKENDS) {
         expectSameAnswer(await upload(['纬度\t经度', ...lines('latlon')].join('\n'), 'site.txt'))
         const bare = CORNERS.map(([lon, lat]) => `${lon}\t${lat}`).join('\n')
         expectSameAnswer(await check({ boundaryPoints: bare, industry: INDUSTRY }))
+        // A spreadsheet's CSV: quoted cells, a remark column, empty cells left at the end.
+        const sheet = [
+          '"序号","经度","纬度","备注",',
+          ...CORNERS.map(([lon, lat], i) => `"${i + 1}","${lon}","${lat}","角点${i + 1}",`),
+          ',,,,',
+        ].join('\r\n')
+        expectSameAnswer(await upload(sheet, '坐标.csv'))
         expectSameAnswer(
           await check({
             boundaryPoints: `lat,lon\n${lines('latlon').join('\n')}`,
@@ -748,6 +755,20 @@ for (const backend of BACKENDS) {
       it('refuses a file of no known format, a bare .shp and a zip of two Shapefiles', async () => {
         const text = await upload('hello, world', 'notes.txt')
         expect([text.status, text.body.error?.code]).toEqual([422, 'FILE_UNRECOGNISED'])
+        // Files uploaded by mistake are named for what they are.
+        const office = writeZip([
+          { name: '[Content_Types].xml', data: '<Types/>' },
+          { name: 'xl/workbook.xml', data: '<workbook/>' },
+        ])
+        for (const [bytes, name, kind] of [
+          [Buffer.from('%PDF-1.4\n%…'), '环评报告.pdf', 'PDF'],
+          [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'site.png', 'PNG'],
+          [office, '坐标.xlsx', 'Office document'],
+        ] as const) {
+          const answer = await upload(bytes, name)
+          expect([answer.status, answer.body.error?.code], name).toEqual([422, 'FILE_UNRECOGNISED'])
+          expect(answer.body.error?.message, name).toContain(kind)
+        }
         // A DXF holds numbers on lines of their own; it is named, not read as boundary points.
         const dxf = [
           '0',

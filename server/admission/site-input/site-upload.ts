@@ -121,9 +121,10 @@ function uploadError(error: unknown): Error {
 /**
  * Reads the site in an uploaded file, telling its format from its content, not its name: a zip
  * archive holding one Shapefile (.shp, .prj; .shx and .dbf may come along) or a KMZ, GeoJSON,
- * KML, WKT, or boundary points as an exchange file or a plain list. Text is decoded as
- * decodeText says. Throws a 422 FILE_UNRECOGNISED when it is none of these, or the format's own
- * error.
+ * KML, WKT, a list of longitudes and latitudes (see readCoordinateList), or boundary points as
+ * an exchange file or a plain list. Text is decoded as decodeText says. Throws a 422
+ * FILE_UNRECOGNISED when it is none of these (naming a DXF, PDF, image or Office document for
+ * what it is), or the format's own error.
  */
 export async function readUploadedSite(
   file: UploadedFile,
@@ -131,6 +132,15 @@ export async function readUploadedSite(
 ): Promise<RawSite> {
   const { bytes, field } = file
   if (bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return readArchive(file, given)
+  const other = OTHER_FILES.find(({ signature }) => startsWith(bytes, signature))
+  if (other) {
+    throw unprocessable(
+      'FILE_UNRECOGNISED',
+      `${file.name} is ${other.kind}, which holds no coordinates to read: upload the site as a ` +
+        'zipped Shapefile, KML, GeoJSON, WKT or a list of coordinates.',
+      field,
+    )
+  }
   if (bytes.subarray(0, 4).equals(SHP_SIGNATURE)) {
     throw unprocessable(
       'FILE_UNRECOGNISED',
@@ -167,8 +177,10 @@ export async function readUploadedSite(
       field,
     )
   }
+  const listed = readCoordinateList(text, field)
+  if (listed) return site(listed)
   if (/^[^\n]*\d+(\.\d+)?\s*[,，\s]\s*\d/m.test(text)) {
-    return site(readCoordinateList(text, field) ?? readBoundaryPoints(text, field))
+    return site(readBoundaryPoints(text, field))
   }
   throw unprocessable(
     'FILE_UNRECOGNISED',
@@ -180,6 +192,17 @@ export async function readUploadedSite(
 }
 
 const SURVEY_SECTION = /^[[【]\s*(属性描述|地块坐标)/
+/** Files people upload by mistake, by the bytes they start with. */
+const OTHER_FILES = [
+  { kind: 'a PDF document', signature: Buffer.from('%PDF-') },
+  { kind: 'a PNG image', signature: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+  { kind: 'a JPEG image', signature: Buffer.from([0xff, 0xd8, 0xff]) },
+  { kind: 'a GIF image', signature: Buffer.from('GIF8') },
+  // Excel 97–2003 and Word 97–2003: the OLE compound file.
+  { kind: 'an Office 97–2003 document', signature: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) },
+]
+const startsWith = (bytes: Uint8Array, signature: Buffer) =>
+  signature.equals(bytes.subarray(0, signature.length))
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 const SHP_SIGNATURE = Buffer.from([0x00, 0x00, 0x27, 0x0a])
 
@@ -221,6 +244,15 @@ async function readArchive(file: UploadedFile, given: ChosenCrs | undefined): Pr
       })
       const raw = readKmlSite(decodeText(bytes), field)
       return { ...raw, file: `${file.name} (${doc.name})` }
+    }
+    if (names.includes('[Content_Types].xml')) {
+      // Excel, Word and PowerPoint files are zip archives of XML parts.
+      throw unprocessable(
+        'FILE_UNRECOGNISED',
+        `${file.name} is an Office document, which is not read here: save the sheet of ` +
+          'coordinates as CSV (longitude and latitude columns) and upload that.',
+        field,
+      )
     }
     const held = names.length > 0 ? names.join(', ').slice(0, 200) : 'nothing'
     throw unprocessable(

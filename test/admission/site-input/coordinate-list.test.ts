@@ -43,6 +43,38 @@ describe('readCoordinateList', () => {
     }
   })
 
+  it('reads spreadsheet exports: quoted cells, empty cells and lines, other columns', () => {
+    const point = { type: 'Point', coordinates: [112.5, 26.9] }
+    for (const text of [
+      '"经度","纬度"\r\n"112.5","26.9"\r\n',
+      '经度,纬度,,\n112.5,26.9,,\n,,,\n',
+      '序号,经度,纬度,备注\n1,112.5,26.9,厂界东北角',
+      '点名,北纬,东经\nJ1,26.9,112.5',
+      'WGS84纬度;WGS84经度\n26.9;112.5',
+    ]) {
+      expect(read(text)?.geometry, text).toEqual(point)
+    }
+  })
+
+  it('reads degrees, minutes and seconds, west and south negative', () => {
+    // 112°30′ is 112.5°; 26°54′ is 26.9°.
+    const cases: [string, number[]][] = [
+      [`J1,112°30'00",26°54'00"`, [112.5, 26.9]],
+      ['112°30′0″E，26°54′0″N', [112.5, 26.9]],
+      ['经度,纬度\n112° 30′ 36″,26° 54.6′', [112.51, 26.91]],
+      [`112°30'W,26°54'S`, [-112.5, -26.9]],
+    ]
+    for (const [text, [lon, lat]] of cases) {
+      const site = read(text)
+      expect(site?.geometry.type, text).toBe('Point')
+      const [x, y] = (site!.geometry as { coordinates: number[] }).coordinates
+      expect(x, text).toBeCloseTo(lon!, 9)
+      expect(y, text).toBeCloseTo(lat!, 9)
+    }
+    // 60 minutes or seconds is no such value.
+    expect(read(`112°60'00",26°54'00"`)).toBeUndefined()
+  })
+
   it('leaves metres, rings and anything else to the boundary-point reader', () => {
     for (const text of [
       'J1,3000000.5,38500000.5',
