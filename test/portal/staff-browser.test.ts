@@ -220,6 +220,8 @@ describe.skipIf(SKIP_REASON !== undefined)(
           .locator('option')
           .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
       ).toEqual(['', 'assigned'])
+      // The keyboard goes on from the next move, not from the top of the page.
+      expect(await to.evaluate((select) => select === document.activeElement)).toBe(true)
 
       const [row] = await server.db.query<{ status: string }>(
         'SELECT status FROM reports WHERE tracking_code = $1',
@@ -402,6 +404,25 @@ describe.skipIf(SKIP_REASON !== undefined)(
         .locator('staff-detail [data-detail-heading]')
         .filter({ hasText: codes.water! })
         .waitFor()
+      await page.close()
+    })
+
+    it('reads a report on a phone in English: whole words, and a map with its zoom buttons', async () => {
+      const page = await openPage(375, 740, '/en')
+      await signIn(page, officer, en.staff)
+      await listItem(page, codes.noise!).getByRole('button').click()
+      const detail = page.locator('staff-detail')
+      await detail.locator('[data-detail-heading]').filter({ hasText: codes.noise! }).waitFor()
+      // Each value has most of the row: no value broken a few letters a line.
+      const values = await detail
+        .locator('.facts dd')
+        .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().width))
+      expect(values.length).toBeGreaterThan(3)
+      for (const width of values) expect(width).toBeGreaterThan(250)
+      // MapLibre's zoom buttons keep their square.
+      const zoom = await page.locator('.maplibregl-ctrl-zoom-in').first().boundingBox()
+      expect(zoom!.width).toBeGreaterThan(20)
+      expect(Math.abs(zoom!.width - zoom!.height)).toBeLessThan(2)
       await page.close()
     })
 

@@ -300,6 +300,11 @@ export class StaffDetailElement extends HTMLElement {
     if (outcome.kind === 'answered') {
       this.#render(outcome.body)
       if (progress) progress.textContent = s.moved(statusText(outcome.body.status, t))
+      // The button was disabled while sending, which took the focus from it: it goes to the
+      // next move, or to the report's heading when no move is left.
+      const form = this.querySelector<HTMLFormElement>('[data-move-form]')
+      const next = form && !form.hidden ? this.#select() : undefined
+      ;(next ?? this.querySelector<HTMLElement>('[data-detail-heading]'))?.focus()
       this.dispatchEvent(new CustomEvent('report-moved', { detail: outcome.body, bubbles: true }))
       return
     }
