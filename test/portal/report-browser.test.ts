@@ -472,6 +472,34 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('says a report lost on the way was not sent, asks for no correction, keeps it', async () => {
+      const page = await openForm()
+      await page.getByRole('radio', { name: f.categories.noise }).check()
+      await page.getByLabel(f.placeLabel).fill('112.15, 27.03')
+      await page.getByLabel(f.descriptionLabel).fill('夜间施工噪声。')
+      // The connection fails: the browser gets no answer at all.
+      await page.route('**/api/reports', (route) => route.abort('connectionfailed'))
+      await page.getByRole('button', { name: f.submit }).click()
+      const summary = page.locator('[data-error-summary]')
+      await summary.waitFor()
+      expect(await summary.locator('[data-error-heading]').textContent()).toBe(f.notSentSummary)
+      expect(await summary.locator('li').allTextContents()).toEqual([f.errorNetwork])
+      expect(await page.getByLabel(f.descriptionLabel).inputValue()).toBe('夜间施工噪声。')
+
+      // Sent again, it goes; a refusal after it asks for corrections again.
+      await page.unroute('**/api/reports')
+      await page.getByLabel(f.placeLabel).fill('100, 30')
+      const [refused] = await Promise.all([
+        page.waitForResponse(isReportPost),
+        page.getByRole('button', { name: f.submit }).click(),
+      ])
+      expect(refused.status()).toBe(422)
+      await expect
+        .poll(() => summary.locator('[data-error-heading]').textContent())
+        .toBe(f.errorSummary)
+      await page.close()
+    })
+
     it('looks a report up by its code in any case and explains bad codes', async () => {
       expect(filed).toBeDefined()
       const page = await browser.context.newPage()

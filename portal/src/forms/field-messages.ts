@@ -78,12 +78,21 @@ export function summaryItem(
   return item
 }
 
-/** Fills the form's error summary with the items, shows it and moves the focus to it. */
-export function showErrorSummary(form: ParentNode, items: HTMLLIElement[]): void {
+/**
+ * Fills the form's error summary with the items, under `heading` when given (else the page's),
+ * shows it and moves the focus to it.
+ */
+export function showErrorSummary(form: ParentNode, items: HTMLLIElement[], heading?: string): void {
   const summary = form.querySelector<HTMLElement>('[data-error-summary]')
   const list = summary?.querySelector('[data-error-list]')
   if (!summary || !list) return
 
+  // The page's heading asks for corrections; a failed sending asks for none, and says so.
+  const said = summary.querySelector<HTMLElement>('[data-error-heading]')
+  if (said) {
+    said.dataset.asServed ??= said.textContent ?? ''
+    said.textContent = heading ?? said.dataset.asServed
+  }
   list.replaceChildren(...items)
   summary.hidden = false
   summary.focus()

@@ -621,6 +621,7 @@ export const en: Strings = {
     submit: 'Start the pre-check',
 
     errorSummary: 'Please correct the following and submit again:',
+    notSentSummary: 'The pre-check was not made:',
     errorDetail: 'The server says:',
     problems: {
       'industry-missing':
@@ -933,6 +934,7 @@ export const en: Strings = {
     submit: 'Submit the report',
     sending: 'Submitting, please wait…',
     errorSummary: 'Please correct the following and submit again:',
+    notSentSummary: 'The report was not sent:',
     errorDetail: 'The server says:',
     problems: {
       'category-missing': 'Please choose the kind of problem.',
@@ -994,9 +996,7 @@ export const en: Strings = {
     retryAfter: (minutes) =>
       ` You can try again in about ${counted(minutes, 'minute', 'minutes')}.`,
     errorOther: 'Something in the report is not right.',
-    errorNetwork:
-      'The server cannot be reached; please check your connection and try again. ' +
-      'The report has not been submitted.',
+    errorNetwork: 'The server cannot be reached; please check your connection and try again.',
     errorServer: 'The server cannot take reports just now; please try again later, or call 12369.',
   },
 

@@ -407,6 +407,8 @@ export interface Strings {
     submit: string
 
     errorSummary: string
+    /** Above a connection or server failure, which asks for no correction. */
+    notSentSummary: string
     errorDetail: string
     problems: Record<FormProblem, string>
     errors: Record<CheckError, string>
@@ -502,6 +504,8 @@ export interface Strings {
     submit: string
     sending: string
     errorSummary: string
+    /** Above a connection or server failure, which asks for no correction. */
+    notSentSummary: string
     errorDetail: string
     problems: Record<ReportProblem, string>
     errors: Record<ReportError, string>

@@ -498,6 +498,7 @@ export const zh: Strings = {
     submit: '开始预检',
 
     errorSummary: '请修改以下内容后再提交：',
+    notSentSummary: '预检没有完成：',
     errorDetail: '服务器说明（英文）：',
     problems: {
       'industry-missing': '请选择行业：输入名称或代码后从列表中选择。',
@@ -695,6 +696,7 @@ export const zh: Strings = {
     submit: '提交举报',
     sending: '正在提交，请稍候……',
     errorSummary: '请修改以下内容后再提交：',
+    notSentSummary: '举报没有提交：',
     errorDetail: '服务器说明（英文）：',
     problems: {
       'category-missing': '请选择问题类别。',
@@ -740,7 +742,7 @@ export const zh: Strings = {
     photoNumber: (position) => `第 ${position} 张照片：`,
     retryAfter: (minutes) => `约 ${minutes} 分钟后可以再试。`,
     errorOther: '提交的内容有误。',
-    errorNetwork: '无法连接服务器，请检查网络后重试。举报没有提交。',
+    errorNetwork: '无法连接服务器，请检查网络后重试。',
     errorServer: '服务器暂时无法接收举报，请稍后重试，或拨打 12369。',
   },
 

@@ -205,7 +205,7 @@ export class PrecheckFormElement extends HTMLElement {
       case 'failed': {
         const p = t.precheck
         const text = outcome.reason === 'network' ? p.errorNetwork : p.errorServer
-        this.#showMessages([{ control: undefined, text }])
+        this.#showMessages([{ control: undefined, text }], p.notSentSummary)
       }
     }
   }
@@ -268,7 +268,7 @@ export class PrecheckFormElement extends HTMLElement {
     return code ? code : null
   }
 
-  #showMessages(messages: PrecheckMessage[]): void {
+  #showMessages(messages: PrecheckMessage[], heading?: string): void {
     const items = messages.map((message) =>
       summaryItem(
         message.text,
@@ -276,7 +276,7 @@ export class PrecheckFormElement extends HTMLElement {
         message.detail ? detail(message.detail) : undefined,
       ),
     )
-    showErrorSummary(this, items)
+    showErrorSummary(this, items, heading)
     for (const message of messages) if (message.control) this.#placeMessage(message)
   }
 

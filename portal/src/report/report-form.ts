@@ -239,17 +239,13 @@ export class ReportFormElement extends HTMLElement {
         break
       case 'failed': {
         const f = t.reportForm
-        this.#showMessages([
-          {
-            control: undefined,
-            text: outcome.reason === 'network' ? f.errorNetwork : f.errorServer,
-          },
-        ])
+        const text = outcome.reason === 'network' ? f.errorNetwork : f.errorServer
+        this.#showMessages([{ control: undefined, text }], f.notSentSummary)
       }
     }
   }
 
-  #showMessages(messages: ReportMessage[]): void {
+  #showMessages(messages: ReportMessage[], heading?: string): void {
     const items = messages.map((message) =>
       summaryItem(
         message.text,
@@ -257,7 +253,7 @@ export class ReportFormElement extends HTMLElement {
         message.detail ? detail(message.detail) : undefined,
       ),
     )
-    showErrorSummary(this, items)
+    showErrorSummary(this, items, heading)
     for (const message of messages) this.#placeMessage(message)
   }
 
