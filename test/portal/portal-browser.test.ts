@@ -178,6 +178,12 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.getByRole('button', { name: zh.lookupForm.submit, exact: true }).click()
       await page.getByText(zh.panel.outside).waitFor()
       expect(await code.count()).toBe(0)
+      // The server's own words follow, introduced as English and marked so.
+      const detail = page.locator('lookup-panel [data-detail]')
+      expect(await detail.textContent()).toMatch(
+        new RegExp(`^${zh.panel.serverSays}The point lies outside`),
+      )
+      expect(await detail.locator('[lang="en"]').count()).toBe(1)
       await page.close()
     })
 

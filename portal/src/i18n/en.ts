@@ -178,6 +178,7 @@ export const en: Strings = {
         : `Applies within ${withinM} m of “${what}” (this place is about ${distanceM} m away)`,
     relatedZone: 'Related zone',
     outside: 'This place is outside the area this dataset covers.',
+    serverSays: 'The server says:',
     errorNetwork: 'The server cannot be reached; please check your connection and try again.',
     errorServer: 'The server cannot complete the lookup just now; please try again later.',
     errorRequest: 'The lookup is not valid.',

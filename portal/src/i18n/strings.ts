@@ -142,6 +142,8 @@ export interface Strings {
     withinDistance: (what: string, withinM: string, distanceM: string | undefined) => string
     relatedZone: string
     outside: string
+    /** Introduces the server's own words, which are in English. */
+    serverSays: string
     errorNetwork: string
     errorServer: string
     errorRequest: string

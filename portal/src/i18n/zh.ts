@@ -146,6 +146,7 @@ export const zh: Strings = {
         : `适用范围：${what} ${withinM} 米以内（此处相距约 ${distanceM} 米）`,
     relatedZone: '相关区域',
     outside: '该位置不在本数据集覆盖的范围内。',
+    serverSays: '服务器说明（英文）：',
     errorNetwork: '无法连接服务器，请检查网络后重试。',
     errorServer: '服务器暂时无法完成查询，请稍后重试。',
     errorRequest: '查询条件有误。',

@@ -1,3 +1,4 @@
+import { detailLine } from '../forms/field-messages.ts'
 import { localePath, stringsFor, type Strings } from '../i18n/index.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
 import { unitPagePath } from '../units/unit-client.ts'
@@ -72,14 +73,17 @@ export class LookupPanelElement extends HTMLElement {
   /** The status line, with the server's own message below it when there is one. */
   #status(text: string, tone?: 'error', detail?: string): void {
     const status = this.querySelector<HTMLElement>('[data-status]')
-    const detailLine = this.querySelector<HTMLElement>('[data-detail]')
-    if (!status || !detailLine) return
+    const detailPart = this.querySelector<HTMLElement>('[data-detail]')
+    if (!status || !detailPart) return
 
     status.textContent = text
     if (tone) status.dataset.tone = tone
     else delete status.dataset.tone
-    detailLine.textContent = detail ?? ''
-    detailLine.hidden = detail === undefined
+    // The server's words are English: introduced as such, and marked for screen readers.
+    detailPart.replaceChildren(
+      ...(detail === undefined ? [] : [detailLine(stringsFor().panel.serverSays, detail)]),
+    )
+    detailPart.hidden = detail === undefined
   }
 
   #unitCard(unit: LookupUnit | null, t: Strings): DocumentFragment {
