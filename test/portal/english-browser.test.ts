@@ -220,6 +220,23 @@ describe.skipIf(SKIP_REASON !== undefined)(
         expect(Object.values(en.dimension)).toContain(dimension)
       }
       expect(await page.locator('a[href="/en/"]').count()).toBeGreaterThan(0)
+
+      // The unit's name and its rules' texts are Chinese, and marked so for screen readers.
+      expect(await page.locator('h1').getAttribute('lang')).toBe('zh')
+      const unmarked = await page.locator('unit-page').evaluate((root) => {
+        const left: string[] = []
+        for (const element of root.querySelectorAll('*')) {
+          const own = [...element.childNodes]
+            .filter((node) => node.nodeType === Node.TEXT_NODE)
+            .map((node) => node.textContent ?? '')
+            .join('')
+          if (/\p{Script=Han}/u.test(own) && !/\p{Script=Latin}/u.test(own)) {
+            if (element.closest('[lang]')?.getAttribute('lang') !== 'zh') left.push(own)
+          }
+        }
+        return left
+      })
+      expect(unmarked).toEqual([])
       await page.close()
     })
 

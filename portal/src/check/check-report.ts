@@ -1,3 +1,4 @@
+import { markChineseData } from '../i18n/data-language.ts'
 import {
   failedMessage,
   settleState,
@@ -37,6 +38,7 @@ export class CheckReportElement extends HTMLElement {
     document.title = `${t.check.pageTitle} ${answer.id} · ${t.siteName}`
 
     renderCheck(this, answer, t)
+    markChineseData(this)
     fillField(this, 'report-footer', t.check.printFooter(url, answer.id))
     addPageFooter(t.check.printFooter(url, answer.id))
 

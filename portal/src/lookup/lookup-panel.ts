@@ -1,4 +1,5 @@
 import { detailLine } from '../forms/field-messages.ts'
+import { markChineseData } from '../i18n/data-language.ts'
 import { localePath, stringsFor, type Strings } from '../i18n/index.ts'
 import { areaSwatch, classLooks } from '../map/zoning-palette.ts'
 import { unitPagePath } from '../units/unit-client.ts'
@@ -61,6 +62,7 @@ export class LookupPanelElement extends HTMLElement {
           this.#zoneList(outcome.result.zones, t),
           this.#ruleList(outcome.result.rules, t),
         )
+        markChineseData(result)
         break
       case 'outside':
         this.#status(t.panel.outside, 'error', outcome.message)

@@ -1,3 +1,4 @@
+import { markChineseData } from '../i18n/data-language.ts'
 import { stringsFor } from '../i18n/index.ts'
 import { formatReportTime, statusText } from '../report/report-format.ts'
 import { isTerm } from '../zoning/zoning-terms.ts'
@@ -107,12 +108,17 @@ export class StaffDetailElement extends HTMLElement {
       }),
     )
     const description = this.querySelector<HTMLElement>('[data-description]')
-    if (description) description.textContent = report.description
+    if (description) {
+      description.textContent = report.description
+      // Marked again below for this report's text, whatever the last one's was.
+      description.removeAttribute('lang')
+    }
 
     this.#renderPhotos(report)
     this.#renderContact(report)
     this.#renderHistory(report)
     this.#renderMoves(report)
+    markChineseData(this)
     this.dispatchEvent(new CustomEvent('report-shown', { detail: report, bubbles: true }))
   }
 

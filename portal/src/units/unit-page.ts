@@ -1,5 +1,6 @@
 import { formatShare, projectKindsText, unitClassText } from '../check/check-format.ts'
 import { cloneTemplate, fillField } from '../check/check-render.ts'
+import { markChineseData } from '../i18n/data-language.ts'
 import {
   failedMessage,
   settleState,
@@ -46,6 +47,7 @@ export class UnitPageElement extends HTMLElement {
     zones(this, unit, t)
     rules(this, unit, t)
 
+    markChineseData(this)
     const body = this.querySelector<HTMLElement>('[data-unit]')
     if (body) body.hidden = false
     void this.#map(unit)
