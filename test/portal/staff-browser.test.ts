@@ -419,6 +419,14 @@ describe.skipIf(SKIP_REASON !== undefined)(
         .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().width))
       expect(values.length).toBeGreaterThan(3)
       for (const width of values) expect(width).toBeGreaterThan(250)
+      // The filters' fields, dates included, stay inside their form.
+      const outside = await page.locator('[data-filter-form]').evaluate((form) => {
+        const right = form.getBoundingClientRect().right
+        return [...form.querySelectorAll('input, select')]
+          .filter((field) => field.getBoundingClientRect().right > right + 0.5)
+          .map((field) => field.id)
+      })
+      expect(outside).toEqual([])
       // MapLibre's zoom buttons keep their square.
       const zoom = await page.locator('.maplibregl-ctrl-zoom-in').first().boundingBox()
       expect(zoom!.width).toBeGreaterThan(20)
