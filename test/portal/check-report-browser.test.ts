@@ -285,6 +285,37 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
+    it('gives a repair in the page’s words, and the answer’s English marked as such', async () => {
+      // An outer ring left open, which the API closes and says so in English.
+      const response = await server.postJson('/api/admission-check', {
+        wkt: 'POLYGON((112.16 27.03, 112.18 27.03, 112.18 27.04, 112.16 27.04))',
+        industry: 'M73',
+      })
+      const checked = (await response.json()) as Answer & {
+        site: { repairs: { kind: string; message: string }[]; crs: { name: string } }
+      }
+      const [repair] = checked.site.repairs
+      expect(repair?.kind).toBe('closed-ring')
+
+      const page = await openReport(`?id=${checked.id}`)
+      const item = page.locator('[data-slot="site-repairs"] > *')
+      expect(await item.allTextContents()).toEqual([
+        `${zh.check.repairKinds['closed-ring']} ${zh.panel.serverSays}${repair!.message}`,
+      ])
+      expect(await item.locator('[lang="en"]').textContent()).toBe(repair!.message)
+      expect(await page.locator('[data-field="site-crs"]').getAttribute('lang')).toBe('en')
+      await page.close()
+
+      // In English the answer's words alone, not the kind and then the same again.
+      const english = await browser.context.newPage()
+      await english.goto(`${server.url}/en/check/?id=${checked.id}`)
+      await english.locator('check-report:not([data-state="loading"])').waitFor()
+      expect(await english.locator('[data-slot="site-repairs"] > *').allTextContents()).toEqual([
+        repair!.message,
+      ])
+      await english.close()
+    })
+
     it('says so for an unknown id, a malformed one and none, and loads no map', async () => {
       const cases: [string, string, string][] = [
         ['?id=AAAAAAAAAAAAAAAAAAAAAA', 'not-found', zh.check.notFound('').heading],

@@ -1,3 +1,4 @@
+import { detailLine } from '../forms/field-messages.ts'
 import { localePath, type Strings } from '../i18n/index.ts'
 import { groupRulesByDimension } from '../lookup/rule-groups.ts'
 import { describeZone, layerTitle } from '../lookup/zone-labels.ts'
@@ -105,10 +106,21 @@ function site(root: ParentNode, checked: CheckSite, t: Strings): void {
   fillField(root, 'site-vertices', formatNumber(checked.vertices, 0, t.lang))
   fillField(root, 'site-extent', extentText(checked.bbox, t))
 
-  const repairs = checked.repairs.map((repair) =>
-    t.writing.labelled(repairText(repair, t), repair.message),
-  )
-  fillList(root, 'site-repairs', repairs.length > 0 ? repairs : [t.check.noRepairs])
+  // The answer words each repair in English, more exactly than its kind: an English page gives
+  // those words alone, a Chinese one the kind in Chinese with the words after it, marked.
+  const repairs = root.querySelector('[data-slot="site-repairs"]')
+  if (checked.repairs.length === 0) fillList(root, 'site-repairs', [t.check.noRepairs])
+  for (const repair of checked.repairs) {
+    const item = textItem(root, 'list-item', t.lang === 'en' ? repair.message : '')
+    if (t.lang !== 'en') {
+      item.firstElementChild?.append(
+        repairText(repair, t),
+        ' ',
+        detailLine(t.panel.serverSays, repair.message),
+      )
+    }
+    repairs?.append(item)
+  }
   fillList(root, 'site-notes', checked.notes)
   removeRowIf(root, 'site-notes', checked.notes.length === 0)
 }
