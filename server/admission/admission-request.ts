@@ -96,7 +96,10 @@ async function checkFields(
   // After the fields' own problems, so that the first problem, which the error repeats, is the
   // one a client reading only `code` has always been given for the same request.
   const industry = code === undefined ? undefined : await attempt(() => catalogued(db, code))
-  if (site) await attempt(() => assertCovered(db, site.site, site.input.field))
+  if (site) {
+    const words = { subject: 'The site', otherwise: '', shifted: zoneShifts(site.input.crs.code) }
+    await attempt(() => assertCovered(db, site.site, site.input.field, words))
+  }
 
   const [first, ...more] = problems
   if (first) throw new FieldProblems([first, ...more])
@@ -199,4 +202,28 @@ async function catalogued(db: Queryable, code: string): Promise<Industry> {
     throw unprocessable('INDUSTRY_UNKNOWN', message, 'industry')
   }
   return industry
+}
+
+/**
+ * For a site read in a Gauss-Krüger zone whose eastings carry no zone number, the readings in
+ * the zones either side: such eastings say nothing of their zone, so a .prj or crs naming the
+ * neighbouring one puts the site a zone's width off, and the refusal can say which it lies in.
+ * CGCS2000 3-degree zones without the number are EPSG:4534–4554, 6-degree ones EPSG:4502–4512,
+ * each block in order of central meridian. None for any other system.
+ */
+function zoneShifts(code: string): { degrees: number; hint: string }[] {
+  const epsg = Number(/^EPSG:(\d+)$/.exec(code)?.[1])
+  const block = [
+    { first: 4534, last: 4554, width: 3 },
+    { first: 4502, last: 4512, width: 6 },
+  ].find(({ first, last }) => epsg >= first && epsg <= last)
+  if (!block) return []
+  return [-1, 1]
+    .filter((side) => epsg + side >= block.first && epsg + side <= block.last)
+    .map((side) => ({
+      degrees: side * block.width,
+      hint:
+        `Read in the ${side > 0 ? 'eastern' : 'western'} neighbouring zone, EPSG:${epsg + side}, ` +
+        `it lies inside: the .prj or crs may name the wrong zone (${code}).`,
+    }))
 }

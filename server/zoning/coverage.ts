@@ -9,6 +9,12 @@ export interface CoverageWords {
   subject: string
   /** A sentence after the refusal, with its leading space; none when empty. */
   otherwise: string
+  /**
+   * Other readings of the site to try, each as a shift east in degrees and what to say when
+   * the site so shifted lies inside: a Gauss-Krüger site read in the wrong zone lies one zone's
+   * width off.
+   */
+  shifted?: { degrees: number; hint: string }[]
 }
 
 const SITE_WORDS: CoverageWords = { subject: 'The site', otherwise: '' }
@@ -26,7 +32,13 @@ export async function assertCovered(
   if (await isCovered(db, site)) return
 
   let hint = ''
-  if (site.type === 'Point') {
+  for (const { degrees, hint: said } of words.shifted ?? []) {
+    if (await isCovered(db, shiftEast(site, degrees))) {
+      hint = ` ${said}`
+      break
+    }
+  }
+  if (!hint && site.type === 'Point') {
     const [lon, lat] = site.coordinates as [number, number]
     const swapped: SiteGeometry = { type: 'Point', coordinates: [lat, lon] }
     if (Math.abs(lat) <= 180 && Math.abs(lon) <= 90 && (await isCovered(db, swapped))) {
@@ -40,4 +52,13 @@ export async function assertCovered(
     `${words.subject} lies outside the area this zoning covers.${hint}${words.otherwise}`,
     field,
   )
+}
+
+/** The site moved east by `degrees` of longitude. Pure. */
+function shiftEast(site: SiteGeometry, degrees: number): SiteGeometry {
+  const move = (value: unknown): unknown =>
+    typeof (value as number[])[0] === 'number'
+      ? [(value as number[])[0]! + degrees, ...(value as number[]).slice(1)]
+      : (value as unknown[]).map(move)
+  return { ...site, coordinates: move(site.coordinates) } as SiteGeometry
 }

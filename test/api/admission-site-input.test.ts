@@ -819,6 +819,24 @@ for (const backend of BACKENDS) {
         expect(body.error?.message).toContain('wkt and site')
       })
 
+      it('says which neighbouring zone a site read in the wrong one lies in', async () => {
+        // The square in CM 111E (EPSG:4546) eastings, said to be CM 114E (EPSG:4547): 3° east.
+        const ring = [...plain, plain[0]!].map(([e, n]) => `${e} ${n}`).join(', ')
+        const { status, body } = await check({
+          wkt: `POLYGON((${ring}))`,
+          crs: 'EPSG:4547',
+          industry: INDUSTRY,
+        })
+        expect([status, body.error?.code]).toEqual([422, 'OUTSIDE_COVERAGE'])
+        expect(body.error?.message).toContain(
+          'Read in the western neighbouring zone, EPSG:4546, it lies inside',
+        )
+        // Read in its own zone, it is the same site as ever.
+        expectSameAnswer(
+          await check({ wkt: `POLYGON((${ring}))`, crs: 'EPSG:4546', industry: INDUSTRY }),
+        )
+      })
+
       it('refuses a Shapefile in metres without a .prj or crs, suggesting the zone', async () => {
         const [sw, se, ne, nw] = prefixed
         const { shp, shx, dbf } = writeShapefile({
