@@ -318,9 +318,9 @@ async function zoneSystemOf(
         : 'Give the zone as crs, EPSG:4534–4554 by central meridian.'
     throw unprocessable(
       'ZONE_REQUIRED',
-      `The zone of ${raw.field} is named nowhere: there is no crs, no 带号 in an attribute ` +
-        `block, and the eastings (such as ${easting}) carry no zone number in front, so the ` +
-        `zone cannot be told from them. ${choice}`,
+      `Nothing names the Gauss-Krüger zone of the site in ${raw.field}: there is no crs, ` +
+        `no 带号 in an attribute block, and the eastings (such as ${easting}) carry no zone ` +
+        `number in front, so the zone cannot be told from them. ${choice}`,
       'crs',
     )
   }
