@@ -67,7 +67,7 @@ export async function importFile(
 
   const source = await readSourceFile(options.file, options)
   const crs = options.crs
-    ? { crs: options.crs, from: 'given by --crs' }
+    ? { crs: options.crs, from: `given by --crs${overruledCrs(source, options.crs)}` }
     : (source.declaredCrs() ?? source.defaultCrs)
   const featureRows = toFeatureRows(layer, source.features, source.file, source.featureNumbers)
   const rows = reprojectRows(featureRows, crs, source.file)
@@ -75,7 +75,7 @@ export async function importFile(
   try {
     const result = await db.transaction(async (tx) => {
       const replaced = await replaceLayer(tx, layer, rows, source.source)
-      await assertNearDistricts(tx, layer)
+      await assertNearDistricts(tx, layer, crs)
       const references = await danglingReferences(tx, layer)
       options.beforeCommit?.()
       return { ...replaced, ...references }
@@ -97,6 +97,24 @@ export async function importFile(
     }
     throw error
   }
+}
+
+/**
+ * ", over …" naming the system the file itself declares when --crs says another, for the
+ * report and refusals to show; empty when they agree, or the file declares none or one the
+ * importer cannot read (--crs is how such a file is read).
+ */
+function overruledCrs(source: SourceFeatures, given: SourceCrs): string {
+  let declared: ChosenCrs | undefined
+  try {
+    declared = source.declaredCrs()
+  } catch (error) {
+    if (error instanceof ImportError) return ''
+    throw error
+  }
+  return declared && declared.crs.name !== given.name
+    ? `, over ${declared.crs.name} ${declared.from}`
+    : ''
 }
 
 /**

@@ -2,6 +2,7 @@ import pg from 'pg'
 import type { Queryable } from '../db/database.ts'
 import type { Layer } from '../tiles/layer-catalog.ts'
 import { ImportError } from './import-error.ts'
+import type { ChosenCrs } from './source-crs.ts'
 
 /**
  * How far from the districts a layer may lie. A neighbouring Gauss-Krüger zone is 3° of
@@ -13,11 +14,16 @@ export const PLACEMENT_LIMIT_KM = 100
 
 /**
  * Refuses a layer just loaded (`layer`, in the transaction `tx`) that lies wholly more than
- * PLACEMENT_LIMIT_KM from the districts loaded, naming both extents and the distance. Nothing is
+ * PLACEMENT_LIMIT_KM from the districts loaded, naming both extents, the distance and the system
+ * the coordinates were read in (`crs`). Nothing is
  * checked for the districts layer itself, which says where the city is (a new city starts by
  * loading its districts), or while no district is loaded.
  */
-export async function assertNearDistricts(tx: Queryable, layer: Layer): Promise<void> {
+export async function assertNearDistricts(
+  tx: Queryable,
+  layer: Layer,
+  crs: ChosenCrs,
+): Promise<void> {
   if (layer.name === 'districts') return
   const table = pg.escapeIdentifier(layer.tableName)
   const [row] = await tx.query<{ km: number | null; districts: number[]; layer: number[] }>(
@@ -34,7 +40,8 @@ export async function assertNearDistricts(tx: Queryable, layer: Layer): Promise<
 
   const box = (b: number[]) => b.map((degrees) => degrees.toFixed(3)).join(', ')
   throw new ImportError(
-    `The features lie ${Math.round(row.km)} km from the districts loaded: they span ` +
+    `Read in ${crs.crs.name} (${crs.from}), the features lie ${Math.round(row.km)} km from ` +
+      'the districts loaded: they span ' +
       `${box(row.layer)} and the districts ${box(row.districts)} (west, south, east, north). ` +
       'Coordinates read in the wrong system or Gauss-Krüger zone land that far off: check the ' +
       '.prj or give the right --crs (eastings without the zone number need the code of their ' +

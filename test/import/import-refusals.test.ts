@@ -138,6 +138,24 @@ for (const backend of BACKENDS) {
       const km = Number((misread as ImportError).message.match(/lie (\d+) km/)?.[1])
       expect(Math.abs(km - expected!.km)).toBeLessThan(5)
       expect((misread as ImportError).message).toContain('--crs')
+      expect((misread as ImportError).message).toMatch(
+        /^Read in EPSG:4546 \(.*\) \(given by --crs\)/,
+      )
+
+      // The file itself named its zone, which --crs overruled: the refusal says so.
+      const crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4547' } }
+      const named = await write(
+        'cm-114e-named.geojson',
+        JSON.stringify({ type: 'FeatureCollection', crs, features }),
+      )
+      const overruled = await importFile(database.db, {
+        file: named,
+        layer: 'water_source_zones',
+        crs: parseSourceCrs('EPSG:4546'),
+      }).catch((e: unknown) => e)
+      expect((overruled as ImportError).message).toContain(
+        "given by --crs, over EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) named by the file's crs member",
+      )
       expect(await layerState(database.db, 'water_source_zones', 'water_source_zones')).toEqual(
         before,
       )
