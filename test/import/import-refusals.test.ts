@@ -154,7 +154,8 @@ for (const backend of BACKENDS) {
         crs: parseSourceCrs('EPSG:4546'),
       }).catch((e: unknown) => e)
       expect((overruled as ImportError).message).toContain(
-        "given by --crs, over EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) named by the file's crs member",
+        'given by --crs, over EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) ' +
+          "named by the file's crs member",
       )
       expect(await layerState(database.db, 'water_source_zones', 'water_source_zones')).toEqual(
         before,
