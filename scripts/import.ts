@@ -112,6 +112,10 @@ if (args.kind === 'help') {
         const which = 'units whose district code matches no district'
         lines.push(['no district', `${describeDangling(result.unitsWithoutDistrict)}; ${which}`])
       }
+      if (result.rulesWithoutZone?.count) {
+        const which = 'zone rules (and their filters) that no zone of this layer matches'
+        lines.push(['rules, no zone', `${describeDangling(result.rulesWithoutZone)}; ${which}`])
+      }
       if (result.parksWithoutUnit?.count) {
         const which = 'parks whose unit code names no control unit'
         lines.push(['parks, no unit', `${describeDangling(result.parksWithoutUnit)}; ${which}`])

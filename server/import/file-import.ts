@@ -13,6 +13,7 @@ import { readSourceFile, type SourceFeatures, type SourceOptions } from './sourc
 import {
   parksWithoutUnit,
   rulesWithoutUnit,
+  rulesWithoutZone,
   unitsWithoutDistrict,
   type DanglingReferences,
 } from './unit-references.ts'
@@ -48,6 +49,8 @@ export interface FileImportResult extends LayerImportResult {
   unitsWithoutDistrict?: DanglingReferences
   /** After a control_units or industrial_parks import: the parks whose unit code names none. */
   parksWithoutUnit?: DanglingReferences
+  /** After a zone layer's import: its zone rules that no zone of it now matches. */
+  rulesWithoutZone?: DanglingReferences
 }
 
 /**
@@ -119,14 +122,19 @@ function overruledCrs(source: SourceFeatures, given: SourceCrs): string {
 
 /**
  * What the layer just loaded leaves referring to nothing: rules and parks naming a unit it
- * lacks, units naming a district it lacks. Listed, not refused: either side may be loaded first.
+ * lacks, units naming a district it lacks, zone rules matching none of its zones. Listed, not
+ * refused: either side may be loaded first.
  */
 async function danglingReferences(
   tx: Queryable,
   layer: Layer,
 ): Promise<
-  Pick<FileImportResult, 'rulesWithoutUnit' | 'unitsWithoutDistrict' | 'parksWithoutUnit'>
+  Pick<
+    FileImportResult,
+    'rulesWithoutUnit' | 'unitsWithoutDistrict' | 'parksWithoutUnit' | 'rulesWithoutZone'
+  >
 > {
+  const zones = layer.role === 'zone' ? { rulesWithoutZone: await rulesWithoutZone(tx, layer) } : {}
   if (layer.name === 'control_units') {
     return {
       rulesWithoutUnit: await rulesWithoutUnit(tx),
@@ -135,8 +143,10 @@ async function danglingReferences(
     }
   }
   if (layer.name === 'districts') return { unitsWithoutDistrict: await unitsWithoutDistrict(tx) }
-  if (layer.name === 'industrial_parks') return { parksWithoutUnit: await parksWithoutUnit(tx) }
-  return {}
+  if (layer.name === 'industrial_parks') {
+    return { ...zones, parksWithoutUnit: await parksWithoutUnit(tx) }
+  }
+  return zones
 }
 
 /** The named layer; throws an UnknownLayerError listing the catalogue when there is none. */

@@ -1,4 +1,6 @@
+import pg from 'pg'
 import type { Queryable } from '../db/database.ts'
+import type { Layer } from '../tiles/layer-catalog.ts'
 
 /** How many references name a code that is not there, and the first of them. */
 export interface DanglingReferences {
@@ -64,8 +66,39 @@ export async function unitsWithoutDistrict(tx: Queryable): Promise<DanglingRefer
   )
 }
 
-async function dangling(tx: Queryable, sql: string): Promise<DanglingReferences> {
-  const rows = await tx.query<{ code: string; names: string; count: number }>(sql)
+/**
+ * The zone rules on `layer` (a zone layer just loaded) that no zone of it matches: a rule on
+ * level-2 water-source zones when the layer now holds level-1 ones only. They apply nowhere
+ * until the zones come back; listed, like rules naming a unit the units lack. Distance rules
+ * are left out: they apply near the layer's features, not in them. A rule matches a zone whose
+ * attributes, as text, equal every value of its filter, as the lookup matches them.
+ */
+export async function rulesWithoutZone(tx: Queryable, layer: Layer): Promise<DanglingReferences> {
+  const table = pg.escapeIdentifier(layer.tableName)
+  const attributes = layer.attributes
+    .map((a) => `${pg.escapeLiteral(a.name)}, ${pg.escapeIdentifier(a.name)}::text`)
+    .join(', ')
+  return dangling(
+    tx,
+    `SELECT r.code, COALESCE(r.layer_filter::text, 'any zone') AS names,
+            count(*) OVER ()::integer AS count
+       FROM rules AS r
+      WHERE r.layer = $1 AND r.within_m IS NULL
+        AND NOT EXISTS (
+              SELECT 1 FROM ${table} AS z
+               WHERE jsonb_build_object(${attributes}) @> COALESCE(r.layer_filter, '{}'))
+      ORDER BY r.id
+      LIMIT ${DANGLING_LISTED}`,
+    [layer.name],
+  )
+}
+
+async function dangling(
+  tx: Queryable,
+  sql: string,
+  params: unknown[] = [],
+): Promise<DanglingReferences> {
+  const rows = await tx.query<{ code: string; names: string; count: number }>(sql, params)
   return {
     count: rows[0]?.count ?? 0,
     first: rows.map(({ code, names }) => ({ code, names })),

@@ -170,6 +170,31 @@ for (const backend of BACKENDS) {
       expect(right.features).toBe(fixtureWaterSources().length)
     })
 
+    it('lists the zone rules a zone layer leaves matching nothing, and none once they match', async () => {
+      // The fixture's rules: T01 in level-1 water-source zones, T02 in level-2 ones.
+      const zones = fixtureWaterSources().map(({ polygons, ...properties }) => ({
+        type: 'Feature',
+        properties,
+        geometry: { type: 'MultiPolygon', coordinates: polygons },
+      }))
+      const levelOne = zones.filter((zone) => zone.properties.level === 'level1')
+      const only = await write(
+        'level1-only.geojson',
+        JSON.stringify({ type: 'FeatureCollection', features: levelOne }),
+      )
+      const partial = await importFile(database.db, { file: only, layer: 'water_source_zones' })
+      expect(partial.rulesWithoutZone).toEqual({
+        count: 1,
+        first: [{ code: 'T02', names: '{"level": "level2"}' }],
+      })
+      const all = await write(
+        'all-levels.geojson',
+        JSON.stringify({ type: 'FeatureCollection', features: zones }),
+      )
+      const whole = await importFile(database.db, { file: all, layer: 'water_source_zones' })
+      expect(whole.rulesWithoutZone).toEqual({ count: 0, first: [] })
+    })
+
     describe('text the database cannot store', () => {
       it('names the rule and field holding NUL', async () => {
         const rules = await readItems(path.join(FIXTURE_DATASET, 'rules.json'))
