@@ -170,7 +170,7 @@ for (const backend of BACKENDS) {
       expect(right.features).toBe(fixtureWaterSources().length)
     })
 
-    it('lists the zone rules a zone layer leaves matching nothing, none once they match', async () => {
+    it('lists the zone rules a zone layer leaves matching nothing', async () => {
       // The fixture's rules: T01 in level-1 water-source zones, T02 in level-2 ones.
       const zones = fixtureWaterSources().map(({ polygons, ...properties }) => ({
         type: 'Feature',
