@@ -407,7 +407,7 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
-    it('reads a report on a phone in English: whole words, and a map with its zoom buttons', async () => {
+    it('reads a report on a phone in English, words whole, zoom buttons whole', async () => {
       const page = await openPage(375, 740, '/en')
       await signIn(page, officer, en.staff)
       await listItem(page, codes.noise!).getByRole('button').click()

@@ -5,8 +5,10 @@ import { closeRings, type RawSite } from './raw-site.ts'
 
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)$/
 /** Degrees, minutes and seconds: 112°37′04.8″E, 26°53'56.4", 112°37.08′. */
-const SEXAGESIMAL =
-  /^(\d{1,3}(?:\.\d+)?)°\s*(?:(\d{1,2}(?:\.\d+)?)\s*['′’]\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*(?:["″”]|''|′′))?\s*([NSEW东西南北])?$/i
+const DEGREES = String.raw`(\d{1,3}(?:\.\d+)?)°\s*`
+const MINUTES = String.raw`(?:(\d{1,2}(?:\.\d+)?)\s*['′’]\s*)?`
+const SECONDS = String.raw`(?:(\d{1,2}(?:\.\d+)?)\s*(?:["″”]|''|′′))?`
+const SEXAGESIMAL = new RegExp(`^${DEGREES}${MINUTES}${SECONDS}\\s*([NSEW东西南北])?$`, 'i')
 const LONGITUDE_COLUMN = /经度|东经|lon|lng/i
 const LATITUDE_COLUMN = /纬度|北纬|lat/i
 
