@@ -544,6 +544,16 @@ describe.skipIf(SKIP_REASON !== undefined)(
       )
       expect(checks().length).toBe(sentBefore)
 
+      // Text that is no site, and a name typed but never picked: both are said at once.
+      await page.getByRole('radio', { name: p.siteModes.text }).check()
+      await page.getByRole('textbox', { name: p.textLabel }).fill('hello world')
+      await industry.fill('zzzz')
+      await page.getByRole('button', { name: p.submit }).click()
+      await expect
+        .poll(() => summary.locator('li').allTextContents())
+        .toEqual([p.problems['text-unrecognised'], p.problems['industry-missing']])
+      expect(checks().length).toBe(sentBefore)
+
       // A class the catalogue lacks, typed rather than chosen: the server refuses it.
       await page.getByRole('radio', { name: p.siteModes.text }).check()
       const corners = ring(CORNERS).map((c) => c.join(' '))

@@ -10,6 +10,7 @@ import {
 import { stringsFor } from '../i18n/index.ts'
 import { isTerm, PROJECT_KINDS, type ProjectKind } from '../zoning/zoning-terms.ts'
 import type { IndustryComboboxElement } from './industry-combobox.ts'
+import { asIndustryCode } from './industry-search.ts'
 import type { PrecheckMapElement } from './precheck-map.ts'
 import {
   problemMessage,
@@ -215,7 +216,9 @@ export class PrecheckFormElement extends HTMLElement {
     const problems: FormProblem[] = []
     const combobox = await this.#combobox()
     const industry = combobox.value
-    if (industry === '') problems.push('industry-missing')
+    // Text that is neither picked from the list nor a code (a name typed and left) is no
+    // industry the API reads: said now, with the site's problems, not after them.
+    if (asIndustryCode(industry) === undefined) problems.push('industry-missing')
     const kind = this.#checked('projectKind')
     const projectKind: ProjectKind = isTerm(PROJECT_KINDS, kind) ? kind : 'new'
     const project = { industry, projectKind }
