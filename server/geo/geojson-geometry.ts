@@ -161,3 +161,24 @@ function crsText(crs: unknown): string {
     return ''
   }
 }
+
+/** The site with every position passed through `convert`, in the same shape. Pure. */
+export function mapPositions(
+  site: SiteGeometry,
+  convert: (position: Position) => [number, number],
+): SiteGeometry {
+  const point = (p: Position): Position => convert(p)
+  switch (site.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: point(site.coordinates) }
+    case 'LineString':
+      return { type: 'LineString', coordinates: site.coordinates.map(point) }
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: site.coordinates.map((r) => r.map(point)) }
+    case 'MultiPolygon':
+      return {
+        type: 'MultiPolygon',
+        coordinates: site.coordinates.map((p) => p.map((r) => r.map(point))),
+      }
+  }
+}

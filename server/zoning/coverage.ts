@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts'
-import type { SiteGeometry } from '../geo/geojson-geometry.ts'
+import { mapPositions, type SiteGeometry } from '../geo/geojson-geometry.ts'
 import { unprocessable } from '../http/http-error.ts'
 import { isCovered } from './site-zoning.ts'
 
@@ -33,7 +33,8 @@ export async function assertCovered(
 
   let hint = ''
   for (const { degrees, hint: said } of words.shifted ?? []) {
-    if (await isCovered(db, shiftEast(site, degrees))) {
+    const shifted = mapPositions(site, ([lon, lat]): [number, number] => [lon! + degrees, lat!])
+    if (await isCovered(db, shifted)) {
       hint = ` ${said}`
       break
     }
@@ -52,13 +53,4 @@ export async function assertCovered(
     `${words.subject} lies outside the area this zoning covers.${hint}${words.otherwise}`,
     field,
   )
-}
-
-/** The site moved east by `degrees` of longitude. Pure. */
-function shiftEast(site: SiteGeometry, degrees: number): SiteGeometry {
-  const move = (value: unknown): unknown =>
-    typeof (value as number[])[0] === 'number'
-      ? [(value as number[])[0]! + degrees, ...(value as number[]).slice(1)]
-      : (value as unknown[]).map(move)
-  return { ...site, coordinates: move(site.coordinates) } as SiteGeometry
 }

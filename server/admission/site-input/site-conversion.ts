@@ -1,5 +1,5 @@
 import type { Position } from 'geojson'
-import { sitePositions, type SiteGeometry } from '../../geo/geojson-geometry.ts'
+import { mapPositions, sitePositions, type SiteGeometry } from '../../geo/geojson-geometry.ts'
 import { describeValue } from '../../http/describe-value.ts'
 import { unprocessable } from '../../http/http-error.ts'
 import type { GaussKruger } from '../../import/gauss-kruger.ts'
@@ -353,26 +353,6 @@ function zoneConflict(raw: RawSite, chosen: ChosenCrs, form: string, named: bool
       'the same everywhere: check the crs, the attribute block and the eastings.',
     named ? 'crs' : raw.field,
   )
-}
-
-function mapPositions(
-  site: SiteGeometry,
-  convert: (position: Position) => [number, number],
-): SiteGeometry {
-  const point = (p: Position): Position => convert(p)
-  switch (site.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: point(site.coordinates) }
-    case 'LineString':
-      return { type: 'LineString', coordinates: site.coordinates.map(point) }
-    case 'Polygon':
-      return { type: 'Polygon', coordinates: site.coordinates.map((r) => r.map(point)) }
-    case 'MultiPolygon':
-      return {
-        type: 'MultiPolygon',
-        coordinates: site.coordinates.map((p) => p.map((r) => r.map(point))),
-      }
-  }
 }
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits))
