@@ -53,8 +53,12 @@ for (const backend of BACKENDS) {
       (await get<{ attribution: string }>(`/tiles/${set}.json`)).attribution
 
     it('is credited by every TileJSON and /api/dataset at once, without a restart', async () => {
-      // Read once, so that the server holds the fixture's description for its hour.
-      expect(await attribution('control_units')).toBe('测试数据（示例数据 · illustrative）')
+      // Read once, so that the server holds the fixture's description for its hour. The fixture
+      // was loaded after the server started, which PostgreSQL tells the server by a
+      // notification that may come a moment after the load's commit: waited for here.
+      await expect
+        .poll(() => attribution('control_units'), { timeout: 10_000 })
+        .toBe('测试数据（示例数据 · illustrative）')
       expect(await get('/api/dataset')).toMatchObject({ name: '测试数据', illustrative: true })
 
       const file = path.join(tmp, 'dataset.json')
