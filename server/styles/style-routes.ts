@@ -3,6 +3,8 @@ import type { Context } from 'koa'
 import type { StyleSpecification } from 'maplibre-gl'
 import { baseUrlOf } from '../http/base-url.ts'
 import { basemapStyle, type Basemap, type MapSettings } from '../../portal/src/map/basemap.ts'
+import { labelLayers } from '../../portal/src/map/zoning-labels.ts'
+import { LEGEND_KEY, zoningLegend } from '../../portal/src/map/zoning-legend.ts'
 import { initiallyVisible } from '../../portal/src/map/zoning-palette.ts'
 import {
   queryPointSource,
@@ -18,8 +20,9 @@ import { styleView } from './style-view.ts'
 
 /**
  * `GET /styles/zoning.json`: the portal's own MapLibre style for other clients (maplibre-gl,
- * QGIS), drawing every zoning layer from the composite tiles, with the configured basemap, a
- * first view over the data, and without the portal's query marker and selection.
+ * QGIS), drawing every zoning layer from the composite tiles, with the configured basemap, the
+ * layers' names written in Chinese, a legend in its metadata, a first view over the data, and
+ * without the portal's query marker and selection.
  * `GET /api/map-settings`: what the portal's maps add at run time.
  */
 export function styleRoutes(deps: {
@@ -54,6 +57,9 @@ export function styleRoutes(deps: {
  * its own, so that a layer switched off is not fetched; here one composite source serves them
  * all, matched by source layer: a map asks for one tile where it asked for ten, and a client
  * that applies a style over a single tile connection (QGIS before 3.40) draws every layer.
+ *
+ * Names are written here only: the portal's maps are small beside their forms and lists, which
+ * name what the map shows, and they write the districts' names themselves (district-labels.ts).
  */
 function clientStyle(
   style: StyleSpecification,
@@ -79,5 +85,12 @@ function clientStyle(
     Object.assign(sources, under.sources)
     layers.splice(layers[0]?.type === 'background' ? 1 : 0, 0, ...under.layers)
   }
-  return { ...style, name: '生态环境分区管控 Ecological zoning', sources, layers }
+  layers.push(...labelLayers(COMPOSITE_NAME))
+  return {
+    ...style,
+    name: '生态环境分区管控 Ecological zoning',
+    metadata: { [LEGEND_KEY]: zoningLegend() },
+    sources,
+    layers,
+  }
 }

@@ -111,7 +111,7 @@ describe.skipIf(SKIP_REASON !== undefined)(
               [x - 4, y - 4],
               [x + 4, y + 4],
             ],
-            { layers: ['control_units-fill'] },
+            { layers: ['general', 'key', 'priority'].map((c) => `control_units-fill-${c}`) },
           )
           const codes = new Set(around.map((feature) => String(feature.properties.code)))
           if (codes.size !== 1) continue

@@ -4,7 +4,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import path from 'node:path'
 import {
+  ARTIFACTS,
   CHROMIUM_SKIP_REASON as SKIP_REASON,
   launchChromium,
   type Browser,
@@ -69,7 +71,11 @@ describe.skipIf(SKIP_REASON !== undefined)(
           map.once('idle', () => resolve())
           map.on('error', (event) => reject(new Error(String(event.error?.message))))
         })
-        const units = map.queryRenderedFeatures({ layers: ['control_units-fill'] })
+        const fills = map
+          .getStyle()
+          .layers.filter((layer) => layer.id.startsWith('control_units-fill-'))
+          .map((layer) => layer.id)
+        const units = map.queryRenderedFeatures({ layers: fills })
         return [...new Set(units.map((feature) => String(feature.properties.code)))]
       }, `${server.url}/styles/zoning.json`)
 
@@ -84,6 +90,58 @@ describe.skipIf(SKIP_REASON !== undefined)(
       for (const url of tileRequests) {
         expect(url).toMatch(/\/tiles\/zoning(\.json|\/\d+\/\d+\/\d+\.mvt)$/)
       }
+      expect(browser.pageErrors).toEqual([])
+      await page.close()
+    })
+
+    it('writes the names of units, districts and rivers in Chinese, with no glyph server', async () => {
+      const page = await browser.context.newPage()
+      const before = browser.requests.length
+      await page.goto(site.origin)
+      const named = await page.evaluate(async (styleUrl) => {
+        const maplibregl = (window as unknown as { maplibregl: typeof import('maplibre-gl') })
+          .maplibregl
+        const map: MapHandle = new maplibregl.Map({ container: 'map', style: styleUrl })
+        const idle = () =>
+          new Promise<void>((resolve, reject) => {
+            map.once('idle', () => resolve())
+            map.on('error', (event) => reject(new Error(String(event.error?.message))))
+          })
+        await idle()
+        const labels = map
+          .getStyle()
+          .layers.filter((layer) => layer.type === 'symbol')
+          .map((layer) => layer.id)
+        const names = async (zoom: number) => {
+          map.jumpTo({ zoom })
+          await idle()
+          return map.queryRenderedFeatures({ layers: labels }).map((feature) => ({
+            layer: feature.sourceLayer,
+            name: String(feature.properties.name ?? feature.properties.reserve_name),
+          }))
+        }
+        return [...(await names(9)), ...(await names(11))]
+      }, `${server.url}/styles/zoning.json`)
+      await page.screenshot({ path: path.join(ARTIFACTS, 'style-labels.png') })
+
+      // Only placed names are found: each was drawn, from fonts on this machine.
+      const layers = new Set(named.map((label) => label.layer))
+      for (const layer of ['districts', 'control_units', 'rivers']) expect(layers).toContain(layer)
+      for (const { name } of named) expect(name).toMatch(/^[\p{Script=Han}\p{N}、（）]+$/u)
+      // Every unit named is one the search finds by that name.
+      const units = named.filter((label) => label.layer === 'control_units')
+      for (const { name } of units.slice(0, 5)) {
+        const found = (await (
+          await server.get(`/api/search?q=${encodeURIComponent(name)}`)
+        ).json()) as { hits: { kind: string; name: string }[] }
+        expect(found.hits.filter((hit) => hit.kind === 'unit').map((hit) => hit.name)).toContain(
+          name,
+        )
+      }
+      const asked = browser.requests
+        .slice(before)
+        .filter((url) => !url.startsWith(site.origin) && !url.startsWith('blob:'))
+      for (const url of asked) expect(url).toMatch(/\/(tiles\/zoning|styles\/zoning)[./]/)
       expect(browser.pageErrors).toEqual([])
       await page.close()
     })

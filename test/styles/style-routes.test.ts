@@ -1,4 +1,14 @@
-import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec'
+import {
+  Color,
+  featureFilter,
+  latest,
+  normalizePropertyExpression,
+  validateStyleMin,
+  type FilterSpecification,
+  type LayerSpecification,
+  type StylePropertySpecification,
+  type StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BACKENDS } from '../support/services.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
@@ -67,7 +77,111 @@ describe('GET /styles/zoning.json', () => {
     expect(style.glyphs).toBeUndefined()
     expect(style.sprite).toBeUndefined()
   })
+
+  it('writes names from attributes the tiles carry, in Chinese, above every area', async () => {
+    const tilejson = (await (await server.get('/tiles/zoning.json')).json()) as {
+      vector_layers: { id: string; fields: Record<string, string> }[]
+    }
+    const labels = style.layers.filter((layer) => layer.type === 'symbol')
+    const labelled = labels.map((layer) => layer['source-layer'])
+    expect(labelled).toEqual(
+      expect.arrayContaining(['control_units', 'districts', 'rivers', 'water_source_zones']),
+    )
+    const areas = style.layers.filter((layer) => layer.type !== 'symbol')
+    const lastArea = style.layers.indexOf(areas[areas.length - 1]!)
+    for (const layer of labels) {
+      expect(style.layers.indexOf(layer), layer.id).toBeGreaterThan(lastArea)
+      const field = layer.layout?.['text-field'] as unknown[]
+      expect(field[0]).toBe('get')
+      const fields = tilejson.vector_layers.find((v) => v.id === layer['source-layer'])?.fields
+      expect(fields, layer.id).toHaveProperty(field[1] as string)
+      // The first font is one QGIS can split into a family and a style; a CJK face.
+      expect((layer.layout?.['text-font'] as string[])[0]).toMatch(/^Noto Sans CJK SC \w+$/)
+    }
+  })
+
+  it('holds a legend of every layer, drawn with what the map draws for its features', () => {
+    const legend = (style.metadata as Record<string, unknown>)['ecozoning:legend'] as {
+      'source-layer': string
+      title: string
+      'title:en': string
+      items: {
+        label: string
+        'label:en': string
+        where?: Record<string, string>
+        layers: string[]
+        swatch: Record<string, unknown> & { type: string }
+      }[]
+    }[]
+    const sourceLayers = new Set(
+      style.layers.map((l) => (l as { 'source-layer'?: string })['source-layer']),
+    )
+    sourceLayers.delete(undefined)
+    expect(new Set(legend.map((group) => group['source-layer']))).toEqual(sourceLayers)
+
+    for (const group of legend) {
+      expect(group.title).toMatch(/\p{Script=Han}/u)
+      expect(group['title:en']).toMatch(/^[A-Z]/)
+      for (const item of group.items) {
+        expect(item.label).toMatch(/\p{Script=Han}/u)
+        const feature = { type: 2, properties: item.where ?? {} }
+        const drawing = item.layers.map((id) => style.layers.find((l) => l.id === id)!)
+        for (const layer of drawing) {
+          expect(layer, item.label).toBeDefined()
+          expect((layer as { 'source-layer': string })['source-layer']).toBe(group['source-layer'])
+          const filter = featureFilter((layer as { filter?: FilterSpecification }).filter)
+          expect(filter.filter({ zoom: 12 }, feature as never), `${item.label} ${layer.id}`).toBe(
+            true,
+          )
+        }
+        // Every paint value the swatch gives is what one of these layers paints this feature
+        // at some zoom; a width that grows with the zoom lies between its ends.
+        for (const [property, given] of Object.entries(item.swatch)) {
+          if (property === 'type') continue
+          const value = normalColour(given)
+          const painted = drawing.flatMap((layer) => paintOf(layer, property, feature))
+          const what = `${item.label} ${property}`
+          expect(painted.length, what).toBeGreaterThan(0)
+          if (typeof value === 'number' && new Set(painted).size > 1) {
+            expect(value, what).toBeGreaterThanOrEqual(Math.min(...(painted as number[])))
+            expect(value, what).toBeLessThanOrEqual(Math.max(...(painted as number[])))
+          } else {
+            expect(painted, what).toContainEqual(value)
+          }
+        }
+      }
+    }
+    const unitItems = legend.find((g) => g['source-layer'] === 'control_units')!.items
+    expect(unitItems.map((item) => item.where?.class).sort()).toEqual([
+      'general',
+      'key',
+      'priority',
+    ])
+  })
 })
+
+/** The values `layer` paints `feature` with for `property` at zooms 0-14; none if it has none. */
+function paintOf(
+  layer: LayerSpecification,
+  property: string,
+  feature: { properties: Record<string, string> },
+): unknown[] {
+  const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[
+    `paint_${layer.type}`
+  ]?.[property]
+  if (!spec || !property.startsWith(`${layer.type}-`)) return []
+  const value = (layer.paint as Record<string, unknown> | undefined)?.[property]
+  const expression = normalizePropertyExpression(value ?? spec.default, spec)
+  return Array.from({ length: 15 }, (_, zoom) => {
+    const evaluated = expression.evaluate({ zoom }, feature as never) as unknown
+    return evaluated instanceof Color ? evaluated.toString() : evaluated
+  })
+}
+
+/** A colour in the one form Color writes, whatever form it was given in; else the value. */
+function normalColour(value: unknown): unknown {
+  return (typeof value === 'string' && Color.parse(value)?.toString()) || value
+}
 
 describe('GET /styles/zoning.json with a basemap configured', () => {
   const template = 'https://tiles.example/{z}/{x}/{y}.png'

@@ -1,10 +1,13 @@
-import type {
-  ExpressionSpecification,
-  FilterSpecification,
-  LayerSpecification,
-  StyleSpecification,
-} from 'maplibre-gl'
-import { isTerm, LAYER_NAMES, type LayerName } from '../zoning/zoning-terms.ts'
+import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import {
+  isTerm,
+  LAYER_NAMES,
+  NO_RAISING_KINDS,
+  RESERVE_ZONES,
+  UNIT_CLASSES,
+  WATER_SOURCE_LEVELS,
+  type LayerName,
+} from '../zoning/zoning-terms.ts'
 import {
   background,
   classLooks,
@@ -13,7 +16,7 @@ import {
   highlight,
   overlayLooks,
   riverLook,
-  type AreaLook,
+  withOpacity,
   type OverlayName,
 } from './zoning-palette.ts'
 
@@ -24,13 +27,20 @@ export const queryPointSource = 'query-point'
 export const selectedUnitLayer = 'control_units-selected'
 
 /**
- * Overlays whose fill grows stronger with the strictness of the zone: the strictest value,
- * the next one, and every other value weakest.
+ * Overlays whose fill grows stronger with the strictness of the zone, their values strictest
+ * first: the strictest at the overlay's full opacity, the next one weaker, the rest weakest.
  */
-const graded: Partial<Record<OverlayName, { attribute: string; values: [string, string] }>> = {
-  water_source_zones: { attribute: 'level', values: ['level1', 'level2'] },
-  nature_reserve_zones: { attribute: 'zone', values: ['core', 'buffer'] },
-  no_raising_zones: { attribute: 'kind', values: ['no_raising', 'restricted'] },
+export const gradedOverlays: Partial<
+  Record<OverlayName, { attribute: string; values: readonly string[] }>
+> = {
+  water_source_zones: { attribute: 'level', values: WATER_SOURCE_LEVELS },
+  nature_reserve_zones: { attribute: 'zone', values: RESERVE_ZONES },
+  no_raising_zones: { attribute: 'kind', values: NO_RAISING_KINDS },
+}
+
+/** The share of an overlay's opacity its zones get, by rank: the strictest, the next, the rest. */
+export function gradeShare(rank: number): number {
+  return [1, 0.7][rank] ?? 0.45
 }
 
 const overlayOrder: OverlayName[] = [
@@ -62,7 +72,7 @@ export function zoningStyle(
 
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': background } },
-    unitFill(),
+    ...unitFills(),
     ...overlayOrder.flatMap((name) => overlayLayers(name)),
     ...unitOutlines(),
     selectedUnit(),
@@ -89,29 +99,23 @@ function withVisibility(
   return { ...layer, layout: { ...layer.layout, visibility } } as LayerSpecification
 }
 
-function byClass(pick: (look: AreaLook) => string | number): ExpressionSpecification {
-  return [
-    'match',
-    ['get', 'class'],
-    'priority',
-    pick(classLooks.priority),
-    'key',
-    pick(classLooks.key),
-    pick(classLooks.general),
-  ]
-}
-
-function unitFill(): LayerSpecification {
-  return {
-    id: 'control_units-fill',
-    type: 'fill',
-    source: 'control_units',
-    'source-layer': 'control_units',
-    paint: {
-      'fill-color': byClass((look) => look.fill),
-      'fill-opacity': byClass((look) => look.fillOpacity),
-    },
-  }
+/**
+ * One fill layer per class, its opacity in its colour. QGIS (3.22) reads neither an opacity
+ * chosen by attribute nor the alpha of a colour chosen so, and drew every area opaque; a layer
+ * per value, picked by a filter, draws alike in every client.
+ */
+function unitFills(): LayerSpecification[] {
+  return UNIT_CLASSES.map((unitClass) => {
+    const look = classLooks[unitClass]
+    return {
+      id: `control_units-fill-${unitClass}`,
+      type: 'fill',
+      source: 'control_units',
+      'source-layer': 'control_units',
+      filter: ['==', ['get', 'class'], unitClass],
+      paint: { 'fill-color': withOpacity(look.fill, look.fillOpacity) },
+    } satisfies LayerSpecification
+  })
 }
 
 function unitOutlines(): LayerSpecification[] {
@@ -147,27 +151,26 @@ function selectedUnit(): LayerSpecification {
 
 function overlayLayers(name: OverlayName): LayerSpecification[] {
   const look = overlayLooks[name]
-  const grade = graded[name]
-  const opacity: ExpressionSpecification | number = grade
-    ? [
-        'match',
-        ['get', grade.attribute],
-        grade.values[0],
-        look.fillOpacity,
-        grade.values[1],
-        look.fillOpacity * 0.7,
-        look.fillOpacity * 0.45,
-      ]
-    : look.fillOpacity
+  const grade = gradedOverlays[name]
+  const fill = (id: string, share: number, filter?: FilterSpecification): LayerSpecification => ({
+    id,
+    type: 'fill',
+    source: name,
+    'source-layer': name,
+    ...(filter ? { filter } : {}),
+    paint: { 'fill-color': withOpacity(look.fill, look.fillOpacity * share) },
+  })
+  // The weakest below, so a stricter zone inside another shows its own colour (see unitFills).
+  const fills = grade
+    ? grade.values
+        .map((value, rank) =>
+          fill(`${name}-fill-${value}`, gradeShare(rank), ['==', ['get', grade.attribute], value]),
+        )
+        .reverse()
+    : [fill(`${name}-fill`, 1)]
 
   return [
-    {
-      id: `${name}-fill`,
-      type: 'fill',
-      source: name,
-      'source-layer': name,
-      paint: { 'fill-color': look.fill, 'fill-opacity': opacity },
-    },
+    ...fills,
     {
       id: `${name}-line`,
       type: 'line',

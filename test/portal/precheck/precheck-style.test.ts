@@ -34,7 +34,9 @@ describe('precheckStyle', () => {
     const site = siteLayerIds().map((id) => ids.indexOf(id))
     const drawing = ids.filter((id) => id.startsWith('precheck-drawing'))
 
-    expect(touched).toBeGreaterThan(ids.indexOf('control_units-fill'))
+    for (const id of ids.filter((id) => id.startsWith('control_units-fill-'))) {
+      expect(touched).toBeGreaterThan(ids.indexOf(id))
+    }
     expect(Math.min(...site)).toBeGreaterThan(touched)
     expect(ids.slice(-drawing.length)).toEqual(drawing)
     expect(drawing).toHaveLength(3)

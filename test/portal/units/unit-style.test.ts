@@ -39,14 +39,16 @@ describe('unitStyle', () => {
       ['get', 'code'],
       'ZH43040720001',
     ])
-    expect(ids.indexOf(otherUnitsLayer)).toBeGreaterThan(ids.indexOf('control_units-fill'))
+    for (const id of ids.filter((id) => id.startsWith('control_units-fill-'))) {
+      expect(ids.indexOf(otherUnitsLayer)).toBeGreaterThan(ids.indexOf(id))
+    }
     expect(ids.indexOf(otherUnitsLayer)).toBeLessThan(ids.indexOf('control_units-line-general'))
   })
 
   it('shows the layers of the zones in the unit, also those the map page hides at first', () => {
     const visibility = (zones: string[]) =>
       unitStyle(origin, 'ZH43040720001', zones).layers.find(
-        (layer) => layer.id === 'no_raising_zones-fill',
+        (layer) => layer.id === 'no_raising_zones-fill-no_raising',
       )?.layout?.visibility
     expect(visibility([])).toBe('none')
     expect(visibility(['no_raising_zones'])).toBe('visible')

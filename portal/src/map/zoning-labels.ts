@@ -1,0 +1,134 @@
+import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl'
+import type { LayerName } from '../zoning/zoning-terms.ts'
+import {
+  background,
+  districtLook,
+  facilityLooks,
+  overlayLooks,
+  riverLook,
+} from './zoning-palette.ts'
+
+/**
+ * Label fonts, first choice first. The style names no glyphs, so maplibre-gl draws the text with
+ * the system's own fonts, reading these names as CSS font families (a name that is no family,
+ * such as "Noto Sans CJK SC Regular", is passed over, and its last word sets the weight). QGIS
+ * takes the first name, split into family and style. Noto Sans CJK is what Linux systems carry
+ * for Chinese (Debian's fonts-noto-cjk); Microsoft YaHei and PingFang SC come with Windows and
+ * macOS.
+ */
+const FAMILIES = ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC']
+export const LABEL_FONTS = ['Noto Sans CJK SC Regular', ...FAMILIES]
+export const BOLD_LABEL_FONTS = ['Noto Sans CJK SC Bold', ...FAMILIES]
+
+/** Text colour of unit names: the general class's outline, darkened to read on every fill. */
+const unitText = '#3e3a1f'
+
+interface Label {
+  layer: LayerName
+  /** The attribute written. */
+  field: string
+  minzoom: number
+  maxzoom?: number
+  colour: string | ExpressionSpecification
+  size: number
+  bold?: boolean
+  /** Along the line rather than at a point. */
+  alongLine?: boolean
+  /** Below the point, for point features drawn as circles. */
+  belowPoint?: boolean
+  /** Ems to a line; Chinese breaks between any two characters. */
+  maxWidth?: number
+}
+
+/**
+ * Names, bottom to top. A map places the names of the top layer first, so where two would cover
+ * each other, the one later in this list is kept. Each layer is named from the zoom at which its
+ * features are large enough to hold a name.
+ */
+const LABELS: Label[] = [
+  {
+    layer: 'facilities',
+    field: 'name',
+    minzoom: 13,
+    size: 11,
+    belowPoint: true,
+    colour: [
+      'match',
+      ['get', 'kind'],
+      'outfall',
+      facilityLooks.outfall.colour,
+      'farm',
+      facilityLooks.farm.colour,
+      facilityLooks.intake.colour,
+    ],
+  },
+  { layer: 'control_units', field: 'name', minzoom: 10, size: 11, maxWidth: 10, colour: unitText },
+  {
+    layer: 'industrial_parks',
+    field: 'name',
+    minzoom: 11,
+    size: 12,
+    colour: overlayLooks.industrial_parks.outline,
+  },
+  {
+    layer: 'nature_reserve_zones',
+    field: 'reserve_name',
+    minzoom: 10,
+    size: 12,
+    colour: overlayLooks.nature_reserve_zones.outline,
+  },
+  {
+    layer: 'water_source_zones',
+    field: 'name',
+    minzoom: 11,
+    size: 12,
+    colour: overlayLooks.water_source_zones.outline,
+  },
+  {
+    layer: 'rivers',
+    field: 'name',
+    minzoom: 9,
+    size: 13,
+    colour: riverLook.colour,
+    alongLine: true,
+  },
+  {
+    layer: 'districts',
+    field: 'name',
+    // A district seen closer spans several tiles, and would be named in each.
+    minzoom: 7,
+    maxzoom: 10,
+    size: 15,
+    bold: true,
+    colour: districtLook.colour,
+  },
+]
+
+/**
+ * Symbol layers writing the zoning layers' names in Chinese, as the data holds them, read from
+ * `source`. An area is named at a point inside the part of it each tile holds, so a large area
+ * seen close may be named once per tile; names that would collide are left out.
+ */
+export function labelLayers(source: string): SymbolLayerSpecification[] {
+  return LABELS.map((label) => ({
+    id: `${label.layer}-label`,
+    type: 'symbol',
+    source,
+    'source-layer': label.layer,
+    minzoom: label.minzoom,
+    ...(label.maxzoom === undefined ? {} : { maxzoom: label.maxzoom }),
+    layout: {
+      'text-field': ['get', label.field],
+      'text-font': label.bold ? BOLD_LABEL_FONTS : LABEL_FONTS,
+      'text-size': label.size,
+      'text-max-width': label.maxWidth ?? 8,
+      ...(label.alongLine ? { 'symbol-placement': 'line' as const } : {}),
+      ...(label.belowPoint ? { 'text-anchor': 'top' as const, 'text-offset': [0, 0.6] } : {}),
+    },
+    paint: {
+      'text-color': label.colour,
+      'text-halo-color': background,
+      'text-halo-width': 1.5,
+    },
+  }))
+}
