@@ -26,6 +26,7 @@ interface QgisResult {
   warnings: string[]
   rendererStyles: number
   labelingStyles: number
+  expressions: string[]
   labels: string[]
   errors: string[]
   colours: { colour: string; pixels: number }[]
@@ -73,6 +74,10 @@ describe.skipIf(SKIP_REASON !== undefined)(
         expect(result.rendererStyles).toBe(style.layers.length - symbols.length)
         expect(result.labelingStyles).toBe(symbols.length)
       }
+      // A value matched that QGIS did not read leaves an empty list, and every feature falls
+      // to the default: the facilities' kinds once drew in one colour.
+      expect(close.expressions.length).toBeGreaterThan(0)
+      for (const expression of close.expressions) expect(expression).not.toMatch(/IN \(\s*\)/)
     })
 
     it('draws each unit class in its colour, blended as the style says', () => {

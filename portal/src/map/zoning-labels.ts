@@ -1,12 +1,7 @@
 import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl'
 import type { LayerName } from '../zoning/zoning-terms.ts'
-import {
-  background,
-  districtLook,
-  facilityLooks,
-  overlayLooks,
-  riverLook,
-} from './zoning-palette.ts'
+import { background, districtLook, overlayLooks, riverLook } from './zoning-palette.ts'
+import { facilityColour } from './zoning-style.ts'
 
 /**
  * Label fonts, first choice first. The style names no glyphs, so maplibre-gl draws the text with
@@ -52,15 +47,7 @@ const LABELS: Label[] = [
     minzoom: 13,
     size: 11,
     belowPoint: true,
-    colour: [
-      'match',
-      ['get', 'kind'],
-      'outfall',
-      facilityLooks.outfall.colour,
-      'farm',
-      facilityLooks.farm.colour,
-      facilityLooks.intake.colour,
-    ],
+    colour: facilityColour,
   },
   { layer: 'control_units', field: 'name', minzoom: 10, size: 11, maxWidth: 10, colour: unitText },
   {

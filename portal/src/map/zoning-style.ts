@@ -1,4 +1,9 @@
-import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl'
 import {
   isTerm,
   LAYER_NAMES,
@@ -42,6 +47,20 @@ export const gradedOverlays: Partial<
 export function gradeShare(rank: number): number {
   return [1, 0.7][rank] ?? 0.45
 }
+
+/**
+ * Each facility kind's colour. The values matched are written as lists of one, which maplibre
+ * reads as the value alone: QGIS 3.22 reads only lists there, and matched nothing otherwise.
+ */
+export const facilityColour: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  ['outfall'],
+  facilityLooks.outfall.colour,
+  ['farm'],
+  facilityLooks.farm.colour,
+  facilityLooks.intake.colour,
+]
 
 const overlayOrder: OverlayName[] = [
   'ecological_space',
@@ -228,15 +247,7 @@ function facilityPoints(): LayerSpecification {
     source: 'facilities',
     'source-layer': 'facilities',
     paint: {
-      'circle-color': [
-        'match',
-        ['get', 'kind'],
-        'outfall',
-        facilityLooks.outfall.colour,
-        'farm',
-        facilityLooks.farm.colour,
-        facilityLooks.intake.colour,
-      ],
+      'circle-color': facilityColour,
       'circle-radius': facilityLooks.outfall.radius,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1,

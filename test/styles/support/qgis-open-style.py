@@ -5,8 +5,9 @@
 BASE_URL is the server's origin. Adds a generic vector tile connection to the composite tiles
 with /styles/zoning.json as its style URL, loads that style, draws the box (WGS84 degrees) at
 800 x 600 pixels into OUT_PNG, and prints one JSON object: whether the layer and its style
-loaded, what QGIS's style converter warned of, how many rendering and labelling styles it made,
-the text of every label QGIS placed, and the commonest colours of the image.
+loaded, what QGIS's style converter warned of, how many rendering and labelling styles it made
+and the expressions they compute properties with, the text of every label QGIS placed, and the
+commonest colours of the image.
 """
 
 import json
@@ -81,6 +82,18 @@ def draw(base_url, out_png, box):
 
     renderer = layer.renderer()
     labeling = layer.labeling()
+    expressions = []
+    for style in (renderer.styles() if renderer else []):
+        for index in range(style.symbol().symbolLayerCount()):
+            properties = style.symbol().symbolLayer(index).dataDefinedProperties()
+            for key in properties.propertyKeys():
+                expressions.append(properties.property(key).asExpression())
+    for style in (labeling.styles() if labeling else []):
+        # Held apart: the collection belongs to this copy of the settings.
+        settings = style.labelSettings()
+        properties = settings.dataDefinedProperties()
+        for key in properties.propertyKeys():
+            expressions.append(properties.property(key).asExpression())
     return {
         "valid": layer.isValid(),
         "styleLoaded": style_loaded,
@@ -88,6 +101,7 @@ def draw(base_url, out_png, box):
         "warnings": converter.warnings(),
         "rendererStyles": len(renderer.styles()) if renderer else 0,
         "labelingStyles": len(labeling.styles()) if labeling else 0,
+        "expressions": expressions,
         "labels": sorted({label.labelText for label in labels.allLabels()}) if labels else [],
         "errors": [str(error.message) for error in job.errors()],
         "colours": [{"colour": colour, "pixels": pixels} for colour, pixels in colours],
