@@ -47,6 +47,11 @@ export interface Layer {
   loadedAt: string | null
   /** [west, south, east, north] in lon/lat, or undefined while the layer is empty. */
   bounds: [number, number, number, number] | undefined
+  /**
+   * Set on the label points of an area layer (label-layers.ts): the area layer they are read
+   * from, one point per area.
+   */
+  labelPointsOf?: string
 }
 
 interface LayerRow {

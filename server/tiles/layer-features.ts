@@ -20,7 +20,9 @@ export async function readLayerFeatures(
   window?: FeatureWindow,
 ): Promise<FeatureCollection> {
   const columns = layer.attributes.map((a) => `, ${pg.escapeIdentifier(a.name)}`).join('')
-  const table = pg.escapeIdentifier(layer.tableName)
+  const table = layer.labelPointsOf
+    ? labelPointsOf(layer, columns)
+    : pg.escapeIdentifier(layer.tableName)
   const sql = window
     ? `WITH box AS (SELECT ST_MakeEnvelope($1, $2, $3, $4, 4326) AS env)
        SELECT id, ST_AsGeoJSON(ST_Simplify(ST_ClipByBox2D(geom, box.env), $5, true), 7)::json
@@ -48,11 +50,22 @@ export async function readLayerFeatures(
   return { type: 'FeatureCollection', features }
 }
 
+/**
+ * The label points of an area layer's table, as a table to read features from: each area's
+ * id, its attributes, and as its geometry the centre of the largest circle inside it. Unlike a
+ * centroid, which may fall outside a crescent, or a point on the surface, which may hug an
+ * edge, it sits where the area is widest (see also listDistricts).
+ */
+function labelPointsOf(layer: Layer, columns: string): string {
+  return `(SELECT id, (ST_MaximumInscribedCircle(geom)).center AS geom${columns}
+             FROM ${pg.escapeIdentifier(layer.tableName)}) AS label_points`
+}
+
 /** The number of vertices of a layer: what an in-memory index of it would hold. */
 export async function countLayerVertices(db: Queryable, layer: Layer): Promise<number> {
+  const counted = layer.labelPointsOf ? 'count(*)' : 'sum(ST_NPoints(geom))'
   const [row] = await db.query<{ n: number }>(
-    `SELECT coalesce(sum(ST_NPoints(geom)), 0)::float8 AS n
-       FROM ${pg.escapeIdentifier(layer.tableName)}`,
+    `SELECT coalesce(${counted}, 0)::float8 AS n FROM ${pg.escapeIdentifier(layer.tableName)}`,
   )
   return row?.n ?? 0
 }

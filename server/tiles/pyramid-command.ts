@@ -127,7 +127,11 @@ export async function readyPyramidSources(
 ): Promise<void> {
   const layers = [...new Map(pyramids.flatMap((p) => p.set.layers).map((l) => [l.name, l]))]
   const started = performance.now()
-  const count = layers.length === 1 ? 'one layer' : `${layers.length} layers`
+  const labelled = layers.filter(([, layer]) => layer.labelPointsOf).length
+  const areas = layers.length - labelled
+  const count =
+    (areas === 1 ? 'one layer' : `${areas} layers`) +
+    (labelled ? ` (and the label points of ${labelled})` : '')
   stream.write(`Reading ${count} from the database and building the indexes...\n`)
   for (const prepared of await cutter.prepare(layers.map(([, layer]) => layer))) {
     if ('error' in prepared) throw prepared.error

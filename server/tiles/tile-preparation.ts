@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { labelLayersOf } from './label-layers.ts'
 import type { LayerCatalog } from './layer-catalog.ts'
 import type { TileCutter } from './tile-cutter.ts'
 
@@ -53,7 +54,7 @@ export class TilePreparation {
     if (!layers) return
 
     const cutFrom: Record<string, string> = {}
-    for (const prepared of await this.#cutter.prepare(layers)) {
+    for (const prepared of await this.#cutter.prepare([...layers, ...labelLayersOf(layers)])) {
       if ('cutFrom' in prepared) {
         cutFrom[prepared.layer] = prepared.cutFrom
       } else {

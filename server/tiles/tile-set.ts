@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { labelLayersOf } from './label-layers.ts'
 import type { Layer } from './layer-catalog.ts'
 
 /** What one tile URL serves: a single layer, or the composite of all public layers. */
@@ -41,12 +42,15 @@ export function layerTileSet(layer: Layer): TileSet {
   }
 }
 
-/** Every layer in one tile, each as its own source layer. Undefined when there is no layer. */
+/**
+ * Every layer in one tile, each as its own source layer, followed by the label points of the
+ * named areas (label-layers.ts). Undefined when there is no layer.
+ */
 export function compositeTileSet(layers: Layer[]): TileSet | undefined {
   if (layers.length === 0) return undefined
   return {
     name: COMPOSITE_NAME,
-    layers,
+    layers: [...layers, ...labelLayersOf(layers)],
     minzoom: Math.min(...layers.map((l) => l.minzoom)),
     maxzoom: Math.max(...layers.map((l) => l.maxzoom)),
     version: `v${layers.map((l) => l.dataVersion).join('.')}-${tokenOf(layers)}`,

@@ -116,7 +116,8 @@ describe.skipIf(SKIP_REASON !== undefined)(
           map.jumpTo({ zoom })
           await idle()
           return map.queryRenderedFeatures({ layers: labels }).map((feature) => ({
-            layer: feature.sourceLayer,
+            zoom,
+            layer: String(feature.sourceLayer).replace(/_label$/, ''),
             name: String(feature.properties.name ?? feature.properties.reserve_name),
           }))
         }
@@ -127,6 +128,13 @@ describe.skipIf(SKIP_REASON !== undefined)(
       // Only placed names are found: each was drawn, from fonts on this machine.
       const layers = new Set(named.map((label) => label.layer))
       for (const layer of ['districts', 'control_units', 'rivers']) expect(layers).toContain(layer)
+      // Each area named once at a zoom, though it spans several tiles.
+      for (const zoom of [9, 11]) {
+        const areas = named.filter((label) => label.zoom === zoom && label.layer !== 'rivers')
+        const names = areas.map((label) => `${label.layer} ${label.name}`)
+        expect(names.length, `z${zoom}`).toBeGreaterThan(0)
+        expect(new Set(names).size, names.join(', ')).toBe(names.length)
+      }
       for (const { name } of named) expect(name).toMatch(/^[\p{Script=Han}\p{N}、（）]+$/u)
       // Every unit named is one the search finds by that name.
       const units = named.filter((label) => label.layer === 'control_units')

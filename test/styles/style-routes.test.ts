@@ -84,8 +84,14 @@ describe('GET /styles/zoning.json', () => {
     }
     const labels = style.layers.filter((layer) => layer.type === 'symbol')
     const labelled = labels.map((layer) => layer['source-layer'])
+    // Areas from their label points, once each; rivers along their lines.
     expect(labelled).toEqual(
-      expect.arrayContaining(['control_units', 'districts', 'rivers', 'water_source_zones']),
+      expect.arrayContaining([
+        'control_units_label',
+        'districts_label',
+        'rivers',
+        'water_source_zones_label',
+      ]),
     )
     const areas = style.layers.filter((layer) => layer.type !== 'symbol')
     const lastArea = style.layers.indexOf(areas[areas.length - 1]!)
@@ -114,7 +120,9 @@ describe('GET /styles/zoning.json', () => {
       }[]
     }[]
     const sourceLayers = new Set(
-      style.layers.map((l) => (l as { 'source-layer'?: string })['source-layer']),
+      style.layers
+        .filter((l) => l.type !== 'symbol')
+        .map((l) => (l as { 'source-layer'?: string })['source-layer']),
     )
     sourceLayers.delete(undefined)
     expect(new Set(legend.map((group) => group['source-layer']))).toEqual(sourceLayers)

@@ -68,7 +68,7 @@ for (const backend of BACKENDS) {
       const run = await exportArchive(['--layer', 'zoning', '--out', out], fixture.env)
       expect(run.code).toBe(0)
       expect(lines(run.stderr).slice(0, 2)).toEqual([
-        'Reading 10 layers from the database and building the indexes...',
+        'Reading 10 layers (and the label points of 5) from the database and building the indexes...',
         expect.stringMatching(/^Ready in \d+\.\d s\.$/),
       ])
       const [title, tiles] = lines(run.stdout)
@@ -99,6 +99,12 @@ for (const backend of BACKENDS) {
         'no_raising_zones',
         'rivers',
         'facilities',
+        // The named areas' label points.
+        'districts_label',
+        'control_units_label',
+        'water_source_zones_label',
+        'nature_reserve_zones_label',
+        'industrial_parks_label',
       ])
       const tileBytes = await reader.getZxy(12, 3323, 1728)
       expect(tileBytes?.data.byteLength).toBeGreaterThan(0)

@@ -124,7 +124,10 @@ for (const backend of BACKENDS) {
         expect(run.code).toBe(0)
         // The layers are readied before the progress starts, so that the rate counts cutting.
         const [reading, ready] = lines(run.stderr)
-        expect(reading).toBe('Reading 10 layers from the database and building the indexes...')
+        expect(reading).toBe(
+          'Reading 10 layers (and the label points of 5) from the database and building the ' +
+            'indexes...',
+        )
         expect(ready).toMatch(/^Ready in \d+\.\d s\.$/)
         const [title, ...rows] = lines(run.stdout)
         expect(title).toMatch(/^Seeded \d+ tiles of zoning at z0–12$/)

@@ -106,19 +106,72 @@ for (const backend of BACKENDS) {
       const [z, x, y] = tileAt(112.1, 27.05, 8)
       const layers = decodeTile(await (await tile(`zoning/${z}/${x}/${y}.mvt`)).arrayBuffer())
       // At z8 the facilities layer (minzoom 6) is in range; the fixture's square lies in one tile.
-      expect(Object.keys(layers).sort()).toEqual([
+      const areas = [
         'control_units',
         'districts',
-        'facilities',
         'industrial_parks',
         'nature_reserve_zones',
-        'no_raising_zones',
-        'rivers',
         'water_source_zones',
-      ])
+      ]
+      // The named areas come with their label points (see the next test).
+      expect(Object.keys(layers).sort()).toEqual(
+        [
+          ...areas,
+          ...areas.map((area) => `${area}_label`),
+          'facilities',
+          'no_raising_zones',
+          'rivers',
+        ].sort(),
+      )
       expect(layers.control_units!.features.map((f) => f.properties.code).sort()).toEqual(
         unitsInTile(z, x, y),
       )
+    })
+
+    it('names each area once, at a point inside it, with its id and attributes', async () => {
+      const [z, x, y] = tileAt(112.1, 27.05, 8)
+      const layers = decodeTile(await (await tile(`zoning/${z}/${x}/${y}.mvt`)).arrayBuffer())
+      for (const area of ['districts', 'control_units', 'water_source_zones']) {
+        const shapes = layers[area]!.features
+        const points = layers[`${area}_label`]!.features
+        expect(points.map((p) => p.id).sort(), area).toEqual(shapes.map((s) => s.id).sort())
+        for (const point of points) {
+          const shape = shapes.find((s) => s.id === point.id)!
+          expect(point.properties, area).toEqual(shape.properties)
+          const [lon, lat] = (point.toGeoJSON(x, y, z).geometry as { coordinates: number[] })
+            .coordinates as [number, number]
+          const [row] = await server.db.query<{ inside: boolean }>(
+            `SELECT ST_Contains(geom, ST_SetSRID(ST_MakePoint($2, $3), 4326)) AS inside
+               FROM ${area} WHERE id = $1`,
+            [point.id, lon, lat],
+          )
+          expect(row?.inside, `${area} ${point.id}`).toBe(true)
+        }
+      }
+
+      // Closer, the districts span several tiles; each is named in one of them only. A point
+      // in a tile's buffer belongs to its neighbour, and map clients leave it there.
+      const zoom = 11
+      const [, west, north] = tileAt(112.0, 27.1, zoom)
+      const [, east, south] = tileAt(112.2, 27.0, zoom)
+      const named = new Map<number, number>()
+      for (let tx = west; tx <= east; tx++) {
+        for (let ty = north; ty <= south; ty++) {
+          const response = await tile(`zoning/${zoom}/${tx}/${ty}.mvt`)
+          if (response.status === 204) continue
+          const labels = decodeTile(await response.arrayBuffer()).districts_label
+          for (const point of labels?.features ?? []) {
+            const at = point.loadGeometry()[0]![0]!
+            const inside = at.x >= 0 && at.y >= 0 && at.x < labels!.extent && at.y < labels!.extent
+            if (inside) named.set(Number(point.id), (named.get(Number(point.id)) ?? 0) + 1)
+          }
+        }
+      }
+      const [counted] = await server.db.query<{ districts: number }>(
+        'SELECT count(*)::integer AS districts FROM districts',
+      )
+      expect(named.size).toBe(counted!.districts)
+      expect([...named.values()].every((count) => count === 1)).toBe(true)
     })
 
     it('describes the composite as TileJSON with one vector layer per layer', async () => {
@@ -128,7 +181,17 @@ for (const backend of BACKENDS) {
         minzoom: number
       }
       expect(doc.tiles).toEqual([`${server.url}/tiles/zoning/{z}/{x}/{y}.mvt`])
-      expect(doc.vector_layers.length).toBe(10)
+      const catalogue = (await (await server.get('/tiles')).json()) as {
+        layers: { name: string }[]
+      }
+      const names = catalogue.layers.map((layer) => layer.name)
+      const areas = ['districts', 'control_units', 'water_source_zones', 'nature_reserve_zones']
+      areas.push('industrial_parks')
+      // Every layer, then the named areas' label points, in catalogue order.
+      expect(doc.vector_layers.map((layer) => layer.id)).toEqual([
+        ...names,
+        ...names.filter((name) => areas.includes(name)).map((name) => `${name}_label`),
+      ])
       expect(doc.minzoom).toBe(0)
     })
 

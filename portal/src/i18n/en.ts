@@ -1178,7 +1178,10 @@ export const en: Strings = {
       },
       {
         term: '/styles/zoning.json',
-        detail: 'A MapLibre style of all layers as this site draws them, for maplibre-gl and QGIS.',
+        detail:
+          'A MapLibre style of all layers as this site draws them, with names in Chinese ' +
+          'drawn in the system’s fonts, for maplibre-gl and QGIS. Its metadata holds a ' +
+          'legend in Chinese and English, under "ecozoning:legend".',
       },
     ],
     layersHeading: 'Layers',

@@ -883,7 +883,9 @@ export const zh: Strings = {
       },
       {
         term: '/styles/zoning.json',
-        detail: '按本站配色绘制全部图层的 MapLibre 样式，可直接用于 maplibre-gl 和 QGIS。',
+        detail:
+          '按本站配色绘制全部图层的 MapLibre 样式，以系统字体标注中文名称，可直接用于 maplibre-gl 和 QGIS。' +
+          '样式的 metadata 中 "ecozoning:legend" 一项为中英文图例。',
       },
     ],
     layersHeading: '图层',

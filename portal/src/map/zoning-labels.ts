@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl'
-import type { LayerName } from '../zoning/zoning-terms.ts'
+import { labelLayerName, NAMED_AREA_LAYERS, type LayerName } from '../zoning/zoning-terms.ts'
 import { background, districtLook, overlayLooks, riverLook } from './zoning-palette.ts'
 import { facilityColour } from './zoning-style.ts'
 
@@ -93,15 +93,17 @@ const LABELS: Label[] = [
 
 /**
  * Symbol layers writing the zoning layers' names in Chinese, as the data holds them, read from
- * `source`. An area is named at a point inside the part of it each tile holds, so a large area
- * seen close may be named once per tile; names that would collide are left out.
+ * `source`: the composite tiles, whose label points name each area once, where it is widest.
+ * Names that would collide are left out.
  */
 export function labelLayers(source: string): SymbolLayerSpecification[] {
   return LABELS.map((label) => ({
     id: `${label.layer}-label`,
     type: 'symbol',
     source,
-    'source-layer': label.layer,
+    'source-layer': NAMED_AREA_LAYERS.includes(label.layer)
+      ? labelLayerName(label.layer)
+      : label.layer,
     minzoom: label.minzoom,
     ...(label.maxzoom === undefined ? {} : { maxzoom: label.maxzoom }),
     layout: {

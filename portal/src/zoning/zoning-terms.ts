@@ -30,6 +30,21 @@ export const LAYER_NAMES = [
 ] as const
 export type LayerName = (typeof LAYER_NAMES)[number]
 
+/**
+ * Area layers whose names maps write. The composite tiles carry, beside each, the points the
+ * names are written at (labelLayerName): an area cut into tiles would be named once per tile.
+ */
+export const NAMED_AREA_LAYERS: readonly LayerName[] = [
+  'districts',
+  'control_units',
+  'water_source_zones',
+  'nature_reserve_zones',
+  'industrial_parks',
+]
+
+/** The source layer of the label points of an area layer. */
+export const labelLayerName = (layer: string): string => `${layer}_label`
+
 export const WATER_SOURCE_LEVELS = ['level1', 'level2', 'quasi'] as const
 export const RESERVE_ZONES = ['core', 'buffer', 'experimental'] as const
 export const NO_RAISING_KINDS = ['no_raising', 'restricted'] as const
