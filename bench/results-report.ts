@@ -246,7 +246,9 @@ function coldSection(cold: NonNullable<BenchResults['cold']>, args: BenchArgumen
     wrapText(
       `${subset} of zooms 0–14 over the sample's bounds ` +
         `(${cold.box.map((v) => fixed(v, 3)).join(', ')}): ${int(cold.tiles.length)} tiles of ` +
-        'the composite `zoning`, all ten layers in each tile, each cut once per sweep at ' +
+        'the composite `zoning`, every layer in each tile with the label points of the named ' +
+        'areas (ST_AsMVT reads these from tables of them made before the sweeps, as a Martin ' +
+        'deployment would from a materialised view), each cut once per sweep at ' +
         `concurrency ${args.concurrency}, ${rounds(args.coldRounds)}, the order of the cutters ` +
         'reversed every other round. Ours: a fresh server process with an empty memory cache ' +
         'for every sweep, asked over HTTP by wrk (one thread, one connection per concurrent ' +

@@ -236,9 +236,13 @@ export const tileArea: OpenApiArea = {
         tags: ['Tiles'],
         summary: "The portal's MapLibre style",
         description:
-          'A MapLibre style (version 8) over the layer TileJSONs: unit classes told apart by ' +
-          'colour and outline, overlays, rivers and points, with a `center` and `zoom` that ' +
-          'frame the data. No glyphs or sprites, so no text labels.',
+          'A MapLibre style (version 8) drawing every layer from the composite tiles ' +
+          '(`/tiles/zoning.json`): unit classes told apart by colour and outline, overlays, ' +
+          'rivers and points, names in Chinese, and a `center` and `zoom` that frame the data. ' +
+          'It names no glyphs or sprites: the names are drawn with the system’s fonts ' +
+          '(`text-font`), the named areas’ from the label points the composite tiles carry ' +
+          '(source layers `{layer}_label`), so each is named once. `metadata` holds a legend in ' +
+          'Chinese and English.',
         externalDocs: {
           description: 'MapLibre style specification',
           url: 'https://maplibre.org/maplibre-style-spec/',
@@ -356,17 +360,81 @@ export const tileArea: OpenApiArea = {
         maximum: 14,
         description: 'The deepest zoom at which the bounds fit in 512 × 512 pixels.',
       },
+      metadata: closedObject('What clients may use beside the drawing.', {
+        'ecozoning:legend': arrayOf(
+          closedObject(
+            'The legend of one layer.',
+            {
+              'source-layer': { type: 'string', description: 'The layer in the tiles.' },
+              title: { type: 'string', description: 'Chinese.' },
+              'title:en': { type: 'string', description: 'English.' },
+              items: arrayOf(
+                closedObject(
+                  'What one symbol stands for.',
+                  {
+                    label: { type: 'string', description: 'Chinese.' },
+                    'label:en': { type: 'string', description: 'English.' },
+                    where: {
+                      type: 'object',
+                      additionalProperties: { type: 'string' },
+                      description:
+                        'The attribute values of the features it stands for; absent for all ' +
+                        'of them.',
+                    },
+                    layers: arrayOf({ type: 'string' }, 'The style layers that draw them.'),
+                    swatch: closedObject(
+                      'How to draw the symbol, in paint properties of those layers.',
+                      {
+                        type: { enum: ['fill', 'line', 'circle'] },
+                        'fill-color': { type: 'string', description: 'With its opacity.' },
+                        'line-color': { type: 'string' },
+                        'line-width': { type: 'number' },
+                        'line-dasharray': { type: 'array', items: { type: 'number' } },
+                        'circle-color': { type: 'string' },
+                        'circle-radius': { type: 'number' },
+                        'circle-stroke-color': { type: 'string' },
+                        'circle-stroke-width': { type: 'number' },
+                      },
+                      ['type'],
+                    ),
+                  },
+                  ['label', 'label:en', 'layers', 'swatch'],
+                ),
+                'Its symbols, the strictest zone first.',
+              ),
+            },
+            ['source-layer', 'title', 'title:en', 'items'],
+          ),
+          'One group per layer drawn, the most consulted first.',
+        ),
+        'ol:webfonts': {
+          type: 'string',
+          description:
+            'An empty stylesheet, so that ol-mapbox-style draws with the system’s fonts ' +
+            'instead of fetching web fonts.',
+        },
+      }),
       sources: {
         type: 'object',
-        description: 'One vector source per layer, by layer name.',
-        additionalProperties: closedObject('A vector source.', {
-          type: { const: 'vector' },
-          url: {
-            type: 'string',
-            format: 'uri',
-            description: "Absolute URL of the layer's TileJSON.",
+        description:
+          'The composite source `zoning`, and the basemap when one is configured ' +
+          '(`basemap-0`, raster).',
+        additionalProperties: closedObject(
+          'A source.',
+          {
+            type: { enum: ['vector', 'raster'] },
+            url: {
+              type: 'string',
+              format: 'uri',
+              description: 'The vector source: absolute URL of the composite TileJSON.',
+            },
+            tiles: arrayOf({ type: 'string' }, 'The basemap: its tile URL template.'),
+            tileSize: { type: 'integer' },
+            maxzoom: zoom,
+            attribution: { type: 'string', description: 'The basemap’s credit, as HTML.' },
           },
-        }),
+          ['type'],
+        ),
       },
       layers: arrayOf(
         closedObject(

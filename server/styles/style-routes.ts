@@ -89,7 +89,12 @@ function clientStyle(
   return {
     ...style,
     name: '生态环境分区管控 Ecological zoning',
-    metadata: { [LEGEND_KEY]: zoningLegend() },
+    metadata: {
+      [LEGEND_KEY]: zoningLegend(),
+      // ol-mapbox-style would fetch a web font stylesheet from a CDN for each name of
+      // `text-font`; an empty one leaves OpenLayers to the system's fonts, as maplibre-gl is.
+      'ol:webfonts': 'data:text/css,',
+    },
     sources,
     layers,
   }
