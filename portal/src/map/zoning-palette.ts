@@ -148,7 +148,8 @@ export function withOpacity(hex: string, opacity: number): string {
   const green = (value >> 8) & 0xff
   const blue = value & 0xff
 
-  return `rgba(${red}, ${green}, ${blue}, ${opacity})`
+  // Rounded, so that a share of an opacity reads 0.245 rather than 0.24499999999999997.
+  return `rgba(${red}, ${green}, ${blue}, ${Math.round(opacity * 1000) / 1000})`
 }
 
 /** CSS custom properties that draw a legend swatch for an area. */
