@@ -107,8 +107,10 @@ const tileResponses = (what: string): Record<string, Json> => ({
   '200': {
     description:
       'A Mapbox Vector Tile 2.1 with one source layer per layer (named like the layer), ' +
-      'numeric feature ids, extent 4096. Gzip-compressed (`Content-Encoding: gzip`) when the ' +
-      'request accepts gzip.',
+      'numeric feature ids, extent 4096; a composite tile also holds, for each named area ' +
+      'layer, its label points (`{layer}_label`: one point per area where its name goes, with ' +
+      'its id and attributes). Gzip-compressed (`Content-Encoding: gzip`) when the request ' +
+      'accepts gzip.',
     headers: {
       ...tileHeaders,
       'Content-Encoding': header('`gzip` when the request accepted it.', false, { const: 'gzip' }),
@@ -368,6 +370,10 @@ export const tileArea: OpenApiArea = {
               'source-layer': { type: 'string', description: 'The layer in the tiles.' },
               title: { type: 'string', description: 'Chinese.' },
               'title:en': { type: 'string', description: 'English.' },
+              visible: {
+                type: 'boolean',
+                description: 'Whether the style shows the layer at first.',
+              },
               items: arrayOf(
                 closedObject(
                   'What one symbol stands for.',
@@ -389,7 +395,11 @@ export const tileArea: OpenApiArea = {
                         'fill-color': { type: 'string', description: 'With its opacity.' },
                         'line-color': { type: 'string' },
                         'line-width': { type: 'number' },
-                        'line-dasharray': { type: 'array', items: { type: 'number' } },
+                        'line-dasharray': {
+                          type: 'array',
+                          items: { type: 'number' },
+                          description: 'In line widths, as MapLibre counts it.',
+                        },
                         'circle-color': { type: 'string' },
                         'circle-radius': { type: 'number' },
                         'circle-stroke-color': { type: 'string' },
@@ -403,7 +413,7 @@ export const tileArea: OpenApiArea = {
                 'Its symbols, the strictest zone first.',
               ),
             },
-            ['source-layer', 'title', 'title:en', 'items'],
+            ['source-layer', 'title', 'title:en', 'visible', 'items'],
           ),
           'One group per layer drawn, the most consulted first.',
         ),

@@ -1,4 +1,4 @@
-import { labelLayerName, NAMED_AREA_LAYERS } from '../../portal/src/zoning/zoning-terms.ts'
+import { isTerm, labelLayerName, NAMED_AREA_LAYERS } from '../../portal/src/zoning/zoning-terms.ts'
 import type { Layer } from './layer-catalog.ts'
 
 /**
@@ -10,15 +10,12 @@ import type { Layer } from './layer-catalog.ts'
  */
 export function labelLayersOf(layers: Layer[]): Layer[] {
   return layers
-    .filter(
-      (layer) =>
-        layer.geometryKind === 'polygon' && NAMED_AREA_LAYERS.includes(layer.name as never),
-    )
+    .filter((layer) => layer.geometryKind === 'polygon' && isTerm(NAMED_AREA_LAYERS, layer.name))
     .map((layer) => ({
       ...layer,
       name: labelLayerName(layer.name),
       titleZh: `${layer.titleZh}注记点`,
-      titleEn: `${layer.titleEn}: where their names go`,
+      titleEn: `${layer.titleEn}: label points`,
       geometryKind: 'point',
       labelPointsOf: layer.name,
     }))

@@ -19,7 +19,8 @@ export function tileJson(set: TileSet, context: TileJsonContext) {
     name: single?.titleZh ?? '生态环境分区管控',
     description: single?.titleEn ?? 'Ecological zoning: all public layers',
     // The minor version follows the data, which tells clients to drop cached tiles.
-    version: `1.${set.layers.reduce((sum, l) => sum + l.dataVersion, 0)}.0`,
+    // Label points share their area layer's version, so they are not counted again.
+    version: `1.${set.layers.reduce((sum, l) => sum + (l.labelPointsOf ? 0 : l.dataVersion), 0)}.0`,
     attribution: context.attribution,
     scheme: 'xyz',
     tiles: [`${context.baseUrl}/tiles/${encodeURIComponent(set.name)}/{z}/{x}/{y}.mvt`],

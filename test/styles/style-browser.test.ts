@@ -146,6 +146,15 @@ describe.skipIf(SKIP_REASON !== undefined)(
           name,
         )
       }
+      // Close enough, every unit of the fixture is named, those around a park included: the
+      // park's name sits where the unit's would, and the unit's makes way.
+      const { hits } = (await (
+        await server.get(`/api/search?q=${encodeURIComponent('单元')}&limit=20`)
+      ).json()) as { hits: { kind: string; name: string }[] }
+      const fixtureUnits = hits.filter((hit) => hit.kind === 'unit').map((hit) => hit.name)
+      expect(fixtureUnits.length).toBeGreaterThan(1)
+      const unitsAt11 = named.filter((l) => l.zoom === 11 && l.layer === 'control_units')
+      expect(unitsAt11.map((label) => label.name).sort()).toEqual(fixtureUnits.sort())
       const asked = browser.requests
         .slice(before)
         .filter((url) => !url.startsWith(site.origin) && !url.startsWith('blob:'))

@@ -111,6 +111,7 @@ describe('GET /styles/zoning.json', () => {
       'source-layer': string
       title: string
       'title:en': string
+      visible: boolean
       items: {
         label: string
         'label:en': string
@@ -128,6 +129,14 @@ describe('GET /styles/zoning.json', () => {
     expect(new Set(legend.map((group) => group['source-layer']))).toEqual(sourceLayers)
 
     for (const group of legend) {
+      // Shown at first just when the style shows the layers drawing it.
+      const drawing = style.layers.filter(
+        (l) =>
+          l.type !== 'symbol' &&
+          (l as { 'source-layer'?: string })['source-layer'] === group['source-layer'],
+      )
+      const shown = drawing.some((l) => l.layout?.visibility !== 'none')
+      expect(group.visible, group['source-layer']).toBe(shown)
       expect(group.title).toMatch(/\p{Script=Han}/u)
       expect(group['title:en']).toMatch(/^[A-Z]/)
       for (const item of group.items) {

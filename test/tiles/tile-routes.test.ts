@@ -182,9 +182,12 @@ for (const backend of BACKENDS) {
       }
       expect(doc.tiles).toEqual([`${server.url}/tiles/zoning/{z}/{x}/{y}.mvt`])
       const catalogue = (await (await server.get('/tiles')).json()) as {
-        layers: { name: string }[]
+        layers: { name: string; data_version: number }[]
       }
       const names = catalogue.layers.map((layer) => layer.name)
+      // The layers' data versions summed, each once: label points share their layer's.
+      const versions = catalogue.layers.reduce((sum, layer) => sum + layer.data_version, 0)
+      expect((doc as unknown as { version: string }).version).toBe(`1.${versions}.0`)
       const areas = ['districts', 'control_units', 'water_source_zones', 'nature_reserve_zones']
       areas.push('industrial_parks')
       // Every layer, then the named areas' label points, in catalogue order.

@@ -1198,7 +1198,11 @@ export const en: Strings = {
         term: 'OpenLayers',
         detail:
           'Use a VectorTile layer with the MVT format, taking the tile address template from ' +
-          'tiles in the TileJSON.',
+          'tiles in the TileJSON and its maxzoom as the source’s maxZoom, so that closer views ' +
+          'reuse the deepest tiles. To draw the layers as this site does, with names, apply ' +
+          '/styles/zoning.json with ol-mapbox-style. The composite tiles also hold a point ' +
+          'layer named {layer}_label for each named area layer, where its names go; draw it as ' +
+          'text or leave it out.',
       },
       {
         term: 'QGIS',

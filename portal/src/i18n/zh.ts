@@ -899,7 +899,11 @@ export const zh: Strings = {
       },
       {
         term: 'OpenLayers',
-        detail: '使用 VectorTile 图层、MVT 格式，瓦片地址模板取 TileJSON 中的 tiles。',
+        detail:
+          '使用 VectorTile 图层、MVT 格式，瓦片地址模板取 TileJSON 中的 tiles，' +
+          '并把 TileJSON 的 maxzoom 设为数据源的 maxZoom，更近的视图即沿用最深一级的瓦片。' +
+          '如需按本站样式绘制并标注名称，可用 ol-mapbox-style 应用 /styles/zoning.json。' +
+          '合成瓦片还为每个带名称的面图层附有注记点图层 {图层名}_label，可用于标注，也可不绘制。',
       },
       {
         term: 'QGIS',

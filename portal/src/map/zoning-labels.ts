@@ -33,6 +33,8 @@ interface Label {
   belowPoint?: boolean
   /** Ems to a line; Chinese breaks between any two characters. */
   maxWidth?: number
+  /** Written beside the point, above or below, where a name placed first covers it. */
+  makesWay?: boolean
 }
 
 /**
@@ -49,7 +51,16 @@ const LABELS: Label[] = [
     belowPoint: true,
     colour: facilityColour,
   },
-  { layer: 'control_units', field: 'name', minzoom: 10, size: 11, maxWidth: 10, colour: unitText },
+  {
+    layer: 'control_units',
+    field: 'name',
+    minzoom: 10,
+    size: 11,
+    maxWidth: 10,
+    colour: unitText,
+    // A park lies at the heart of its unit, both named alike; the unit's name makes way.
+    makesWay: true,
+  },
   {
     layer: 'industrial_parks',
     field: 'name',
@@ -82,7 +93,7 @@ const LABELS: Label[] = [
   {
     layer: 'districts',
     field: 'name',
-    // A district seen closer spans several tiles, and would be named in each.
+    // Closer, the units, most named after their district, take over.
     minzoom: 7,
     maxzoom: 10,
     size: 15,
@@ -113,6 +124,12 @@ export function labelLayers(source: string): SymbolLayerSpecification[] {
       'text-max-width': label.maxWidth ?? 8,
       ...(label.alongLine ? { 'symbol-placement': 'line' as const } : {}),
       ...(label.belowPoint ? { 'text-anchor': 'top' as const, 'text-offset': [0, 0.6] } : {}),
+      ...(label.makesWay
+        ? {
+            'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+            'text-radial-offset': 1,
+          }
+        : {}),
     },
     paint: {
       'text-color': label.colour,

@@ -6,6 +6,7 @@ import {
   classLooks,
   districtLook,
   facilityLooks,
+  initiallyVisible,
   overlayLooks,
   riverLook,
   withOpacity,
@@ -17,7 +18,10 @@ import { gradedOverlays, gradeShare } from './zoning-style.ts'
 /** The key under the style's `metadata` that holds the legend. */
 export const LEGEND_KEY = 'ecozoning:legend'
 
-/** How to draw an entry's symbol, in the paint properties of the style layers that draw it. */
+/**
+ * How to draw an entry's symbol, in the paint properties of the style layers that draw it:
+ * `line-dasharray` counts in line widths, as MapLibre's does.
+ */
 export type LegendSwatch =
   | {
       type: 'fill'
@@ -50,6 +54,8 @@ export interface LegendGroup {
   'source-layer': LayerName
   title: string
   'title:en': string
+  /** Whether the style shows the layer at first; a map may offer to switch it. */
+  visible: boolean
   items: LegendItem[]
 }
 
@@ -87,6 +93,7 @@ export function zoningLegend(): LegendGroup[] {
     'source-layer': layer,
     title: zh.layer[layer],
     'title:en': en.layer[layer],
+    visible: initiallyVisible[layer],
     items: itemsOf(layer),
   }))
 }
