@@ -245,7 +245,11 @@ describe.skipIf(SKIP_REASON !== undefined)(
       const rendered = await page.evaluate(() => {
         const map = (window as unknown as { ecozoningMap: MapHandle }).ecozoningMap
         const site = map.queryRenderedFeatures({ layers: ['check-site-fill', 'check-site-line'] })
-        const units = map.queryRenderedFeatures({ layers: ['control_units-fill'] })
+        const fills = map
+          .getStyle()
+          .layers.filter((layer) => layer.id.startsWith('control_units-fill-'))
+          .map((layer) => layer.id)
+        const units = map.queryRenderedFeatures({ layers: fills })
         return {
           site: site.length,
           units: [...new Set(units.map((feature) => String(feature.properties.code)))],
