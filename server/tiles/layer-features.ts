@@ -21,7 +21,7 @@ export async function readLayerFeatures(
 ): Promise<FeatureCollection> {
   const columns = layer.attributes.map((a) => `, ${pg.escapeIdentifier(a.name)}`).join('')
   const table = layer.labelPointsOf
-    ? labelPointsOf(layer, columns)
+    ? labelPointsOf(layer, columns, window !== undefined)
     : pg.escapeIdentifier(layer.tableName)
   const sql = window
     ? `WITH box AS (SELECT ST_MakeEnvelope($1, $2, $3, $4, 4326) AS env)
@@ -56,9 +56,12 @@ export async function readLayerFeatures(
  * centroid, which may fall outside a crescent, or a point on the surface, which may hug an
  * edge, it sits where the area is widest (see also listDistricts).
  */
-function labelPointsOf(layer: Layer, columns: string): string {
+function labelPointsOf(layer: Layer, columns: string, windowed: boolean): string {
+  // In a window, only the areas reaching into it can have their point there: the circle is
+  // worked out for those alone, found by the index ($1-$4 being the window's bounds).
+  const within = windowed ? 'WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)' : ''
   return `(SELECT id, (ST_MaximumInscribedCircle(geom)).center AS geom${columns}
-             FROM ${pg.escapeIdentifier(layer.tableName)}) AS label_points`
+             FROM ${pg.escapeIdentifier(layer.tableName)} ${within}) AS label_points`
 }
 
 /** The number of vertices of a layer: what an in-memory index of it would hold. */

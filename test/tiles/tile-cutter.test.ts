@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Layer } from '../../server/tiles/layer-catalog.ts'
+import { labelLayersOf } from '../../server/tiles/label-layers.ts'
 import { TileCutter } from '../../server/tiles/tile-cutter.ts'
 import { decodeTile } from '../support/mvt.ts'
 import { BACKENDS } from '../support/services.ts'
@@ -91,6 +92,32 @@ for (const backend of BACKENDS) {
       }
       expect(new Set(Object.values(await windowed.describe()))).toEqual(new Set(['window']))
       expect(new Set(Object.values(await indexed.describe()))).toEqual(new Set(['index']))
+    })
+
+    it('puts each label point at the same place from a window query as from the index', async () => {
+      const labels = labelLayersOf(layers)
+      expect(labels.length).toBeGreaterThan(0)
+      const indexed = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1e6 })
+      const windowed = new TileCutter(server.db, { indexMaxVertices: 0, indexMaxTiles: 1e6 })
+      let compared = 0
+      for (const address of ADDRESSES) {
+        const a = decodeTile(await indexed.cut(labels, address))
+        const b = decodeTile(await windowed.cut(labels, address))
+        for (const label of labels) {
+          const at = (tile: typeof a) =>
+            new Map((tile[label.name]?.features ?? []).map((f) => [f.id, f.loadGeometry()[0]![0]!]))
+          const [fromIndex, fromWindow] = [at(a), at(b)]
+          expect([...fromWindow.keys()].sort(), label.name).toEqual([...fromIndex.keys()].sort())
+          for (const [id, point] of fromIndex) {
+            // Both round the same point to the tile grid.
+            expect(Math.abs(fromWindow.get(id)!.x - point.x)).toBeLessThanOrEqual(1)
+            expect(Math.abs(fromWindow.get(id)!.y - point.y)).toBeLessThanOrEqual(1)
+            compared++
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(0)
+      expect(new Set(Object.values(await windowed.describe()))).toEqual(new Set(['window']))
     })
 
     it('cuts the same tiles after its index was rebuilt to bound memory', async () => {
