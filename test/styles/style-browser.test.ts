@@ -1,7 +1,4 @@
-import { once } from 'node:events'
 import { readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import path from 'node:path'
@@ -12,31 +9,17 @@ import {
   type Browser,
 } from '../support/chromium.ts'
 import { BACKENDS } from '../support/services.ts'
+import { startMapSite, type MapSite } from './support/map-site.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
 if (SKIP_REASON) console.warn(`style browser tests ${SKIP_REASON}`)
 
 type MapHandle = import('maplibre-gl').Map
 
-/**
- * Another site on another loopback port that embeds a map of its own: maplibre-gl as published
- * on npm, and a page that opens the style URL it is given, as a newcomer's page would.
- */
-async function startMapSite(): Promise<{ origin: string; server: Server }> {
+/** maplibre-gl as published on npm, on a site of its own. */
+async function startMaplibreSite(): Promise<MapSite> {
   const bundle = await readFile(createRequire(import.meta.url).resolve('maplibre-gl'))
-  const page = `<!doctype html><meta charset="utf-8"><title>map</title>
-<div id="map" style="width:800px;height:600px"></div><script src="/maplibre-gl.js"></script>`
-  const server = createServer((req, res) => {
-    if (req.url === '/maplibre-gl.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle)
-    } else {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
-    }
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
-  return { origin: `http://127.0.0.1:${port}`, server }
+  return startMapSite({ '/maplibre-gl.js': bundle }, '<script src="/maplibre-gl.js"></script>')
 }
 
 describe.skipIf(SKIP_REASON !== undefined)(
@@ -44,13 +27,13 @@ describe.skipIf(SKIP_REASON !== undefined)(
   { timeout: 120_000 },
   () => {
     let server: TestServer
-    let site: Awaited<ReturnType<typeof startMapSite>>
+    let site: MapSite
     let browser: Browser
 
     beforeAll(async () => {
       ;[server, site, browser] = await Promise.all([
         startTestServer(BACKENDS[0]!, 'fixture'),
-        startMapSite(),
+        startMaplibreSite(),
         launchChromium(),
       ])
     })
@@ -94,7 +77,7 @@ describe.skipIf(SKIP_REASON !== undefined)(
       await page.close()
     })
 
-    it('writes the names of units, districts and rivers in Chinese, with no glyph server', async () => {
+    it('writes names of units, districts and rivers in Chinese, with no glyph server', async () => {
       const page = await browser.context.newPage()
       const before = browser.requests.length
       await page.goto(site.origin)

@@ -1,7 +1,4 @@
-import { once } from 'node:events'
 import { readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { FeatureCollection, Polygon } from 'geojson'
@@ -13,6 +10,7 @@ import {
   type Browser,
 } from '../support/chromium.ts'
 import { BACKENDS } from '../support/services.ts'
+import { startMapSite, type MapSite } from './support/map-site.ts'
 import { FIXTURE_DATASET, startTestServer, type TestServer } from '../support/test-server.ts'
 
 if (SKIP_REASON) console.warn(`OpenLayers browser tests ${SKIP_REASON}`)
@@ -98,33 +96,21 @@ function parseColour(colour: string): number[] {
 }
 
 /**
- * Another site on another loopback port that embeds a map of its own: OpenLayers and
- * ol-mapbox-style as published on npm, each as its plain browser bundle (globals `ol` and
- * `olms`).
+ * OpenLayers and ol-mapbox-style as published on npm, each as its plain browser bundle (globals
+ * `ol` and `olms`), on a site of their own.
  */
-async function startMapSite(): Promise<{ origin: string; server: Server }> {
+async function startOpenLayersSite(): Promise<MapSite> {
   const require = createRequire(import.meta.url)
   const files: Record<string, Buffer> = {
     '/ol.js': await readFile(require.resolve('ol/dist/ol.js')),
     '/olms.js': await readFile(require.resolve('ol-mapbox-style')),
     '/ol.css': await readFile(require.resolve('ol/ol.css')),
   }
-  const page = `<!doctype html><meta charset="utf-8"><title>map</title>
-<link rel="stylesheet" href="/ol.css"><div id="map" style="width:800px;height:600px"></div>
-<script src="/ol.js"></script><script src="/olms.js"></script>`
-  const server = createServer((req, res) => {
-    const file = files[req.url ?? '']
-    if (file) {
-      const type = req.url!.endsWith('.css') ? 'text/css' : 'text/javascript'
-      res.writeHead(200, { 'content-type': type }).end(file)
-    } else {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
-    }
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
-  return { origin: `http://127.0.0.1:${port}`, server }
+  return startMapSite(
+    files,
+    '<link rel="stylesheet" href="/ol.css"><script src="/ol.js"></script>' +
+      '<script src="/olms.js"></script>',
+  )
 }
 
 describe.skipIf(SKIP_REASON !== undefined)(
@@ -134,14 +120,14 @@ describe.skipIf(SKIP_REASON !== undefined)(
   { timeout: 120_000 },
   () => {
     let server: TestServer
-    let site: Awaited<ReturnType<typeof startMapSite>>
+    let site: MapSite
     let browser: Browser
     let points: UnitPoint[]
 
     beforeAll(async () => {
       ;[server, site, browser, points] = await Promise.all([
         startTestServer(BACKENDS[0]!, 'fixture'),
-        startMapSite(),
+        startOpenLayersSite(),
         launchChromium(),
         unitPoints(),
       ])

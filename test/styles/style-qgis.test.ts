@@ -67,7 +67,7 @@ describe.skipIf(SKIP_REASON !== undefined)(
     })
     afterAll(() => server?.close())
 
-    it('opens the composite tiles with the style URL, converting every layer without a warning', () => {
+    it('opens the composite tiles with the style URL, converting every layer unwarned', () => {
       for (const result of [close, far]) {
         expect(result).toMatchObject({ valid: true, styleLoaded: true, warnings: [], errors: [] })
         const symbols = style.layers.filter((layer) => layer.type === 'symbol')

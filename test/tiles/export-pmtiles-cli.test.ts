@@ -68,7 +68,8 @@ for (const backend of BACKENDS) {
       const run = await exportArchive(['--layer', 'zoning', '--out', out], fixture.env)
       expect(run.code).toBe(0)
       expect(lines(run.stderr).slice(0, 2)).toEqual([
-        'Reading 10 layers (and the label points of 5) from the database and building the indexes...',
+        'Reading 10 layers (and the label points of 5) from the database and building the ' +
+          'indexes...',
         expect.stringMatching(/^Ready in \d+\.\d s\.$/),
       ])
       const [title, tiles] = lines(run.stdout)

@@ -94,7 +94,7 @@ for (const backend of BACKENDS) {
       expect(new Set(Object.values(await indexed.describe()))).toEqual(new Set(['index']))
     })
 
-    it('puts each label point at the same place from a window query as from the index', async () => {
+    it('puts each label point at one place from a window query and from the index', async () => {
       const labels = labelLayersOf(layers)
       expect(labels.length).toBeGreaterThan(0)
       const indexed = new TileCutter(server.db, { indexMaxVertices: Infinity, indexMaxTiles: 1e6 })

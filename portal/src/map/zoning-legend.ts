@@ -1,7 +1,12 @@
 import { en } from '../i18n/en.ts'
 import type { Strings } from '../i18n/strings.ts'
 import { zh } from '../i18n/zh.ts'
-import { FACILITY_KINDS, UNIT_CLASSES, type LayerName } from '../zoning/zoning-terms.ts'
+import {
+  FACILITY_KINDS,
+  LAYERS_BY_USE,
+  UNIT_CLASSES,
+  type LayerName,
+} from '../zoning/zoning-terms.ts'
 import {
   classLooks,
   districtLook,
@@ -59,20 +64,6 @@ export interface LegendGroup {
   items: LegendItem[]
 }
 
-/** Legend groups in the order the portal lists the layers, the most consulted first. */
-const ORDER: LayerName[] = [
-  'control_units',
-  'ecological_red_line',
-  'water_source_zones',
-  'nature_reserve_zones',
-  'industrial_parks',
-  'ecological_space',
-  'no_raising_zones',
-  'rivers',
-  'facilities',
-  'districts',
-]
-
 function valueName(strings: Strings, layer: OverlayName, value: string): string {
   const names: Record<string, string> =
     layer === 'water_source_zones'
@@ -89,7 +80,7 @@ function valueName(strings: Strings, layer: OverlayName, value: string): string 
  * (a QGIS plugin, a web page) reads it from the style's `metadata` under LEGEND_KEY.
  */
 export function zoningLegend(): LegendGroup[] {
-  return ORDER.map((layer) => ({
+  return LAYERS_BY_USE.map((layer) => ({
     'source-layer': layer,
     title: zh.layer[layer],
     'title:en': en.layer[layer],

@@ -30,6 +30,20 @@ export const LAYER_NAMES = [
 ] as const
 export type LayerName = (typeof LAYER_NAMES)[number]
 
+/** Published layers, the most consulted first: the order lists and legends show them in. */
+export const LAYERS_BY_USE: readonly LayerName[] = [
+  'control_units',
+  'ecological_red_line',
+  'water_source_zones',
+  'nature_reserve_zones',
+  'industrial_parks',
+  'ecological_space',
+  'no_raising_zones',
+  'rivers',
+  'facilities',
+  'districts',
+]
+
 /**
  * Area layers whose names maps write. The composite tiles carry, beside each, the points the
  * names are written at (labelLayerName): an area cut into tiles would be named once per tile.
