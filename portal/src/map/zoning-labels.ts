@@ -12,8 +12,8 @@ import { facilityColour } from './zoning-style.ts'
  * macOS.
  */
 const FAMILIES = ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC']
-export const LABEL_FONTS = ['Noto Sans CJK SC Regular', ...FAMILIES]
-export const BOLD_LABEL_FONTS = ['Noto Sans CJK SC Bold', ...FAMILIES]
+const LABEL_FONTS = ['Noto Sans CJK SC Regular', ...FAMILIES]
+const BOLD_LABEL_FONTS = ['Noto Sans CJK SC Bold', ...FAMILIES]
 
 /** Text colour of unit names: the general class's outline, darkened to read on every fill. */
 const unitText = '#3e3a1f'
