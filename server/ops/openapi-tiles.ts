@@ -323,8 +323,9 @@ export const tileArea: OpenApiArea = {
       center: {
         type: 'array',
         description:
-          '[longitude, latitude, zoom]: the middle of the bounds at zoom 8 or the ' +
-          'nearest zoom in range.',
+          '[longitude, latitude, zoom]: the middle of the bounds, at the deepest zoom at ' +
+          'which they fit 512 × 512 pixels, kept within the zooms of the set; for the ' +
+          'composite, the view /styles/zoning.json opens on.',
         prefixItems: [
           { type: 'number', minimum: -180, maximum: 180 },
           { type: 'number', minimum: -90, maximum: 90 },

@@ -4,7 +4,7 @@ import type { StyleSpecification } from 'maplibre-gl'
 import { baseUrlOf } from '../http/base-url.ts'
 import { basemapStyle, type Basemap, type MapSettings } from '../../portal/src/map/basemap.ts'
 import { labelLayers } from '../../portal/src/map/zoning-labels.ts'
-import { LEGEND_KEY, zoningLegend } from '../../portal/src/map/zoning-legend.ts'
+import { LEGEND_KEY, zoningLegend, type LegendGroup } from '../../portal/src/map/zoning-legend.ts'
 import { initiallyVisible } from '../../portal/src/map/zoning-palette.ts'
 import {
   queryPointSource,
@@ -16,7 +16,7 @@ import { createRouter } from '../http/router.ts'
 import type { LayerCatalog } from '../tiles/layer-catalog.ts'
 import { COMPOSITE_NAME } from '../tiles/tile-set.ts'
 import { unionBoxes } from '../tiles/tile-range.ts'
-import { styleView } from './style-view.ts'
+import { openingView } from '../tiles/opening-view.ts'
 
 /**
  * `GET /styles/zoning.json`: the portal's own MapLibre style for other clients (maplibre-gl,
@@ -38,9 +38,15 @@ export function styleRoutes(deps: {
     const bounds = unionBoxes(layers.flatMap((l) => (l.bounds ? [l.bounds] : [])))
     ctx.set('Cache-Control', 'public, max-age=60')
     const origin = baseUrl(ctx)
-    const style = clientStyle(zoningStyle(origin, initiallyVisible), origin, deps.basemap)
+    const titles = Object.fromEntries(
+      layers.map((layer) => [layer.name, { zh: layer.titleZh, en: layer.titleEn }]),
+    )
+    const style = clientStyle(zoningStyle(origin, initiallyVisible), origin, {
+      basemap: deps.basemap,
+      legend: zoningLegend(titles),
+    })
     // Without data, nothing says where to look: the map client's own default stands.
-    ctx.body = bounds ? { ...style, ...styleView(bounds) } : style
+    ctx.body = bounds ? { ...style, ...openingView(bounds) } : style
   })
 
   router.get('/api/map-settings', (ctx) => {
@@ -64,7 +70,7 @@ export function styleRoutes(deps: {
 function clientStyle(
   style: StyleSpecification,
   origin: string,
-  basemap: Basemap | undefined,
+  { basemap, legend }: { basemap: Basemap | undefined; legend: LegendGroup[] },
 ): StyleSpecification {
   const sources: StyleSpecification['sources'] = {
     [COMPOSITE_NAME]: { type: 'vector', url: `${origin}/tiles/${COMPOSITE_NAME}.json` },
@@ -90,7 +96,7 @@ function clientStyle(
     ...style,
     name: '生态环境分区管控 Ecological zoning',
     metadata: {
-      [LEGEND_KEY]: zoningLegend(),
+      [LEGEND_KEY]: legend,
       // ol-mapbox-style would fetch a web font stylesheet from a CDN for each name of
       // `text-font`; an empty one leaves OpenLayers to the system's fonts, as maplibre-gl is.
       'ol:webfonts': 'data:text/css,',

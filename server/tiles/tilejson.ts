@@ -1,3 +1,4 @@
+import { openingView } from './opening-view.ts'
 import type { TileSet } from './tile-set.ts'
 
 /** Web Mercator's latitude limit: TileJSON's default bounds. */
@@ -12,7 +13,9 @@ export interface TileJsonContext {
 /** TileJSON 3.0.0 for a tile set: one vector layer per member layer, named like the layer. */
 export function tileJson(set: TileSet, context: TileJsonContext) {
   const bounds = unionBounds(set) ?? WORLD
-  const centerZoom = Math.min(Math.max(set.minzoom, 8), set.maxzoom)
+  // The view a map opening the style takes, within the set's zooms.
+  const view = openingView(bounds)
+  const centerZoom = Math.min(Math.max(set.minzoom, view.zoom), set.maxzoom)
   const single = set.layers.length === 1 ? set.layers[0] : undefined
   return {
     tilejson: '3.0.0',
@@ -27,7 +30,7 @@ export function tileJson(set: TileSet, context: TileJsonContext) {
     minzoom: set.minzoom,
     maxzoom: set.maxzoom,
     bounds,
-    center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, centerZoom],
+    center: [...view.center, centerZoom],
     vector_layers: set.layers.map((layer) => ({
       id: layer.name,
       description: layer.titleEn,

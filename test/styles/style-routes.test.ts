@@ -2,6 +2,7 @@ import {
   Color,
   featureFilter,
   latest,
+  migrate,
   normalizePropertyExpression,
   validateStyleMin,
   type FilterSpecification,
@@ -71,6 +72,11 @@ describe('GET /styles/zoning.json', () => {
     expect(Number.isInteger(style.zoom)).toBe(true)
     expect(style.zoom).toBeGreaterThanOrEqual(0)
     expect(style.zoom).toBeLessThanOrEqual(14)
+    // The composite TileJSON's default view is the same, so a client opening either agrees.
+    const tilejson = (await (await server.get('/tiles/zoning.json')).json()) as {
+      center: number[]
+    }
+    expect(tilejson.center).toEqual([...style.center!, style.zoom])
   })
 
   it('asks for no glyphs, sprites or other servers', () => {
@@ -97,12 +103,44 @@ describe('GET /styles/zoning.json', () => {
     const lastArea = style.layers.indexOf(areas[areas.length - 1]!)
     for (const layer of labels) {
       expect(style.layers.indexOf(layer), layer.id).toBeGreaterThan(lastArea)
-      const field = layer.layout?.['text-field'] as unknown[]
-      expect(field[0]).toBe('get')
+      const read = attributesRead(layer.layout?.['text-field'])
+      expect(read.length, layer.id).toBeGreaterThan(0)
       const fields = tilejson.vector_layers.find((v) => v.id === layer['source-layer'])?.fields
-      expect(fields, layer.id).toHaveProperty(field[1] as string)
+      for (const attribute of read) expect(fields, layer.id).toHaveProperty(attribute)
       // The first font is one QGIS can split into a family and a style; a CJK face.
       expect((layer.layout?.['text-font'] as string[])[0]).toMatch(/^Noto Sans CJK SC \w+$/)
+    }
+  })
+
+  it('names each zone of a nature reserve with its kind, as the zones share the name', () => {
+    const labels = style.layers.filter(
+      (layer) => layer.type === 'symbol' && layer['source-layer'] === 'nature_reserve_zones_label',
+    )
+    const reserve = '南岳衡山国家级自然保护区'
+    const kinds = { core: '核心区', buffer: '缓冲区', experimental: '实验区' }
+    for (const [zone, kind] of Object.entries(kinds)) {
+      const feature = { properties: { reserve_name: reserve, reserve_level: 'national', zone } }
+      const writing = labels.filter((layer) => drawsFeature(layer, feature))
+      expect(
+        writing.map((layer) => textOf(layer, feature)),
+        zone,
+      ).toEqual([`${reserve}\n${kind}`])
+    }
+  })
+
+  it("titles the legend's layers as the layer catalogue does", async () => {
+    const catalogue = (await (await server.get('/tiles')).json()) as {
+      layers: { name: string; title_zh: string; title_en: string }[]
+    }
+    const legend = (style.metadata as Record<string, unknown>)['ecozoning:legend'] as {
+      'source-layer': string
+      title: string
+      'title:en': string
+    }[]
+    expect(catalogue.layers.length).toBeGreaterThan(0)
+    for (const layer of catalogue.layers) {
+      const group = legend.find((g) => g['source-layer'] === layer.name)
+      expect(group, layer.name).toMatchObject({ title: layer.title_zh, 'title:en': layer.title_en })
     }
   })
 
@@ -193,6 +231,35 @@ function paintOf(
     const evaluated = expression.evaluate({ zoom }, feature as never) as unknown
     return evaluated instanceof Color ? evaluated.toString() : evaluated
   })
+}
+
+/** The attributes a text field reads, with `get` or as `{name}` in a string, in order. Pure. */
+function attributesRead(expression: unknown): string[] {
+  if (typeof expression === 'string') {
+    return [...expression.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!)
+  }
+  if (!Array.isArray(expression)) return []
+  if (expression[0] === 'get' && typeof expression[1] === 'string') return [expression[1]]
+  return expression.flatMap(attributesRead)
+}
+
+/** Whether `layer`'s filter lets `feature` (a point) through at zoom 10. */
+function drawsFeature(layer: LayerSpecification, feature: { properties: Record<string, string> }) {
+  const filter = featureFilter((layer as { filter?: FilterSpecification }).filter)
+  return filter.filter({ zoom: 10 }, { type: 1, ...feature } as never)
+}
+
+/**
+ * The text a symbol layer writes for `feature` at zoom 10, its `{name}` tokens read as
+ * maplibre reads them (the style-spec's `migrate` makes them an expression).
+ */
+function textOf(layer: LayerSpecification, feature: { properties: Record<string, string> }) {
+  const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)
+    .layout_symbol!['text-field']!
+  const [read] = migrate({ version: 8, sources: {}, layers: [structuredClone(layer)] }).layers
+  const value = (read!.layout as Record<string, unknown>)['text-field']
+  const expression = normalizePropertyExpression(value as never, spec)
+  return String(expression.evaluate({ zoom: 10 }, feature as never))
 }
 
 /** A colour in the one form Color writes, whatever form it was given in; else the value. */

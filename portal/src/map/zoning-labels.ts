@@ -1,5 +1,11 @@
 import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl'
-import { labelLayerName, NAMED_AREA_LAYERS, type LayerName } from '../zoning/zoning-terms.ts'
+import { zh } from '../i18n/zh.ts'
+import {
+  labelLayerName,
+  NAMED_AREA_LAYERS,
+  RESERVE_ZONES,
+  type LayerName,
+} from '../zoning/zoning-terms.ts'
 import { background, districtLook, overlayLooks, riverLook } from './zoning-palette.ts'
 import { facilityColour } from './zoning-style.ts'
 
@@ -20,8 +26,13 @@ const unitText = '#3e3a1f'
 
 interface Label {
   layer: LayerName
-  /** The attribute written. */
-  field: string
+  /**
+   * What is written: an attribute's value, or text naming attributes in braces, which QGIS 3.22
+   * reads where it skips a `concat` expression.
+   */
+  text: ExpressionSpecification | string
+  /** Only the features of one kind, where the text differs by kind. */
+  kind?: { attribute: string; value: string }
   minzoom: number
   maxzoom?: number
   colour: string | ExpressionSpecification
@@ -45,7 +56,7 @@ interface Label {
 const LABELS: Label[] = [
   {
     layer: 'facilities',
-    field: 'name',
+    text: ['get', 'name'],
     minzoom: 13,
     size: 11,
     belowPoint: true,
@@ -53,7 +64,7 @@ const LABELS: Label[] = [
   },
   {
     layer: 'control_units',
-    field: 'name',
+    text: ['get', 'name'],
     minzoom: 10,
     size: 11,
     maxWidth: 10,
@@ -63,28 +74,31 @@ const LABELS: Label[] = [
   },
   {
     layer: 'industrial_parks',
-    field: 'name',
+    text: ['get', 'name'],
     minzoom: 11,
     size: 12,
     colour: overlayLooks.industrial_parks.outline,
   },
-  {
-    layer: 'nature_reserve_zones',
-    field: 'reserve_name',
+  // The core, buffer and experimental zones of a reserve share its name: the kind of zone is
+  // written below it.
+  ...RESERVE_ZONES.map((zone) => ({
+    layer: 'nature_reserve_zones' as const,
+    text: `{reserve_name}\n${zh.reserveZone[zone]}`,
+    kind: { attribute: 'zone', value: zone },
     minzoom: 10,
     size: 12,
     colour: overlayLooks.nature_reserve_zones.outline,
-  },
+  })),
   {
     layer: 'water_source_zones',
-    field: 'name',
+    text: ['get', 'name'],
     minzoom: 11,
     size: 12,
     colour: overlayLooks.water_source_zones.outline,
   },
   {
     layer: 'rivers',
-    field: 'name',
+    text: ['get', 'name'],
     minzoom: 9,
     size: 13,
     colour: riverLook.colour,
@@ -92,7 +106,7 @@ const LABELS: Label[] = [
   },
   {
     layer: 'districts',
-    field: 'name',
+    text: ['get', 'name'],
     // Closer, the units, most named after their district, take over.
     minzoom: 7,
     maxzoom: 10,
@@ -109,16 +123,17 @@ const LABELS: Label[] = [
  */
 export function labelLayers(source: string): SymbolLayerSpecification[] {
   return LABELS.map((label) => ({
-    id: `${label.layer}-label`,
+    id: label.kind ? `${label.layer}-label-${label.kind.value}` : `${label.layer}-label`,
     type: 'symbol',
     source,
     'source-layer': NAMED_AREA_LAYERS.includes(label.layer)
       ? labelLayerName(label.layer)
       : label.layer,
+    ...(label.kind ? { filter: ['==', ['get', label.kind.attribute], label.kind.value] } : {}),
     minzoom: label.minzoom,
     ...(label.maxzoom === undefined ? {} : { maxzoom: label.maxzoom }),
     layout: {
-      'text-field': ['get', label.field],
+      'text-field': label.text,
       'text-font': label.bold ? BOLD_LABEL_FONTS : LABEL_FONTS,
       'text-size': label.size,
       'text-max-width': label.maxWidth ?? 8,

@@ -74,16 +74,24 @@ function valueName(strings: Strings, layer: OverlayName, value: string): string 
   return names[value] ?? value
 }
 
+/** A layer's title in Chinese and English. */
+export interface LayerTitle {
+  zh: string
+  en: string
+}
+
 /**
  * The legend of the zoning style, in Chinese and English: for each layer, what each colour and
  * line stands for, drawn with the same values as the map. A client that draws its own legend
- * (a QGIS plugin, a web page) reads it from the style's `metadata` under LEGEND_KEY.
+ * (a QGIS plugin, a web page) reads it from the style's `metadata` under LEGEND_KEY. A layer is
+ * titled as `titles` gives it, where it does (the layer catalogue, which TileJSON follows too),
+ * else in the portal's words.
  */
-export function zoningLegend(): LegendGroup[] {
+export function zoningLegend(titles: Partial<Record<LayerName, LayerTitle>> = {}): LegendGroup[] {
   return LAYERS_BY_USE.map((layer) => ({
     'source-layer': layer,
-    title: zh.layer[layer],
-    'title:en': en.layer[layer],
+    title: titles[layer]?.zh ?? zh.layer[layer],
+    'title:en': titles[layer]?.en ?? en.layer[layer],
     visible: initiallyVisible[layer],
     items: itemsOf(layer),
   }))

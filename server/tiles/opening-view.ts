@@ -1,14 +1,14 @@
-import type { LonLatBox } from '../tiles/tile-range.ts'
+import type { LonLatBox } from './tile-range.ts'
 
 const MAX_ZOOM = 14
 
 /**
- * Where a map opening the style looks first: the middle of the data's bounds (lon/lat), at the
- * deepest whole zoom at which the bounds fit in 512 × 512 pixels of Web Mercator (MapLibre draws
- * the world 512 pixels wide at zoom 0), from 0 to 14.
+ * Where a map looks first, in the style and in TileJSON's `center`: the middle of the data's
+ * bounds (lon/lat), at the deepest whole zoom at which the bounds fit in 512 × 512 pixels of
+ * Web Mercator (MapLibre draws the world 512 pixels wide at zoom 0), from 0 to 14.
  * A style without them opens on 0°E 0°N, in the Gulf of Guinea. Pure.
  */
-export function styleView(bounds: LonLatBox): { center: [number, number]; zoom: number } {
+export function openingView(bounds: LonLatBox): { center: [number, number]; zoom: number } {
   const [west, south, east, north] = bounds
   const mercatorY = (lat: number) => {
     const sin = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180)
