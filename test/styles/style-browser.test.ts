@@ -10,7 +10,7 @@ import {
 } from '../support/chromium.ts'
 import { BACKENDS } from '../support/services.ts'
 import { startMapSite, type MapSite } from './support/map-site.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { FIXTURE_DATASET, startTestServer, type TestServer } from '../support/test-server.ts'
 
 if (SKIP_REASON) console.warn(`style browser tests ${SKIP_REASON}`)
 
@@ -142,6 +142,72 @@ describe.skipIf(SKIP_REASON !== undefined)(
         .slice(before)
         .filter((url) => !url.startsWith(site.origin) && !url.startsWith('blob:'))
       for (const url of asked) expect(url).toMatch(/\/(tiles\/zoning|styles\/zoning)[./]/)
+      expect(browser.pageErrors).toEqual([])
+      await page.close()
+    })
+
+    it('names the unit in view close up, where its label point is off screen', async () => {
+      // A unit of the fixture and a point inside it near a corner, a tenth of its size in.
+      const units = JSON.parse(
+        await readFile(path.join(FIXTURE_DATASET, 'control_units.geojson'), 'utf8'),
+      ) as { features: { properties: { name: string }; geometry: { coordinates: number[][][] } }[] }
+      const unit = units.features[0]!
+      const ring = unit.geometry.coordinates[0]!
+      const [west, east] = [
+        Math.min(...ring.map((p) => p[0]!)),
+        Math.max(...ring.map((p) => p[0]!)),
+      ]
+      const [south, north] = [
+        Math.min(...ring.map((p) => p[1]!)),
+        Math.max(...ring.map((p) => p[1]!)),
+      ]
+      const near: [number, number] = [west + (east - west) / 10, north - (north - south) / 10]
+
+      const page = await browser.context.newPage()
+      await page.goto(site.origin)
+      const seen = await page.evaluate(
+        async ({ styleUrl, center }) => {
+          const maplibregl = (window as unknown as { maplibregl: typeof import('maplibre-gl') })
+            .maplibregl
+          const map: MapHandle = new maplibregl.Map({ container: 'map', style: styleUrl })
+          const idle = () =>
+            new Promise<void>((resolve, reject) => {
+              map.once('idle', () => resolve())
+              map.on('error', (event) => reject(new Error(String(event.error?.message))))
+            })
+          await idle()
+          const labels = map
+            .getStyle()
+            .layers.filter((layer) => layer.type === 'symbol')
+            .map((layer) => layer.id)
+          const view = async (zoom: number) => {
+            map.jumpTo({ center, zoom })
+            await idle()
+            const { width, height } = map.getCanvas().getBoundingClientRect()
+            const pointsOnScreen = map
+              .querySourceFeatures('zoning', { sourceLayer: 'control_units_label' })
+              .filter((feature) => {
+                const [lon, lat] = (feature.geometry as import('geojson').Point).coordinates
+                const { x, y } = map.project([lon!, lat!])
+                return x >= 0 && y >= 0 && x <= width && y <= height
+              }).length
+            const names = map
+              .queryRenderedFeatures({ layers: labels })
+              .filter((feature) => String(feature.sourceLayer).startsWith('control_units'))
+              .map((feature) => String(feature.properties.name))
+            return { zoom, pointsOnScreen, names }
+          }
+          return [await view(13), await view(14)]
+        },
+        { styleUrl: `${server.url}/styles/zoning.json`, center: near },
+      )
+      await page.screenshot({ path: path.join(ARTIFACTS, 'style-labels-close.png') })
+
+      for (const { zoom, pointsOnScreen, names } of seen) {
+        // No unit's label point is in view, so the name comes from the unit's area.
+        expect(pointsOnScreen, `z${zoom}`).toBe(0)
+        expect(names, `z${zoom}`).toContain(unit.properties.name)
+      }
       expect(browser.pageErrors).toEqual([])
       await page.close()
     })

@@ -33,6 +33,12 @@ interface Label {
   text: ExpressionSpecification | string
   /** Only the features of one kind, where the text differs by kind. */
   kind?: { attribute: string; value: string }
+  /**
+   * Written on the areas' parts in each tile rather than once at the area's label point: close
+   * up, an area's one point is mostly off screen, and a name in every tile says which area the
+   * view is in.
+   */
+  onAreas?: boolean
   minzoom: number
   maxzoom?: number
   colour: string | ExpressionSpecification
@@ -62,16 +68,20 @@ const LABELS: Label[] = [
     belowPoint: true,
     colour: facilityColour,
   },
-  {
-    layer: 'control_units',
-    text: ['get', 'name'],
-    minzoom: 10,
+  // A park lies at the heart of its unit, both named alike; the unit's name makes way. From
+  // zoom 13, where a unit is wider than most screens, it is named in every tile it spans.
+  ...[
+    { minzoom: 10, maxzoom: 13 },
+    { minzoom: 13, onAreas: true },
+  ].map((zooms) => ({
+    layer: 'control_units' as const,
+    text: ['get', 'name'] as ExpressionSpecification,
+    ...zooms,
     size: 11,
     maxWidth: 10,
     colour: unitText,
-    // A park lies at the heart of its unit, both named alike; the unit's name makes way.
     makesWay: true,
-  },
+  })),
   {
     layer: 'industrial_parks',
     text: ['get', 'name'],
@@ -123,12 +133,15 @@ const LABELS: Label[] = [
  */
 export function labelLayers(source: string): SymbolLayerSpecification[] {
   return LABELS.map((label) => ({
-    id: label.kind ? `${label.layer}-label-${label.kind.value}` : `${label.layer}-label`,
+    id: [`${label.layer}-label`, label.kind?.value, label.onAreas && 'areas']
+      .filter(Boolean)
+      .join('-'),
     type: 'symbol',
     source,
-    'source-layer': NAMED_AREA_LAYERS.includes(label.layer)
-      ? labelLayerName(label.layer)
-      : label.layer,
+    'source-layer':
+      NAMED_AREA_LAYERS.includes(label.layer) && !label.onAreas
+        ? labelLayerName(label.layer)
+        : label.layer,
     ...(label.kind ? { filter: ['==', ['get', label.kind.attribute], label.kind.value] } : {}),
     minzoom: label.minzoom,
     ...(label.maxzoom === undefined ? {} : { maxzoom: label.maxzoom }),
