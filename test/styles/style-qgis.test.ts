@@ -1,13 +1,21 @@
 import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { Color, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec'
+import {
+  Color,
+  featureFilter,
+  latest,
+  normalizePropertyExpression,
+  type StylePropertySpecification,
+  type StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS } from '../support/chromium.ts'
 import { BACKENDS } from '../support/services.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { FIXTURE_DATASET, startTestServer, type TestServer } from '../support/test-server.ts'
 
 /** Debian's QGIS Python bindings (python3-qgis), run by the system's Python. */
 const PYTHON = '/usr/bin/python3'
@@ -30,6 +38,8 @@ interface QgisResult {
   labels: string[]
   errors: string[]
   colours: { colour: string; pixels: number }[]
+  /** The colour of the pixel at each point asked for. */
+  probes: { at: [number, number]; colour: string }[]
 }
 
 describe.skipIf(SKIP_REASON !== undefined)(
@@ -40,6 +50,7 @@ describe.skipIf(SKIP_REASON !== undefined)(
     let style: StyleSpecification
     let close: QgisResult
     let far: QgisResult
+    let facilities: Facility[]
     beforeAll(async () => {
       server = await startTestServer(BACKENDS[0]!, 'fixture')
       style = (await (await server.get('/styles/zoning.json')).json()) as StyleSpecification
@@ -56,8 +67,12 @@ describe.skipIf(SKIP_REASON !== undefined)(
       // The data's box, where units are named; and four times as wide, where districts are.
       const [west, south, east, north] = box as [number, number, number, number]
       const [dx, dy] = [(east - west) * 1.5, (north - south) * 1.5]
+      facilities = JSON.parse(
+        await readFile(path.join(FIXTURE_DATASET, 'facilities.geojson'), 'utf8'),
+      ).features
+      const points = facilities.map((facility) => facility.geometry.coordinates)
       ;[close, far] = await Promise.all([
-        openInQgis(server.url, box, 'style-qgis.png'),
+        openInQgis(server.url, box, 'style-qgis.png', points),
         openInQgis(
           server.url,
           [west - dx, south - dy, east + dx, north + dy],
@@ -78,6 +93,41 @@ describe.skipIf(SKIP_REASON !== undefined)(
       // to the default: the facilities' kinds once drew in one colour.
       expect(close.expressions.length).toBeGreaterThan(0)
       for (const expression of close.expressions) expect(expression).not.toMatch(/IN \(\s*\)/)
+    })
+
+    it("draws each facility in its kind's colour, as maplibre reads the style", () => {
+      expect(facilities.length).toBeGreaterThan(0)
+      for (const facility of facilities) {
+        const feature = { type: 1, properties: facility.properties }
+        const circles = style.layers.filter(
+          (layer) =>
+            layer.type === 'circle' &&
+            layer['source-layer'] === 'facilities' &&
+            featureFilter(layer.filter).filter({ zoom: 12 }, feature as never),
+        )
+        expect(circles.length, facility.properties.kind).toBe(1)
+        const spec = (
+          latest as unknown as Record<string, Record<string, StylePropertySpecification>>
+        ).paint_circle!['circle-color']!
+        const paint = (circles[0]!.paint as Record<string, unknown>)['circle-color']
+        const colour = normalizePropertyExpression(paint as never, spec).evaluate(
+          { zoom: 12 },
+          feature as never,
+        ) as Color
+        const expected = colour.rgb.slice(0, 3).map((channel) => Math.round(channel * 255))
+        const probe = close.probes.find(
+          (p) =>
+            p.at[0] === facility.geometry.coordinates[0] &&
+            p.at[1] === facility.geometry.coordinates[1],
+        )
+        expect(probe, facility.properties.name).toBeDefined()
+        const drawn = Color.parse(probe!.colour)!.rgb.slice(0, 3)
+        const off = drawn.map((channel, i) => Math.abs(Math.round(channel * 255) - expected[i]!))
+        expect(
+          Math.max(...off),
+          `${facility.properties.kind}: ${probe!.colour}`,
+        ).toBeLessThanOrEqual(3)
+      }
     })
 
     it('draws each unit class in its colour, blended as the style says', () => {
@@ -128,18 +178,29 @@ describe.skipIf(SKIP_REASON !== undefined)(
   },
 )
 
+/** A facility of the fixture dataset. */
+interface Facility {
+  properties: { kind: string; name: string }
+  geometry: { coordinates: [number, number] }
+}
+
 /**
  * Draws `box` (WGS84 degrees) from the server's tiles and style in QGIS, into the test
  * artifacts. QGIS keeps its profile, and a cache of what it fetched, under HOME: each run gets
  * a fresh one, so no tile or style of an earlier run is drawn.
  */
-async function openInQgis(url: string, box: number[], png: string): Promise<QgisResult> {
+async function openInQgis(
+  url: string,
+  box: number[],
+  png: string,
+  probes: [number, number][] = [],
+): Promise<QgisResult> {
   mkdirSync(ARTIFACTS, { recursive: true })
   const home = mkdtempSync(path.join(tmpdir(), 'ecozoning-qgis-'))
   try {
     const { stdout } = await promisify(execFile)(
       PYTHON,
-      [SCRIPT, url, path.join(ARTIFACTS, png), ...box.map(String)],
+      [SCRIPT, url, path.join(ARTIFACTS, png), ...box.map(String), ...probes.map(String)],
       {
         env: { ...process.env, HOME: home, XDG_RUNTIME_DIR: home, QT_QPA_PLATFORM: 'offscreen' },
         timeout: 150_000,

@@ -1,13 +1,19 @@
 import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl'
 import { zh } from '../i18n/zh.ts'
 import {
+  FACILITY_KINDS,
   labelLayerName,
   NAMED_AREA_LAYERS,
   RESERVE_ZONES,
   type LayerName,
 } from '../zoning/zoning-terms.ts'
-import { background, districtLook, overlayLooks, riverLook } from './zoning-palette.ts'
-import { facilityColour } from './zoning-style.ts'
+import {
+  background,
+  districtLook,
+  facilityLooks,
+  overlayLooks,
+  riverLook,
+} from './zoning-palette.ts'
 
 /**
  * Label fonts, first choice first. The style names no glyphs, so maplibre-gl draws the text with
@@ -31,7 +37,7 @@ interface Label {
    * reads where it skips a `concat` expression.
    */
   text: ExpressionSpecification | string
-  /** Only the features of one kind, where the text differs by kind. */
+  /** Only the features of one kind, where the text or its colour differs by kind. */
   kind?: { attribute: string; value: string }
   /**
    * Written on the areas' parts in each tile rather than once at the area's label point: close
@@ -41,7 +47,7 @@ interface Label {
   onAreas?: boolean
   minzoom: number
   maxzoom?: number
-  colour: string | ExpressionSpecification
+  colour: string
   size: number
   bold?: boolean
   /** Along the line rather than at a point. */
@@ -60,14 +66,16 @@ interface Label {
  * features are large enough to hold a name.
  */
 const LABELS: Label[] = [
-  {
-    layer: 'facilities',
-    text: ['get', 'name'],
+  // One layer per kind, in the kind's colour, as the circles are drawn.
+  ...FACILITY_KINDS.map((kind) => ({
+    layer: 'facilities' as const,
+    text: ['get', 'name'] as ExpressionSpecification,
+    kind: { attribute: 'kind', value: kind },
     minzoom: 13,
     size: 11,
     belowPoint: true,
-    colour: facilityColour,
-  },
+    colour: facilityLooks[kind].colour,
+  })),
   // A park lies at the heart of its unit, both named alike; the unit's name makes way. From
   // zoom 13, where a unit is wider than most screens, it is named in every tile it spans.
   ...[

@@ -18,7 +18,7 @@ import {
   type AreaLook,
   type OverlayName,
 } from './zoning-palette.ts'
-import { gradedOverlays, gradeShare } from './zoning-style.ts'
+import { facilityLayerId, gradedOverlays, gradeShare } from './zoning-style.ts'
 
 /** The key under the style's `metadata` that holds the legend. */
 export const LEGEND_KEY = 'ecozoning:legend'
@@ -129,11 +129,11 @@ function itemsOf(layer: LayerName): LegendItem[] {
         label: zh.facilityKind[kind],
         'label:en': en.facilityKind[kind],
         where: { kind },
-        layers: ['facilities-circle'],
+        layers: [facilityLayerId(kind)],
         swatch: {
           type: 'circle',
           'circle-color': facilityLooks[kind].colour,
-          'circle-radius': facilityLooks.outfall.radius,
+          'circle-radius': facilityLooks[kind].radius,
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 1,
         },

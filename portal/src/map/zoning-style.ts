@@ -5,12 +5,14 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl'
 import {
+  FACILITY_KINDS,
   isTerm,
   LAYER_NAMES,
   NO_RAISING_KINDS,
   RESERVE_ZONES,
   UNIT_CLASSES,
   WATER_SOURCE_LEVELS,
+  type FacilityKind,
   type LayerName,
 } from '../zoning/zoning-terms.ts'
 import {
@@ -48,20 +50,6 @@ export function gradeShare(rank: number): number {
   return [1, 0.7][rank] ?? 0.45
 }
 
-/**
- * Each facility kind's colour. The values matched are written as lists of one, which maplibre
- * reads as the value alone: QGIS 3.22 reads only lists there, and matched nothing otherwise.
- */
-export const facilityColour: ExpressionSpecification = [
-  'match',
-  ['get', 'kind'],
-  ['outfall'],
-  facilityLooks.outfall.colour,
-  ['farm'],
-  facilityLooks.farm.colour,
-  facilityLooks.intake.colour,
-]
-
 const overlayOrder: OverlayName[] = [
   'ecological_space',
   'no_raising_zones',
@@ -97,7 +85,7 @@ export function zoningStyle(
     selectedUnit(),
     districtLines(),
     riverLines(),
-    facilityPoints(),
+    ...facilityPoints(),
     queryPoint(),
   ]
 
@@ -240,20 +228,28 @@ function riverLines(): LayerSpecification {
   }
 }
 
-function facilityPoints(): LayerSpecification {
-  return {
-    id: 'facilities-circle',
+/**
+ * One circle layer per facility kind, in the kind's colour: QGIS 3.22 drew a circle colour
+ * chosen by attribute in one colour for every kind.
+ */
+function facilityPoints(): LayerSpecification[] {
+  return FACILITY_KINDS.map((kind) => ({
+    id: facilityLayerId(kind),
     type: 'circle',
     source: 'facilities',
     'source-layer': 'facilities',
+    filter: ['==', ['get', 'kind'], kind],
     paint: {
-      'circle-color': facilityColour,
-      'circle-radius': facilityLooks.outfall.radius,
+      'circle-color': facilityLooks[kind].colour,
+      'circle-radius': facilityLooks[kind].radius,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 1,
     },
-  }
+  }))
 }
+
+/** The style layer drawing the facilities of one kind. */
+export const facilityLayerId = (kind: FacilityKind) => `facilities-circle-${kind}`
 
 function queryPoint(): LayerSpecification {
   return {

@@ -1,13 +1,13 @@
 """Opens the zoning tiles in QGIS with the server's style, as a QGIS user would, and draws them.
 
-    python3 qgis-open-style.py BASE_URL OUT_PNG WEST SOUTH EAST NORTH
+    python3 qgis-open-style.py BASE_URL OUT_PNG WEST SOUTH EAST NORTH [LON,LAT ...]
 
 BASE_URL is the server's origin. Adds a generic vector tile connection to the composite tiles
 with /styles/zoning.json as its style URL, loads that style, draws the box (WGS84 degrees) at
 800 x 600 pixels into OUT_PNG, and prints one JSON object: whether the layer and its style
 loaded, what QGIS's style converter warned of, how many rendering and labelling styles it made
-and the expressions they compute properties with, the text of every label QGIS placed, and the
-commonest colours of the image.
+and the expressions they compute properties with, the text of every label QGIS placed, the
+commonest colours of the image, and the colour of the pixel at each LON,LAT given.
 """
 
 import json
@@ -25,6 +25,7 @@ from qgis.core import (  # noqa: E402  (the platform must be set first)
     QgsMapBoxGlStyleConverter,
     QgsMapRendererSequentialJob,
     QgsMapSettings,
+    QgsPointXY,
     QgsProject,
     QgsRectangle,
     QgsVectorTileLayer,
@@ -33,16 +34,16 @@ from qgis.PyQt.QtCore import QSize  # noqa: E402
 from qgis.PyQt.QtGui import QColor  # noqa: E402
 
 
-def main(base_url, out_png, west, south, east, north):
+def main(base_url, out_png, west, south, east, north, probes):
     app = QgsApplication([], False)
     app.initQgis()
     try:
-        return draw(base_url, out_png, QgsRectangle(west, south, east, north))
+        return draw(base_url, out_png, QgsRectangle(west, south, east, north), probes)
     finally:
         app.exitQgis()
 
 
-def draw(base_url, out_png, box):
+def draw(base_url, out_png, box, probes):
     template = f"{base_url}/tiles/zoning/{{z}}/{{x}}/{{y}}.mvt"
     style_url = f"{base_url}/styles/zoning.json"
     source = f"type=xyz&url={template}&zmin=0&zmax=14&styleUrl={style_url}"
@@ -79,6 +80,11 @@ def draw(base_url, out_png, box):
             colour = QColor(image.pixel(x, y)).name()
             counts[colour] = counts.get(colour, 0) + 1
     colours = sorted(counts.items(), key=lambda item: -item[1])[:40]
+    probed = []
+    for lon, lat in probes:
+        pixel = settings.mapToPixel().transform(to_mercator.transform(QgsPointXY(lon, lat)))
+        colour = QColor(image.pixel(round(pixel.x()), round(pixel.y()))).name()
+        probed.append({"at": [lon, lat], "colour": colour})
 
     renderer = layer.renderer()
     labeling = layer.labeling()
@@ -105,9 +111,12 @@ def draw(base_url, out_png, box):
         "labels": sorted({label.labelText for label in labels.allLabels()}) if labels else [],
         "errors": [str(error.message) for error in job.errors()],
         "colours": [{"colour": colour, "pixels": pixels} for colour, pixels in colours],
+        "probes": probed,
     }
 
 
 if __name__ == "__main__":
-    base, out, *box = sys.argv[1:]
-    print(json.dumps(main(base, out, *map(float, box)), ensure_ascii=False))
+    base, out, *rest = sys.argv[1:]
+    box = [float(value) for value in rest[:4]]
+    probes = [tuple(float(value) for value in point.split(",")) for point in rest[4:]]
+    print(json.dumps(main(base, out, *box, probes), ensure_ascii=False))
