@@ -114,6 +114,9 @@ describe('tiles answered before Koa', () => {
       ['gzip-x', null],
       ['gzip;q=.0', null],
       ['gzip;q=00', null],
+      ['gzip;q=-1', null],
+      ['gzip;q=2', null],
+      ['gzip;q=0.5, identity;q=-1', 'gzip'],
       ['identity, gzip', null],
     ] as const
     for (const [header, expected] of headers) {

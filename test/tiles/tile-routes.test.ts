@@ -312,6 +312,10 @@ for (const backend of BACKENDS) {
           ['*;q=0, identity', null],
           ['*;q=0, gzip', 'gzip'],
           ['identity;q=0, gzip', 'gzip'],
+          // A q that is no q-value refuses its coding alone: identity is still acceptable.
+          ['gzip;q=-1', null],
+          ['gzip;q=abc', null],
+          ['gzip;q=0.5, identity;q=-1', 'gzip'],
         ] as const
         for (const [header, encoding] of only) {
           const response = await tile(paths[0]!, { headers: { 'accept-encoding': header } })
