@@ -6,7 +6,7 @@ import { newRequestId } from './request-id.ts'
 
 /**
  * Handlers for what reaches Node's HTTP server but never Koa: requests its parser rejected (a
- * malformed request line, headers too large) and CONNECT, which asks for a tunnel. Each gets
+ * malformed request line, headers too large, headers that never ended) and CONNECT, which asks for a tunnel. Each gets
  * the same JSON error shape and `X-Request-Id` as every other answer, instead of Node's bare
  * status or a closed socket, and is logged and counted like any request. The log names the
  * parser's reason (`HPE_…`) but none of the bytes sent: they may hold anything.
@@ -31,7 +31,7 @@ export function rawRequestHandlers(log: Logger, metrics?: Metrics) {
     clientError(error: { code?: string }, socket: Duplex) {
       // A peer that reset or closed its connection is no request to answer or log.
       if (!socket.writable) return
-      const refusal = error.code === 'HPE_HEADER_OVERFLOW' ? HEADERS_TOO_LARGE : MALFORMED
+      const refusal = BY_PARSER_CODE.get(error.code ?? '') ?? MALFORMED
       const parser = typeof error.code === 'string' ? error.code : undefined
       answer(socket, '(unparsed)', '-', refusal, { parser })
     },
@@ -69,6 +69,18 @@ const HEADERS_TOO_LARGE: Refusal = {
   message: 'The headers are too large.',
   headers: READABLE_ANYWHERE,
 }
+// Node gives up on a request whose headers are not whole after headersTimeout (60 s by default).
+const REQUEST_TIMEOUT: Refusal = {
+  status: 408,
+  reason: 'Request Timeout',
+  code: 'REQUEST_TIMEOUT',
+  message: 'The request took too long to arrive: its headers did not end in time.',
+  headers: READABLE_ANYWHERE,
+}
+const BY_PARSER_CODE = new Map<string, Refusal>([
+  ['HPE_HEADER_OVERFLOW', HEADERS_TOO_LARGE],
+  ['ERR_HTTP_REQUEST_TIMEOUT', REQUEST_TIMEOUT],
+])
 const NO_TUNNEL: Refusal = {
   status: 405,
   reason: 'Method Not Allowed',
