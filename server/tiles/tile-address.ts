@@ -14,23 +14,10 @@ export const MAX_ZOOM = 24
  * is not a whole number, is negative, or lies outside the grid of its zoom (0 ≤ x, y < 2^z).
  */
 export function parseTileAddress(z: string, x: string, y: string): TileAddress {
-  const zoom = parseWhole(z, 'z')
-  if (zoom > MAX_ZOOM) {
-    throw badRequest('TILE_OUT_OF_RANGE', `z must be between 0 and ${MAX_ZOOM}, got ${zoom}.`, 'z')
-  }
-  const size = 2 ** zoom
-  const column = parseWhole(x, 'x')
-  const row = parseWhole(y, 'y')
-  for (const [value, field] of [
-    [column, 'x'],
-    [row, 'y'],
-  ] as const) {
-    if (value >= size) {
-      const message = `${field} must be between 0 and ${size - 1} at zoom ${zoom}, got ${value}.`
-      throw badRequest('TILE_OUT_OF_RANGE', message, field)
-    }
-  }
-  return { z: zoom, x: column, y: row }
+  const zoom = parseWhole(z, 'z', { most: MAX_ZOOM })
+  // x and y count the columns and rows of this zoom's grid.
+  const grid = { most: 2 ** zoom - 1, atZoom: ` at zoom ${zoom}` }
+  return { z: zoom, x: parseWhole(x, 'x', grid), y: parseWhole(y, 'y', grid) }
 }
 
 /** Throws a 404 when the zoom lies outside the layer's published range. */
@@ -41,14 +28,18 @@ export function assertZoomInRange(tile: TileAddress, minzoom: number, maxzoom: n
   }
 }
 
-function parseWhole(text: string, field: string): number {
-  if (/^(0|[1-9]\d{0,8})$/.test(text)) return Number(text)
-  // A longer number is past every zoom's grid; anything else is no number. Either way the
-  // client's text is echoed short, as long segments (a 16,000-digit x) are no use to read back.
+/**
+ * The segment as a whole number from 0 to `most`; else a 400 naming the field, which says the
+ * range (`atZoom` naming the zoom whose grid it is) when the segment is a number outside it.
+ */
+function parseWhole(text: string, field: string, range: { most: number; atZoom?: string }): number {
+  // The client's text is echoed short, as long segments (a 16,000-digit x) are no use to read.
   const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text
-  if (/^[1-9]\d+$/.test(text)) {
-    const most = field === 'z' ? MAX_ZOOM : 2 ** MAX_ZOOM - 1
-    const message = `${field} must be between 0 and ${most}, got ${shown}.`
+  if (/^(0|[1-9]\d*)$/.test(text)) {
+    // Past nine digits, a number is past every zoom's grid, and is not read.
+    const value = text.length <= 9 ? Number(text) : Infinity
+    if (value <= range.most) return value
+    const message = `${field} must be between 0 and ${range.most}${range.atZoom ?? ''}, got ${shown}.`
     throw badRequest('TILE_OUT_OF_RANGE', message, field)
   }
   // A negative number is a number all the same: the client is told where the grid starts.

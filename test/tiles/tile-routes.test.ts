@@ -324,6 +324,24 @@ for (const backend of BACKENDS) {
         }
       })
 
+      it("gives the zoom's own range for an x or y past it, however long", async () => {
+        for (const [path, field, given] of [
+          ['control_units/1/999999999999/0.mvt', 'x', '999999999999'],
+          ['control_units/1/2/0.mvt', 'x', '2'],
+          ['control_units/2/0/99999999999999999999999.mvt', 'y', '99999999999999999999…'],
+        ]) {
+          const response = await tile(path!)
+          expect(response.status, path).toBe(400)
+          const body = (await response.json()) as { error: Record<string, string> }
+          const most = 2 ** Number(path!.split('/')[1]) - 1
+          expect(body.error).toMatchObject({
+            code: 'TILE_OUT_OF_RANGE',
+            field,
+            message: `${field} must be between 0 and ${most} at zoom ${path!.split('/')[1]}, got ${given}.`,
+          })
+        }
+      })
+
       it('tells a client asking for a negative x that it must be 0 or more', async () => {
         const response = await tile('control_units/3/-1/0.mvt')
         expect(response.status).toBe(400)
