@@ -165,7 +165,8 @@ export const tileArea: OpenApiArea = {
         summary: 'The layer catalogue',
         description:
           'Every layer in display order with its titles, geometry kind, attributes, zoom range, ' +
-          'bounds, data version and TileJSON URL, and the dataset notice.',
+          'bounds, data version and TileJSON URL; the TileJSON and style URLs of the composite ' +
+          'of all layers; and the dataset notice.',
         responses: {
           '200': {
             description: 'The catalogue.',
@@ -264,6 +265,23 @@ export const tileArea: OpenApiArea = {
   schemas: {
     LayerCatalogue: closedObject('Every layer and the dataset notice.', {
       layers: arrayOf(ref('CatalogueLayer'), 'The layers, in display order.'),
+      composite: closedObject(
+        'Every layer in one tile set, each as its own source layer, with the label points of ' +
+          'the named areas, and the style that draws them.',
+        {
+          name: { const: 'zoning', description: 'Name of the tile set in tile URLs.' },
+          tilejson: {
+            type: 'string',
+            format: 'uri',
+            description: 'Absolute URL of its TileJSON.',
+          },
+          style: {
+            type: 'string',
+            format: 'uri',
+            description: 'Absolute URL of the MapLibre style drawing it (/styles/zoning.json).',
+          },
+        },
+      ),
       dataset: ref('DatasetInfo'),
     }),
     CatalogueLayer: closedObject('One layer of the catalogue.', {

@@ -33,8 +33,15 @@ export function tileRoutes(deps: TileRoutesDeps): Router {
   router.get('/tiles', async (ctx) => {
     const [layers, dataset] = await Promise.all([deps.catalog.list(), deps.catalog.dataset()])
     ctx.set('Cache-Control', 'public, max-age=60')
+    const base = baseUrl(ctx)
     ctx.body = {
-      layers: layers.map((layer) => describeLayer(layer, baseUrl(ctx))),
+      layers: layers.map((layer) => describeLayer(layer, base)),
+      // Where a map client finds every layer at once, and how to draw them.
+      composite: {
+        name: COMPOSITE_NAME,
+        tilejson: `${base}/tiles/${COMPOSITE_NAME}.json`,
+        style: `${base}/styles/zoning.json`,
+      },
       dataset,
     }
   })

@@ -47,6 +47,22 @@ for (const backend of BACKENDS) {
       }
     })
 
+    it('links the composite TileJSON and the style, each of which answers', async () => {
+      const body = (await (await server.get('/tiles')).json()) as {
+        composite: { name: string; tilejson: string; style: string }
+      }
+      expect(body.composite).toEqual({
+        name: 'zoning',
+        tilejson: `${server.url}/tiles/zoning.json`,
+        style: `${server.url}/styles/zoning.json`,
+      })
+      const tilejson = (await (await fetch(body.composite.tilejson)).json()) as { tiles: string[] }
+      expect(tilejson.tiles).toEqual([`${server.url}/tiles/zoning/{z}/{x}/{y}.mvt`])
+      const style = await fetch(body.composite.style)
+      expect(style.status).toBe(200)
+      expect(((await style.json()) as { version: number }).version).toBe(8)
+    })
+
     it('describes a layer as TileJSON 3.0.0 with its bounds and fields', async () => {
       const response = await tile('control_units.json')
       expect(response.headers.get('access-control-allow-origin')).toBe('*')
