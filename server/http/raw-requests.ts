@@ -6,10 +6,11 @@ import { newRequestId } from './request-id.ts'
 
 /**
  * Handlers for what reaches Node's HTTP server but never Koa: requests its parser rejected (a
- * malformed request line, headers too large, headers that never ended) and CONNECT, which asks for a tunnel. Each gets
- * the same JSON error shape and `X-Request-Id` as every other answer, instead of Node's bare
- * status or a closed socket, and is logged and counted like any request. The log names the
- * parser's reason (`HPE_…`) but none of the bytes sent: they may hold anything.
+ * malformed request line, headers too large, headers that never ended) and CONNECT, which asks
+ * for a tunnel. Each gets the same JSON error shape and `X-Request-Id` as every other answer,
+ * instead of Node's bare status or a closed socket, and is logged and counted like any request.
+ * The log names the parser's reason (`HPE_…`, `ERR_HTTP_REQUEST_TIMEOUT`) but none of the bytes
+ * sent: they may hold anything.
  */
 export function rawRequestHandlers(log: Logger, metrics?: Metrics) {
   function answer(socket: Duplex, route: string, method: string, refusal: Refusal, more = {}) {

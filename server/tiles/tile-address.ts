@@ -39,8 +39,8 @@ function parseWhole(text: string, field: string, range: { most: number; atZoom?:
     // Past nine digits, a number is past every zoom's grid, and is not read.
     const value = text.length <= 9 ? Number(text) : Infinity
     if (value <= range.most) return value
-    const message = `${field} must be between 0 and ${range.most}${range.atZoom ?? ''}, got ${shown}.`
-    throw badRequest('TILE_OUT_OF_RANGE', message, field)
+    const within = `between 0 and ${range.most}${range.atZoom ?? ''}`
+    throw badRequest('TILE_OUT_OF_RANGE', `${field} must be ${within}, got ${shown}.`, field)
   }
   // A negative number is a number all the same: the client is told where the grid starts.
   if (/^-[1-9]\d*$/.test(text)) {

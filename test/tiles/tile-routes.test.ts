@@ -349,11 +349,11 @@ for (const backend of BACKENDS) {
           const response = await tile(path!)
           expect(response.status, path).toBe(400)
           const body = (await response.json()) as { error: Record<string, string> }
-          const most = 2 ** Number(path!.split('/')[1]) - 1
+          const z = Number(path!.split('/')[1])
           expect(body.error).toMatchObject({
             code: 'TILE_OUT_OF_RANGE',
             field,
-            message: `${field} must be between 0 and ${most} at zoom ${path!.split('/')[1]}, got ${given}.`,
+            message: `${field} must be between 0 and ${2 ** z - 1} at zoom ${z}, got ${given}.`,
           })
         }
       })
