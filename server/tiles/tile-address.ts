@@ -42,6 +42,11 @@ function parseWhole(text: string, field: string, range: { most: number; atZoom?:
     const within = `between 0 and ${range.most}${range.atZoom ?? ''}`
     throw badRequest('TILE_OUT_OF_RANGE', `${field} must be ${within}, got ${shown}.`, field)
   }
+  // A padded number names the same tile as another URL: refused, and told why.
+  if (/^0\d+$/.test(text)) {
+    const message = `${field} must be written without leading zeros, got "${shown}".`
+    throw badRequest('TILE_ADDRESS_INVALID', message, field)
+  }
   // A negative number is a number all the same: the client is told where the grid starts.
   if (/^-[1-9]\d*$/.test(text)) {
     throw badRequest('TILE_ADDRESS_INVALID', `${field} must be 0 or more, got ${shown}.`, field)

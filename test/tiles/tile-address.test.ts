@@ -36,6 +36,18 @@ describe('tile address', () => {
     expect(junk.message).toBe(`x must be a whole number, got "${'a'.repeat(20)}…".`)
   })
 
+  it('says a padded z, x or y must be written without leading zeros', () => {
+    for (const [z, x, y, field, value] of [
+      ['01', '0', '0', 'z', '01'],
+      ['3', '007', '0', 'x', '007'],
+      ['3', '0', '00', 'y', '00'],
+    ]) {
+      const error = errorOf(() => parseTileAddress(z!, x!, y!))
+      expect([error.status, error.code, error.field]).toEqual([400, 'TILE_ADDRESS_INVALID', field])
+      expect(error.message).toBe(`${field} must be written without leading zeros, got "${value}".`)
+    }
+  })
+
   it('says a negative z, x or y must be 0 or more', () => {
     for (const [z, x, y, field, value] of [
       ['-1', '0', '0', 'z', '-1'],
