@@ -166,6 +166,9 @@ export function labelLayers(source: string): SymbolLayerSpecification[] {
             'text-radial-offset': 1,
           }
         : {}),
+      // A sliver of an area at a tile's edge would carry a name of its own over the area next
+      // to it; a name that would cross the edge is left out.
+      ...(label.onAreas ? { 'symbol-avoid-edges': true } : {}),
     },
     paint: {
       'text-color': label.colour,
