@@ -16,6 +16,34 @@ if (SKIP_REASON) console.warn(`style browser tests ${SKIP_REASON}`)
 
 type MapHandle = import('maplibre-gl').Map
 
+/** What each page of the map site gets before its own script runs (see newMapPage). */
+interface MapPage {
+  /**
+   * Opens `style` in a map on the page's #map, settled: its tiles loaded and drawn. `idle`
+   * settles it again after a move; both reject on any error the map reports.
+   */
+  openMap(style: string): Promise<{ map: MapHandle; idle(): Promise<void>; labels: string[] }>
+}
+
+/** Runs in the page: the browser's maplibre-gl, loaded by the site's script tag. */
+function defineOpenMap() {
+  const page = window as unknown as MapPage & { maplibregl: typeof import('maplibre-gl') }
+  page.openMap = async (style) => {
+    const map = new page.maplibregl.Map({ container: 'map', style })
+    const idle = () =>
+      new Promise<void>((resolve, reject) => {
+        map.once('idle', () => resolve())
+        map.on('error', (event) => reject(new Error(String(event.error?.message))))
+      })
+    await idle()
+    const labels = map
+      .getStyle()
+      .layers.filter((layer) => layer.type === 'symbol')
+      .map((layer) => layer.id)
+    return { map, idle, labels }
+  }
+}
+
 /** maplibre-gl as published on npm, on a site of its own. */
 async function startMaplibreSite(): Promise<MapSite> {
   const bundle = await readFile(createRequire(import.meta.url).resolve('maplibre-gl'))
@@ -37,6 +65,14 @@ describe.skipIf(SKIP_REASON !== undefined)(
         launchChromium(),
       ])
     })
+    /** A new page of the map site on which `openMap` is defined. */
+    async function newMapPage() {
+      const page = await browser.context.newPage()
+      await page.addInitScript(defineOpenMap)
+      await page.goto(site.origin)
+      return page
+    }
+
     afterAll(async () => {
       await browser?.close()
       site?.server.close()
@@ -44,16 +80,9 @@ describe.skipIf(SKIP_REASON !== undefined)(
     })
 
     it('draws the control units from the composite tiles, one tile request per tile', async () => {
-      const page = await browser.context.newPage()
-      await page.goto(site.origin)
+      const page = await newMapPage()
       const drawn = await page.evaluate(async (styleUrl) => {
-        const maplibregl = (window as unknown as { maplibregl: typeof import('maplibre-gl') })
-          .maplibregl
-        const map: MapHandle = new maplibregl.Map({ container: 'map', style: styleUrl })
-        await new Promise<void>((resolve, reject) => {
-          map.once('idle', () => resolve())
-          map.on('error', (event) => reject(new Error(String(event.error?.message))))
-        })
+        const { map } = await (window as unknown as MapPage).openMap(styleUrl)
         const fills = map
           .getStyle()
           .layers.filter((layer) => layer.id.startsWith('control_units-fill-'))
@@ -78,23 +107,10 @@ describe.skipIf(SKIP_REASON !== undefined)(
     })
 
     it('writes names of units, districts and rivers in Chinese, with no glyph server', async () => {
-      const page = await browser.context.newPage()
       const before = browser.requests.length
-      await page.goto(site.origin)
+      const page = await newMapPage()
       const named = await page.evaluate(async (styleUrl) => {
-        const maplibregl = (window as unknown as { maplibregl: typeof import('maplibre-gl') })
-          .maplibregl
-        const map: MapHandle = new maplibregl.Map({ container: 'map', style: styleUrl })
-        const idle = () =>
-          new Promise<void>((resolve, reject) => {
-            map.once('idle', () => resolve())
-            map.on('error', (event) => reject(new Error(String(event.error?.message))))
-          })
-        await idle()
-        const labels = map
-          .getStyle()
-          .layers.filter((layer) => layer.type === 'symbol')
-          .map((layer) => layer.id)
+        const { map, idle, labels } = await (window as unknown as MapPage).openMap(styleUrl)
         const names = async (zoom: number) => {
           map.jumpTo({ zoom })
           await idle()
@@ -163,23 +179,10 @@ describe.skipIf(SKIP_REASON !== undefined)(
       ]
       const near: [number, number] = [west + (east - west) / 10, north - (north - south) / 10]
 
-      const page = await browser.context.newPage()
-      await page.goto(site.origin)
+      const page = await newMapPage()
       const seen = await page.evaluate(
         async ({ styleUrl, center }) => {
-          const maplibregl = (window as unknown as { maplibregl: typeof import('maplibre-gl') })
-            .maplibregl
-          const map: MapHandle = new maplibregl.Map({ container: 'map', style: styleUrl })
-          const idle = () =>
-            new Promise<void>((resolve, reject) => {
-              map.once('idle', () => resolve())
-              map.on('error', (event) => reject(new Error(String(event.error?.message))))
-            })
-          await idle()
-          const labels = map
-            .getStyle()
-            .layers.filter((layer) => layer.type === 'symbol')
-            .map((layer) => layer.id)
+          const { map, idle, labels } = await (window as unknown as MapPage).openMap(styleUrl)
           const view = async (zoom: number) => {
             map.jumpTo({ center, zoom })
             await idle()
