@@ -4,17 +4,11 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import {
-  Color,
-  featureFilter,
-  latest,
-  normalizePropertyExpression,
-  type StylePropertySpecification,
-  type StyleSpecification,
-} from '@maplibre/maplibre-gl-style-spec'
+import { Color, featureFilter, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS } from '../support/chromium.ts'
 import { BACKENDS } from '../support/services.ts'
+import { paintOf } from './support/style-paint.ts'
 import { FIXTURE_DATASET, startTestServer, type TestServer } from '../support/test-server.ts'
 
 /** Debian's QGIS Python bindings (python3-qgis), run by the system's Python. */
@@ -106,15 +100,10 @@ describe.skipIf(SKIP_REASON !== undefined)(
             featureFilter(layer.filter).filter({ zoom: 12 }, feature as never),
         )
         expect(circles.length, facility.properties.kind).toBe(1)
-        const spec = (
-          latest as unknown as Record<string, Record<string, StylePropertySpecification>>
-        ).paint_circle!['circle-color']!
-        const paint = (circles[0]!.paint as Record<string, unknown>)['circle-color']
-        const colour = normalizePropertyExpression(paint as never, spec).evaluate(
-          { zoom: 12 },
-          feature as never,
-        ) as Color
-        const expected = colour.rgb.slice(0, 3).map((channel) => Math.round(channel * 255))
+        const painted = paintOf(circles[0]!, 'circle-color', feature)[12] as string
+        const expected = Color.parse(painted)!
+          .rgb.slice(0, 3)
+          .map((channel) => Math.round(channel * 255))
         const probe = close.probes.find(
           (p) =>
             p.at[0] === facility.geometry.coordinates[0] &&

@@ -12,6 +12,7 @@ import {
 } from '@maplibre/maplibre-gl-style-spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BACKENDS } from '../support/services.ts'
+import { paintOf } from './support/style-paint.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
 
 describe('GET /styles/zoning.json', () => {
@@ -214,24 +215,6 @@ describe('GET /styles/zoning.json', () => {
     ])
   })
 })
-
-/** The values `layer` paints `feature` with for `property` at zooms 0-14; none if it has none. */
-function paintOf(
-  layer: LayerSpecification,
-  property: string,
-  feature: { properties: Record<string, string> },
-): unknown[] {
-  const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[
-    `paint_${layer.type}`
-  ]?.[property]
-  if (!spec || !property.startsWith(`${layer.type}-`)) return []
-  const value = (layer.paint as Record<string, unknown> | undefined)?.[property]
-  const expression = normalizePropertyExpression(value ?? spec.default, spec)
-  return Array.from({ length: 15 }, (_, zoom) => {
-    const evaluated = expression.evaluate({ zoom }, feature as never) as unknown
-    return evaluated instanceof Color ? evaluated.toString() : evaluated
-  })
-}
 
 /** The attributes a text field reads, with `get` or as `{name}` in a string, in order. Pure. */
 function attributesRead(expression: unknown): string[] {
